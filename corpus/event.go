@@ -1,0 +1,89 @@
+package corpus
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var eventTailRe = regexp.MustCompile(`\s+[-–—:|]\s+.*$|,.*$`)
+
+// parseEvent reads an event from a heading such as "EuroPython 2016 -
+// Tuesday, 19.7." or a chapter title such as "PyCodeConf". A name without a
+// year takes the year that follows the name in the file's path
+// ("pycodeconf-2011-notes.md").
+func parseEvent(text, file string) Event {
+	text = cleanText(text)
+	name := text
+	year := 0
+	if loc := yearRe.FindStringIndex(text); loc != nil {
+		year, _ = strconv.Atoi(text[loc[0]:loc[1]])
+		name = strings.TrimSpace(text[:loc[0]])
+		if name == "" {
+			name = strings.TrimSpace(eventTailRe.ReplaceAllString(text[loc[1]:], ""))
+		}
+	} else {
+		name = strings.TrimSpace(eventTailRe.ReplaceAllString(text, ""))
+	}
+	name = strings.TrimRight(name, " -–—:,")
+	if name == "" {
+		name = text
+	}
+	if year == 0 {
+		year = yearAfterName(name, file)
+	}
+	return Event{Name: name, Year: year}
+}
+
+var nonAlnumRe = regexp.MustCompile(`[^a-z0-9]+`)
+
+// yearAfterName finds "name-2011" in a path, the separators ignored.
+func yearAfterName(name, file string) int {
+	key := nonAlnumRe.ReplaceAllString(strings.ToLower(name), "")
+	if key == "" {
+		return 0
+	}
+	flat := nonAlnumRe.ReplaceAllString(strings.ToLower(file), "")
+	for from := 0; ; {
+		i := strings.Index(flat[from:], key)
+		if i < 0 {
+			return 0
+		}
+		rest := flat[from+i+len(key):]
+		if len(rest) >= 4 && yearRe.MatchString(rest[:4]) {
+			y, _ := strconv.Atoi(rest[:4])
+			return y
+		}
+		from += i + len(key)
+	}
+}
+
+// genericPathWords say nothing of an event in a file or folder name.
+var genericPathWords = map[string]bool{
+	"notes": true, "note": true, "talks": true, "talk": true, "event": true, "events": true,
+	"slides": true, "summary": true, "my": true,
+}
+
+// eventFromPath names an event after a file or folder name: the words up to
+// and including the first year ("pycon-2017-notes" -> "Pycon 2017"), or all
+// of its words less the generic ones.
+func eventFromPath(base string) Event {
+	words := strings.FieldsFunc(base, func(r rune) bool { return r == '-' || r == '_' || r == ' ' || r == '.' })
+	var kept []string
+	year := 0
+	for _, w := range words {
+		if yearRe.MatchString(w) && len(w) == 4 {
+			year, _ = strconv.Atoi(w)
+			break
+		}
+		if !genericPathWords[strings.ToLower(w)] {
+			kept = append(kept, w)
+		}
+	}
+	for i, w := range kept {
+		if w == strings.ToLower(w) {
+			kept[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return Event{Name: strings.Join(kept, " "), Year: year}
+}

@@ -1,0 +1,171 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// linkTalks joins drafts of the same talk from several files (same event,
+// much the same title, no conflicting speakers) into one talk with several
+// sources, and returns the talks in load order.
+func linkTalks(drafts []draft) []*Talk {
+	var talks []*Talk
+	byEvent := map[string][]*Talk{}
+	for _, d := range drafts {
+		t := d.talk
+		key := strings.ToLower(t.Event.String())
+		if same := findSame(byEvent[key], t); same != nil {
+			merge(same, t)
+			continue
+		}
+		byEvent[key] = append(byEvent[key], t)
+		talks = append(talks, t)
+	}
+	return talks
+}
+
+func findSame(candidates []*Talk, t *Talk) *Talk {
+	words := titleWordSet(t.Title)
+	for _, c := range candidates {
+		if !speakersCompatible(c.Speakers, t.Speakers) {
+			continue
+		}
+		overlap := len(c.Speakers) > 0 && len(t.Speakers) > 0
+		if sameTitle(titleWordSet(c.Title), words, overlap) {
+			return c
+		}
+	}
+	return nil
+}
+
+// sameTitle decides whether two titles name one talk: most words shared,
+// or one title's words all within the other's; less is needed when the
+// speakers agree.
+func sameTitle(a, b map[string]bool, speakersAgree bool) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	common := 0
+	for w := range a {
+		if b[w] {
+			common++
+		}
+	}
+	union := len(a) + len(b) - common
+	small := min(len(a), len(b))
+	switch {
+	case common == small && (small >= 2 || len(a) == len(b)):
+		return true
+	case small >= 2 && 2*common >= union:
+		return true
+	case speakersAgree && 4*common >= union && common >= 2:
+		return true
+	}
+	return false
+}
+
+func titleWordSet(title string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if english.IsStopWord(w) {
+			continue
+		}
+		set[english.Stem(w, false)] = true
+	}
+	return set
+}
+
+// speakersCompatible reports whether two speaker lists can be the same
+// people: either is empty or they share a name (a letter of spelling apart).
+func speakersCompatible(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if sameName(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func sameName(a, b string) bool {
+	fa, fb := strings.Fields(strings.ToLower(a)), strings.Fields(strings.ToLower(b))
+	if len(fa) == 0 || len(fb) == 0 {
+		return false
+	}
+	if fa[0][0] != fb[0][0] {
+		return false
+	}
+	return editDistance(fa[len(fa)-1], fb[len(fb)-1]) <= 1
+}
+
+// editDistance is the Levenshtein distance of two short strings.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// merge adds the notes of b to a.
+func merge(a, b *Talk) {
+	if titleScore(b.Title) > titleScore(a.Title) {
+		a.Title = b.Title
+	}
+	for _, s := range b.Speakers {
+		dup := false
+		for _, x := range a.Speakers {
+			if sameName(x, s) {
+				dup = true
+			}
+		}
+		if !dup {
+			a.Speakers = append(a.Speakers, s)
+		}
+	}
+	a.Sources = append(a.Sources, b.Sources...)
+	for _, s := range b.Sections {
+		if !containsString(a.Sections, s) {
+			a.Sections = append(a.Sections, s)
+		}
+	}
+	off := len(a.Bullets)
+	for _, bl := range b.Bullets {
+		if bl.Parent >= 0 {
+			bl.Parent += off
+		}
+		a.Bullets = append(a.Bullets, bl)
+	}
+}
+
+// titleScore prefers titles written in title case over lower-case notes.
+func titleScore(t string) int {
+	score := 0
+	for _, w := range strings.Fields(t) {
+		if r := []rune(w); unicode.IsUpper(r[0]) {
+			score++
+		}
+	}
+	return score
+}

@@ -1,0 +1,241 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxFileSize bounds the size of one notes file; larger files are reported
+// and skipped.
+const MaxFileSize = 8 << 20
+
+// noteExts are the extensions Load reads, lower-cased.
+var noteExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".rst": true}
+
+// Load reads every notes file under the root of fsys and returns the talks.
+// A file that cannot be read or parsed is reported in Corpus.Problems and
+// skipped; the error is non-nil only when the tree itself cannot be walked.
+func Load(fsys fs.FS) (*Corpus, error) {
+	c := &Corpus{}
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "." {
+				return err
+			}
+			c.Problems = append(c.Problems, &FileError{File: p, Err: err})
+			return nil
+		}
+		name := d.Name()
+		if p != "." && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && noteExts[strings.ToLower(path.Ext(name))] {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("corpus: %w", err)
+	}
+	sort.Strings(files)
+
+	m, merr := readManifest(fsys)
+	if merr != nil {
+		c.Problems = append(c.Problems, merr)
+	}
+
+	l := &loader{fsys: fsys, manifest: m, indexed: map[string]indexEntry{}}
+	notes, indexes := splitIndexFiles(files)
+	for _, f := range indexes {
+		if err := l.readIndex(f, files); err != nil {
+			c.Problems = append(c.Problems, err)
+		}
+	}
+	var drafts []draft
+	for _, f := range notes {
+		ds, err := l.readNotes(f)
+		if err != nil {
+			c.Problems = append(c.Problems, err)
+			continue
+		}
+		drafts = append(drafts, ds...)
+	}
+	c.Talks = linkTalks(drafts)
+	for i, t := range c.Talks {
+		t.ID = i
+	}
+	return c, nil
+}
+
+func readManifest(fsys fs.FS) (*Manifest, *FileError) {
+	for _, name := range ManifestNames {
+		data, err := fs.ReadFile(fsys, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, &FileError{File: name, Err: err}
+		}
+		m, err := parseManifest(data)
+		if err != nil {
+			return nil, &FileError{File: name, Line: yamlErrorLine(err), Err: err}
+		}
+		return m, nil
+	}
+	return nil, nil
+}
+
+// splitIndexFiles separates index files (README and index files that sit
+// beside other notes) from notes. A README alone in its folder is notes.
+func splitIndexFiles(files []string) (notes, indexes []string) {
+	perDir := map[string]int{}
+	for _, f := range files {
+		perDir[path.Dir(f)]++
+	}
+	for _, f := range files {
+		if isIndexName(f) && perDir[path.Dir(f)] > 1 {
+			indexes = append(indexes, f)
+		} else {
+			notes = append(notes, f)
+		}
+	}
+	return notes, indexes
+}
+
+func isIndexName(f string) bool {
+	base := strings.ToLower(path.Base(f))
+	return strings.HasPrefix(base, "readme") || strings.HasPrefix(base, "index.")
+}
+
+type loader struct {
+	fsys     fs.FS
+	manifest *Manifest
+	indexed  map[string]indexEntry // note file -> what an index file says of it
+}
+
+// indexEntry is what an index file says about a note file it links to.
+type indexEntry struct {
+	event    string
+	url      string
+	speakers []string
+}
+
+func (l *loader) read(f string) ([]byte, *FileError) {
+	info, err := fs.Stat(l.fsys, f)
+	if err != nil {
+		return nil, &FileError{File: f, Err: err}
+	}
+	if info.Size() > MaxFileSize {
+		return nil, &FileError{File: f, Err: fmt.Errorf("file of %d bytes is larger than %d", info.Size(), MaxFileSize)}
+	}
+	data, err := fs.ReadFile(l.fsys, f)
+	if err != nil {
+		return nil, &FileError{File: f, Err: err}
+	}
+	if !utf8.Valid(data) {
+		line := 1
+		for i := 0; i < len(data); {
+			r, w := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && w == 1 {
+				break
+			}
+			if r == '\n' {
+				line++
+			}
+			i += w
+		}
+		return nil, &FileError{File: f, Line: line, Err: errors.New("not UTF-8 text")}
+	}
+	if strings.IndexByte(string(data[:min(len(data), 8000)]), 0) >= 0 {
+		return nil, &FileError{File: f, Err: errors.New("binary file")}
+	}
+	return data, nil
+}
+
+// readNotes parses one notes file into draft talks with their events.
+func (l *loader) readNotes(f string) (ds []draft, ferr *FileError) {
+	data, ferr := l.read(f)
+	if ferr != nil {
+		return nil, ferr
+	}
+	defer func() {
+		// A parser bug must cost one file, not the corpus.
+		if r := recover(); r != nil {
+			ds, ferr = nil, &FileError{File: f, Err: fmt.Errorf("parse failed: %v", r)}
+		}
+	}()
+	data = normalizeNewlines(data)
+	switch ext := strings.ToLower(path.Ext(f)); {
+	case ext == ".rst":
+		ds = talksFromOutline(readRST(data), f)
+	case ext == ".txt" && isProgramme(data):
+		ds = readProgramme(data, f)
+	default:
+		ds = talksFromOutline(readMarkdown(data), f)
+	}
+	if len(ds) == 0 {
+		return nil, &FileError{File: f, Err: errors.New("no talk notes found")}
+	}
+	for i := range ds {
+		l.resolve(&ds[i], f)
+	}
+	return ds, nil
+}
+
+func normalizeNewlines(data []byte) []byte {
+	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return []byte(strings.TrimPrefix(s, "\ufeff"))
+}
+
+// resolve sets the event and URLs of a draft: the manifest first, then what
+// the file says, its index file, its folder, and its name.
+func (l *loader) resolve(d *draft, f string) {
+	t := d.talk
+	idx, indexed := l.indexed[f]
+	if len(t.Speakers) == 0 && indexed {
+		t.Speakers = idx.speakers
+	}
+	url := l.manifest.fileURL(f)
+	if url == "" && indexed {
+		url = idx.url
+	}
+	for i := range t.Sources {
+		t.Sources[i].URL = url
+	}
+	src, _, ok := l.manifest.lookup(f)
+	if ok && d.event != "" {
+		for name, e := range src.Events {
+			if strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(d.event)) {
+				t.Event = Event{Name: e.Event, Year: e.Year}
+				return
+			}
+		}
+	}
+	if ok && src.Event != "" {
+		t.Event = Event{Name: src.Event, Year: src.Year}
+		return
+	}
+	switch {
+	case d.event != "":
+		t.Event = parseEvent(d.event, f)
+	case indexed && idx.event != "":
+		t.Event = parseEvent(idx.event, f)
+	case path.Dir(f) != ".":
+		t.Event = eventFromPath(path.Base(path.Dir(f)))
+	default:
+		t.Event = eventFromPath(strings.TrimSuffix(path.Base(f), path.Ext(f)))
+	}
+	if ok && src.Year != 0 && t.Event.Year == 0 {
+		t.Event.Year = src.Year
+	}
+}

@@ -1,0 +1,347 @@
+package corpus
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+var markdownParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+
+// readMarkdown parses Markdown with goldmark and flattens its block tree into
+// an outline, keeping the line of every block.
+func readMarkdown(src []byte) *outline {
+	starts := lineStarts(src)
+	doc := markdownParser.Parse(text.NewReader(src))
+	// A fence that is never closed turns the rest of the file into code; in
+	// notes it is a slip, so the fence line is read as blank and the file
+	// parsed again.
+	for range 8 {
+		line := unclosedFence(doc, src, starts)
+		if line < 0 {
+			break
+		}
+		src = blankLine(src, starts, line)
+		doc = markdownParser.Parse(text.NewReader(src))
+	}
+	r := &mdReader{src: src, lineStarts: starts, out: &outline{}}
+	r.blocks(doc, -1, 0)
+	return r.out
+}
+
+type mdReader struct {
+	src        []byte
+	lineStarts []int
+	out        *outline
+}
+
+// unclosedFence returns the 0-based line of the opening fence of a fenced
+// code block that runs to the end of the file, or -1.
+func unclosedFence(doc ast.Node, src []byte, starts []int) int {
+	found := -1
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		fc, ok := n.(*ast.FencedCodeBlock)
+		if !entering || !ok || found >= 0 {
+			return ast.WalkContinue, nil
+		}
+		lines := fc.Lines()
+		if lines.Len() == 0 {
+			return ast.WalkContinue, nil
+		}
+		last := lines.At(lines.Len() - 1)
+		if len(bytes.TrimSpace(src[last.Stop:])) > 0 {
+			return ast.WalkContinue, nil // a closing fence follows
+		}
+		first := lines.At(0).Start
+		line := 0
+		for line+1 < len(starts) && starts[line+1] <= first {
+			line++
+		}
+		found = line - 1
+		return ast.WalkStop, nil
+	})
+	return found
+}
+
+// blankLine returns a copy of src with one line's characters made spaces,
+// so that offsets and line numbers stay as they were.
+func blankLine(src []byte, starts []int, line int) []byte {
+	if line < 0 || line >= len(starts) {
+		return src
+	}
+	out := bytes.Clone(src)
+	for i := starts[line]; i < len(out) && out[i] != '\n'; i++ {
+		out[i] = ' '
+	}
+	return out
+}
+
+// lineStarts returns the byte offset of the start of every line.
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// lineOf returns the 1-based line holding byte offset off.
+func (r *mdReader) lineOf(off int) int {
+	lo, hi := 0, len(r.lineStarts)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if r.lineStarts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + 1
+}
+
+// blocks appends the blocks under n. parent is the enclosing list item block
+// and depth the list depth of items found here.
+func (r *mdReader) blocks(n ast.Node, parent, depth int) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		r.node(c, parent, depth)
+	}
+}
+
+// node appends the blocks of one block node.
+func (r *mdReader) node(c ast.Node, parent, depth int) {
+	switch c := c.(type) {
+	case *ast.Heading:
+		b := r.inline(c)
+		b.kind, b.level = headingBlock, c.Level
+		r.add(b)
+	case *ast.List:
+		r.blocks(c, parent, depth)
+	case *ast.ListItem:
+		r.item(c, parent, depth)
+	case *ast.Paragraph, *ast.TextBlock:
+		b := r.inline(c)
+		b.kind, b.parent = paraBlock, parent
+		r.add(b)
+	case *ast.Blockquote:
+		r.blocks(c, parent, depth)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		r.code(c, parent)
+	case *extast.Table:
+		r.table(c)
+	}
+}
+
+// item adds a list item: its first paragraph is the bullet, later paragraphs
+// and nested lists hang under it.
+func (r *mdReader) item(li *ast.ListItem, parent, depth int) {
+	first := li.FirstChild()
+	idx := parent
+	if first != nil {
+		switch first.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			b := r.inline(first)
+			b.kind, b.level, b.parent = itemBlock, depth, parent
+			idx = r.add(b)
+			first = first.NextSibling()
+		}
+	}
+	if idx == parent {
+		// An item that starts with a nested list or code: keep the line.
+		idx = r.add(block{kind: itemBlock, level: depth, parent: parent, line: r.firstLine(li)})
+	}
+	for c := first; c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.List:
+			r.blocks(c, idx, depth+1)
+		case *ast.Paragraph, *ast.TextBlock:
+			b := r.inline(c)
+			b.kind, b.level, b.parent = itemBlock, depth+1, idx
+			r.add(b)
+		default:
+			r.node(c, idx, depth+1)
+		}
+	}
+}
+
+func (r *mdReader) add(b block) int {
+	if b.kind != headingBlock && strings.TrimSpace(b.text) == "" && b.kind != itemBlock {
+		return -1
+	}
+	if b.kind == itemBlock && b.parent >= 0 && b.parent < len(r.out.blocks) && r.out.blocks[b.parent].kind != itemBlock {
+		b.parent = -1
+	}
+	r.out.blocks = append(r.out.blocks, b)
+	return len(r.out.blocks) - 1
+}
+
+func (r *mdReader) firstLine(n ast.Node) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return r.lineOf(c.Lines().At(0).Start)
+		}
+		if p := c.Pos(); p >= 0 && c.Type() == ast.TypeInline {
+			return r.lineOf(p)
+		}
+	}
+	if p := n.Pos(); p >= 0 {
+		return r.lineOf(p)
+	}
+	return 0
+}
+
+// code turns a code block into one paragraph block of its lines.
+func (r *mdReader) code(n ast.Node, parent int) {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	var sb strings.Builder
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		s := strings.TrimSpace(string(seg.Value(r.src)))
+		if s == "" {
+			continue
+		}
+		if sb.Len() > 0 {
+			sb.WriteString(" ")
+		}
+		sb.WriteString(s)
+	}
+	r.add(block{kind: paraBlock, text: sb.String(), line: r.lineOf(lines.At(0).Start), parent: parent})
+}
+
+var chapterNumber = regexp.MustCompile(`^\d+$`)
+
+// table reads a table of contents: rows whose first cell is a bare number
+// name the chapters of a numbered document. Other tables become paragraphs.
+func (r *mdReader) table(t *extast.Table) {
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []string
+		line := 0
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			b := r.inline(cell)
+			cells = append(cells, strings.TrimSpace(b.text))
+			if line == 0 {
+				line = b.line
+			}
+		}
+		if len(cells) >= 2 && chapterNumber.MatchString(cells[0]) && cells[1] != "" {
+			if r.out.chapters == nil {
+				r.out.chapters = map[string]string{}
+			}
+			r.out.chapters[cells[0]] = cells[1]
+			continue
+		}
+		if len(cells) >= 2 && tocNumber.MatchString(cells[0]) {
+			continue // a talk row of the table of contents
+		}
+		if joined := strings.TrimSpace(strings.Join(cells, " ")); joined != "" {
+			r.add(block{kind: paraBlock, text: joined, line: line, parent: -1})
+		}
+	}
+}
+
+var tocNumber = regexp.MustCompile(`^\d+(\.\d+)+$`)
+
+// inline renders the inline content of n as plain text: emphasis and code
+// markers dropped, HTML dropped, link text followed by its target.
+func (r *mdReader) inline(n ast.Node) block {
+	var b block
+	var sb strings.Builder
+	b.line = 0
+	mark := func(pos int) {
+		if pos < 0 {
+			return
+		}
+		l := r.lineOf(pos)
+		if b.line == 0 {
+			b.line = l
+		}
+		if len(b.lines) == 0 || b.lines[len(b.lines)-1].line != l {
+			b.lines = append(b.lines, lineMark{offset: sb.Len(), line: l})
+		}
+	}
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		mark(n.Lines().At(0).Start)
+	}
+	inCode := false
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				mark(c.Segment.Start)
+				if inCode {
+					sb.Write(c.Value(r.src))
+				} else {
+					sb.Write(util.UnescapePunctuations(c.Value(r.src)))
+				}
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					sb.WriteByte(' ')
+				}
+			case *ast.String:
+				sb.Write(c.Value)
+			case *ast.CodeSpan:
+				mark(c.Pos())
+				inCode = true
+				walk(c)
+				inCode = false
+			case *ast.AutoLink:
+				mark(c.Pos())
+				u := string(c.URL(r.src))
+				sb.WriteString(string(c.Label(r.src)))
+				b.links = append(b.links, link{text: u, dest: u})
+			case *ast.Link:
+				mark(c.Pos())
+				start := sb.Len()
+				walk(c)
+				label := strings.TrimSpace(sb.String()[start:])
+				dest := string(c.Destination)
+				b.links = append(b.links, link{text: label, dest: dest})
+				if dest != "" && !strings.HasPrefix(dest, "#") && !sameLink(label, dest) {
+					sb.WriteString(" (" + dest + ")")
+				}
+			case *ast.Image:
+				walk(c)
+			case *ast.RawHTML:
+				// dropped: anchors and tags inside headings and tables
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	b.text = cleanText(sb.String())
+	if b.line == 0 {
+		b.line = r.firstLine(n)
+	}
+	return b
+}
+
+// sameLink reports whether a link's label already shows its target.
+func sameLink(label, dest string) bool {
+	trim := func(s string) string {
+		s = strings.TrimSuffix(strings.ReplaceAll(strings.TrimSpace(s), `\\`, ""), "/")
+		for _, p := range []string{"https://", "http://", "mailto:", "www."} {
+			s = strings.TrimPrefix(s, p)
+		}
+		return strings.ToLower(s)
+	}
+	return trim(label) == trim(dest)
+}
+
+var spaceRun = regexp.MustCompile(`[ \t\r\n]+`)
+
+// cleanText collapses white space and trims.
+func cleanText(s string) string {
+	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
+}

@@ -1,0 +1,436 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+)
+
+// draft is a talk read from one file, before events are resolved and talks
+// from several files are linked.
+type draft struct {
+	talk  *Talk
+	event string // event named inside the file (chapter or group heading), if any
+}
+
+var (
+	numberedRe = regexp.MustCompile(`^(\d+(?:\.\d+)*)\.?\s+(\S.*)$`)
+	yearRe     = regexp.MustCompile(`\b(19[7-9]\d|20\d\d)\b`)
+)
+
+// chromeHeadings are headings of page furniture, never talks.
+var chromeHeadings = map[string]bool{
+	"table of contents": true, "contents": true, "toc": true, "indices and tables": true,
+	"index": true, "random notes": true, "misc": true, "miscellaneous": true, "todo": true,
+	"links": true, "references": true, "see also": true, "footnotes": true,
+}
+
+func isChrome(h string) bool {
+	return chromeHeadings[strings.ToLower(strings.Trim(strings.TrimSpace(h), ":.# "))]
+}
+
+// eventWords mark a heading as naming an event or a notes collection rather
+// than a talk.
+var eventWords = []string{"notes", "conference", "conf", "summit", "meetup", "day ", "talks", "proceedings", "workshop"}
+
+func looksLikeEventTitle(h string) bool {
+	if yearRe.MatchString(h) {
+		return true
+	}
+	l := strings.ToLower(h) + " "
+	for _, w := range eventWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+type headingInfo struct {
+	block    int // index in outline.blocks
+	level    int
+	text     string
+	number   string // "1.2.3" in numbered documents
+	chrome   bool
+	speakers bool // "Title (Speaker)" and the like
+	content  bool // a bullet or paragraph follows before the next heading
+	children bool // a deeper heading follows before the next heading at this level or above
+}
+
+type headingRole int
+
+const (
+	roleSection headingRole = iota
+	roleTalk
+	roleGroup   // a heading above talks: a chapter, a day, a topic group
+	roleEnd     // page furniture: ends the current talk, its content dropped
+	rolePreface // before the first talk
+)
+
+// talksFromOutline decides which headings are talks and gathers their
+// sections and bullets.
+func talksFromOutline(o *outline, file string) []draft {
+	hs := headings(o)
+	roles := assignRoles(o, hs)
+	b := &talkBuilder{o: o, file: file}
+	hi := 0
+	for i, blk := range o.blocks {
+		if hi < len(hs) && hs[hi].block == i {
+			h := hs[hi]
+			b.heading(h, roles[hi])
+			hi++
+			continue
+		}
+		b.content(i, blk)
+	}
+	b.finish()
+	if len(hs) == 0 || len(b.drafts) == 0 {
+		// Notes without headings: the file is one talk named after it.
+		if len(b.drafts) == 0 && hasContent(o) {
+			b = &talkBuilder{o: o, file: file}
+			b.start(fileTitle(file), 1, "")
+			for i, blk := range o.blocks {
+				if blk.kind != headingBlock {
+					b.content(i, blk)
+				}
+			}
+			b.finish()
+		}
+	}
+	return b.drafts
+}
+
+func hasContent(o *outline) bool {
+	for _, b := range o.blocks {
+		if b.kind != headingBlock && b.text != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func headings(o *outline) []headingInfo {
+	var hs []headingInfo
+	for i, b := range o.blocks {
+		if b.kind != headingBlock {
+			continue
+		}
+		h := headingInfo{block: i, level: b.level, text: b.text, chrome: isChrome(b.text)}
+		if m := numberedRe.FindStringSubmatch(b.text); m != nil {
+			h.number, h.text = m[1], m[2]
+		}
+		_, sp := splitTitle(h.text)
+		h.speakers = sp != nil
+		if i+1 < len(o.blocks) && o.blocks[i+1].kind != headingBlock {
+			h.content = true
+		}
+		hs = append(hs, h)
+	}
+	for i := range hs {
+		if i+1 < len(hs) && hs[i+1].level > hs[i].level {
+			hs[i].children = true
+		}
+	}
+	return hs
+}
+
+func assignRoles(o *outline, hs []headingInfo) []headingRole {
+	numbered := 0
+	for _, h := range hs {
+		if strings.Contains(h.number, ".") {
+			numbered++
+		}
+	}
+	if numbered >= 3 {
+		return numberedRoles(o, hs)
+	}
+	return levelRoles(hs)
+}
+
+// numberedRoles reads a numbered document (a Sphinx export): the depth of
+// the numbering says what a heading is, whatever its Markdown level.
+func numberedRoles(o *outline, hs []headingInfo) []headingRole {
+	talkDepth := 1
+	for _, h := range hs {
+		if strings.Count(h.number, ".") >= 1 {
+			talkDepth = 2
+		}
+	}
+	if o.chapters == nil {
+		// Chapters are talks when they hold notes themselves.
+		for _, h := range hs {
+			if h.number != "" && !strings.Contains(h.number, ".") && h.content {
+				talkDepth = 1
+			}
+		}
+	}
+	chapterTitles := map[string]bool{}
+	for _, t := range o.chapters {
+		chapterTitles[strings.ToLower(t)] = true
+	}
+	roles := make([]headingRole, len(hs))
+	seenTalk := false
+	for i, h := range hs {
+		depth := 0
+		if h.number != "" {
+			depth = strings.Count(h.number, ".") + 1
+		}
+		switch {
+		case depth == talkDepth:
+			roles[i], seenTalk = roleTalk, true
+		case depth > 0 && depth < talkDepth:
+			roles[i] = roleGroup
+		case depth > talkDepth:
+			roles[i] = roleSection
+		case h.chrome:
+			roles[i] = roleEnd
+		case chapterTitles[strings.ToLower(h.text)]:
+			roles[i] = roleEnd
+		case !seenTalk:
+			roles[i] = rolePreface
+		default:
+			roles[i] = roleSection
+		}
+	}
+	return roles
+}
+
+// levelRoles reads a document by its heading levels: the talk level is the
+// shallowest one whose headings name speakers, or hold notes.
+func levelRoles(hs []headingInfo) []headingRole {
+	type stats struct{ n, speakers, content, children int }
+	byLevel := map[int]*stats{}
+	minLevel, maxLevel := 7, 0
+	for _, h := range hs {
+		if h.chrome {
+			continue
+		}
+		s := byLevel[h.level]
+		if s == nil {
+			s = &stats{}
+			byLevel[h.level] = s
+		}
+		s.n++
+		if h.speakers {
+			s.speakers++
+		}
+		if h.content {
+			s.content++
+		}
+		if h.children {
+			s.children++
+		}
+		minLevel, maxLevel = min(minLevel, h.level), max(maxLevel, h.level)
+	}
+	talkLevel, bySpeakers := 0, false
+	for l := minLevel; l <= maxLevel && talkLevel == 0; l++ {
+		if s := byLevel[l]; s != nil && s.n >= 2 && 10*s.speakers >= 3*s.n {
+			talkLevel, bySpeakers = l, true
+		}
+	}
+	if talkLevel == 0 {
+		top := firstNonChrome(hs)
+		if s := byLevel[minLevel]; s != nil && s.n == 1 && (top < 0 || !looksLikeEventTitle(hs[top].text) || maxLevel == minLevel) {
+			talkLevel = minLevel // one talk per file: its title, then sections
+		}
+	}
+	for l := minLevel; l <= maxLevel && talkLevel == 0; l++ {
+		if s := byLevel[l]; s != nil && 2*s.content >= s.n && !(s.n == 1 && l == minLevel && maxLevel > l) {
+			talkLevel = l
+		}
+	}
+	if talkLevel == 0 {
+		talkLevel = maxLevel
+	}
+	// Misplaced headings: when talks almost never have subsections, a deeper
+	// heading is another talk written at the wrong level.
+	deeperAreTalks := false
+	if s := byLevel[talkLevel]; s != nil && s.n >= 5 && 100*s.children <= 15*s.n {
+		deeperAreTalks = true
+	}
+	roles := make([]headingRole, len(hs))
+	seenTalk := false
+	for i, h := range hs {
+		switch {
+		case h.chrome && h.level <= talkLevel:
+			roles[i] = roleEnd
+		case h.level == talkLevel:
+			roles[i], seenTalk = roleTalk, true
+		case h.level < talkLevel:
+			roles[i] = roleGroup
+		case (bySpeakers && h.speakers) || deeperAreTalks:
+			roles[i], seenTalk = roleTalk, true
+		case !seenTalk:
+			roles[i] = rolePreface
+		default:
+			roles[i] = roleSection
+		}
+	}
+	return roles
+}
+
+func firstNonChrome(hs []headingInfo) int {
+	for i, h := range hs {
+		if !h.chrome {
+			return i
+		}
+	}
+	return -1
+}
+
+// talkBuilder gathers the bullets of the talk being read.
+type talkBuilder struct {
+	o              *outline
+	file           string
+	drafts         []draft
+	cur            *Talk
+	event          string         // current group or chapter event
+	sections       []sectionLevel // open sections of the current talk
+	bulletOf       map[int]int    // block index -> bullet index in cur
+	speakerSection bool           // inside an "Author" section
+	singular       bool           // the speaker section names one speaker
+	sawBullet      bool           // a bullet was read in the current talk
+}
+
+type sectionLevel struct {
+	level int
+	text  string
+}
+
+func (b *talkBuilder) heading(h headingInfo, role headingRole) {
+	switch role {
+	case roleTalk:
+		b.finish()
+		b.start(h.text, b.o.blocks[h.block].line, h.number)
+	case roleGroup:
+		b.finish()
+		if h.number != "" {
+			if t, ok := b.o.chapters[h.number]; ok {
+				b.event = t
+				return
+			}
+		}
+		if yearRe.MatchString(h.text) || h.number != "" {
+			b.event = h.text
+		}
+	case roleEnd, rolePreface:
+		b.finish()
+	case roleSection:
+		if b.cur == nil {
+			return
+		}
+		level := h.level
+		if h.number != "" {
+			level = strings.Count(h.number, ".") + 1
+		}
+		for len(b.sections) > 0 && b.sections[len(b.sections)-1].level >= level {
+			b.sections = b.sections[:len(b.sections)-1]
+		}
+		b.sections = append(b.sections, sectionLevel{level, h.text})
+		b.speakerSection = isSpeakerHeading(h.text)
+		b.singular = b.speakerSection && !strings.HasSuffix(strings.ToLower(strings.TrimRight(h.text, ":")), "s")
+		if !containsString(b.cur.Sections, h.text) {
+			b.cur.Sections = append(b.cur.Sections, h.text)
+		}
+	}
+}
+
+func (b *talkBuilder) start(heading string, line int, number string) {
+	title, speakers := splitTitle(heading)
+	title = strings.TrimSpace(strings.TrimRight(title, ":"))
+	b.cur = &Talk{Title: title, Speakers: speakers, Sources: []Source{{File: b.file, Line: line}}}
+	if number != "" && b.o.chapters != nil {
+		if ch, ok := b.o.chapters[strings.SplitN(number, ".", 2)[0]]; ok {
+			b.event = ch
+		}
+	}
+	b.sections = nil
+	b.bulletOf = map[int]int{}
+	b.speakerSection, b.singular, b.sawBullet = false, false, false
+}
+
+func (b *talkBuilder) finish() {
+	if b.cur != nil && len(b.cur.Bullets) > 0 {
+		b.drafts = append(b.drafts, draft{talk: b.cur, event: b.event})
+	}
+	b.cur = nil
+}
+
+func (b *talkBuilder) content(i int, blk block) {
+	if b.cur == nil {
+		return
+	}
+	if b.speakerSection {
+		b.speakerLine(blk)
+	} else if !b.sawBullet && len(b.sections) == 0 && len(b.cur.Speakers) == 0 {
+		// "A talk by [David Beazley](...) on the GIL."
+		if names := speakersInLine(blk.text, blk.links); names != nil {
+			b.cur.Speakers = names
+		}
+	}
+	if blk.text == "" {
+		b.bulletOf[i] = -1
+		return
+	}
+	parent := -1
+	if blk.parent >= 0 {
+		if p, ok := b.bulletOf[blk.parent]; ok {
+			parent = p
+		}
+	}
+	section := make([]string, len(b.sections))
+	for j, s := range b.sections {
+		section[j] = s.text
+	}
+	first := -1
+	for _, g := range sentenceGroups(&blk) {
+		idx := len(b.cur.Bullets)
+		b.cur.Bullets = append(b.cur.Bullets, Bullet{Text: g.text, File: b.file, Line: g.line, Section: section, Parent: parent})
+		if first < 0 {
+			first = idx
+		}
+	}
+	b.bulletOf[i] = first
+	b.sawBullet = true
+}
+
+// speakerLine takes speaker names from the lines of an "Author" section.
+func (b *talkBuilder) speakerLine(blk block) {
+	if b.singular && len(b.cur.Speakers) > 0 {
+		return
+	}
+	if blk.kind == itemBlock && blk.level > 0 {
+		return
+	}
+	name := ""
+	if names := speakersInLine(blk.text, blk.links); names != nil {
+		b.cur.Speakers = append(b.cur.Speakers, names...)
+		return
+	}
+	name = leadingName(blk.text)
+	if name != "" && !containsString(b.cur.Speakers, name) {
+		b.cur.Speakers = append(b.cur.Speakers, name)
+	}
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// fileTitle turns a file name into a title: "grok-the-gil.md" -> "Grok the gil".
+func fileTitle(file string) string {
+	base := file[strings.LastIndex(file, "/")+1:]
+	if i := strings.LastIndex(base, "."); i > 0 {
+		base = base[:i]
+	}
+	base = strings.NewReplacer("_", " ", "-", " ").Replace(base)
+	base = cleanText(base)
+	if base == "" {
+		return file
+	}
+	return strings.ToUpper(base[:1]) + base[1:]
+}

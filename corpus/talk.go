@@ -1,0 +1,93 @@
+package corpus
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Event is the conference or meetup a talk was given at.
+type Event struct {
+	Name string // "PyCon US"
+	Year int    // 0 when unknown
+}
+
+// String returns the name with the year, as people write it: "PyCon US 2017".
+func (e Event) String() string {
+	if e.Year == 0 || strings.Contains(e.Name, strconv.Itoa(e.Year)) {
+		return e.Name
+	}
+	if e.Name == "" {
+		return strconv.Itoa(e.Year)
+	}
+	return e.Name + " " + strconv.Itoa(e.Year)
+}
+
+// Source is one note file's account of a talk: where its title stands.
+type Source struct {
+	File string // slash-separated path relative to the corpus root
+	Line int    // 1-based line of the talk's title
+	URL  string // link to the file, from the manifest or an index file; may be empty
+}
+
+// Talk is one talk with the notes taken of it, possibly from several files.
+type Talk struct {
+	ID       int // index in Corpus.Talks
+	Event    Event
+	Title    string
+	Speakers []string
+	Sources  []Source // first is where the title was taken from
+	Sections []string // section headings in note order, without duplicates
+	Bullets  []Bullet // in note order, file by file
+}
+
+// Bullet is one note line: a list item, a sentence group of a paragraph, a
+// quoted line or a code block.
+type Bullet struct {
+	Text    string   // plain text: markup stripped, link targets kept
+	File    string   // slash-separated path relative to the corpus root
+	Line    int      // 1-based line where the text starts
+	Section []string // headings between the talk title and the bullet
+	Parent  int      // index in Talk.Bullets of the enclosing bullet, or -1
+}
+
+// Citation returns "file:line".
+func (b Bullet) Citation() string { return fmt.Sprintf("%s:%d", b.File, b.Line) }
+
+// URL returns the link to the bullet's line when the source of its file has a
+// URL: the manifest's base URL with a "#L<line>" anchor, or the index file's
+// link as it is.
+func (t *Talk) URL(b Bullet) string {
+	for _, s := range t.Sources {
+		if s.File == b.File && s.URL != "" {
+			if strings.Contains(s.URL, "#") {
+				return s.URL
+			}
+			return s.URL + "#L" + strconv.Itoa(b.Line)
+		}
+	}
+	return ""
+}
+
+// Corpus is the result of Load: the talks, and the problems met on the way.
+type Corpus struct {
+	Talks    []*Talk
+	Problems []*FileError // files skipped or partly read; the rest loaded
+}
+
+// FileError reports a file that could not be read or parsed, with the line
+// where the trouble is (0 when it concerns the whole file).
+type FileError struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *FileError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("corpus: %s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("corpus: %s: %v", e.File, e.Err)
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
