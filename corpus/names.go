@@ -183,8 +183,10 @@ func leadingName(s string) string {
 	return ""
 }
 
-// isSpeakerHeading reports whether a section heading introduces the speakers.
-func isSpeakerHeading(h string) bool {
+
+// IsSpeakerHeading reports whether a section heading introduces the
+// speakers ("Author", "Speakers", "About the speaker").
+func IsSpeakerHeading(h string) bool {
 	switch strings.ToLower(strings.TrimRight(strings.TrimSpace(h), ":")) {
 	case "author", "authors", "speaker", "speakers", "presenter", "presenters",
 		"about the speaker", "about the speakers", "about the author", "presented by":

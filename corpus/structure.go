@@ -326,7 +326,7 @@ func (b *talkBuilder) heading(h headingInfo, role headingRole) {
 			b.sections = b.sections[:len(b.sections)-1]
 		}
 		b.sections = append(b.sections, sectionLevel{level, h.text})
-		b.speakerSection = isSpeakerHeading(h.text)
+		b.speakerSection = IsSpeakerHeading(h.text)
 		b.singular = b.speakerSection && !strings.HasSuffix(strings.ToLower(strings.TrimRight(h.text, ":")), "s")
 		if !containsString(b.cur.Sections, h.text) {
 			b.cur.Sections = append(b.cur.Sections, h.text)

@@ -1,0 +1,81 @@
+package console
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/talkbot/talkbot/answer"
+)
+
+// answerer is what the console needs of the engine.
+type answerer interface {
+	Handle(ctx context.Context, r answer.Request, opts answer.Options) answer.Reply
+}
+
+// Console is a chat with the bot in a terminal.
+type Console struct {
+	engine answerer
+	in     io.Reader
+	out    io.Writer
+	limit  int
+	prompt string
+}
+
+// New returns a console reading questions from in and writing answers to
+// out, limit talks an answer.
+func New(engine answerer, in io.Reader, out io.Writer, limit int) *Console {
+	return &Console{engine: engine, in: in, out: out, limit: limit, prompt: "talkbot> "}
+}
+
+// Run answers lines until the input ends, "quit" or the context is done.
+// "more" pages through the last answer.
+func (c *Console) Run(ctx context.Context) error {
+	fmt.Fprintln(c.out, `Ask about the talks in the notes ("help" for commands, "quit" to leave).`)
+	sc := bufio.NewScanner(c.in)
+	sc.Buffer(make([]byte, 4096), 64*1024)
+	var last answer.Request
+	offset := 0
+	for {
+		fmt.Fprint(c.out, c.prompt)
+		if !sc.Scan() {
+			fmt.Fprintln(c.out)
+			return sc.Err()
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		line := strings.TrimSpace(sc.Text())
+		switch strings.ToLower(line) {
+		case "":
+			continue
+		case "quit", "exit", "bye":
+			return nil
+		case "more", "next":
+			if last.Command == "" {
+				fmt.Fprintln(c.out, "Nothing to page through yet.")
+				continue
+			}
+			offset += c.limit
+		default:
+			last, offset = answer.Parse(line), 0
+		}
+		reply := c.ask(ctx, last, offset)
+		if err := Render(c.out, reply); err != nil {
+			return err
+		}
+	}
+}
+
+// ask answers one request; a panic in the engine costs the question, not
+// the console.
+func (c *Console) ask(ctx context.Context, r answer.Request, offset int) (reply answer.Reply) {
+	defer func() {
+		if p := recover(); p != nil {
+			reply = answer.Reply{Command: r.Command, Query: r.Arg, Notice: "Sorry, something went wrong answering that."}
+		}
+	}()
+	return c.engine.Handle(ctx, r, answer.Options{Limit: c.limit, Offset: offset})
+}

@@ -1,0 +1,84 @@
+package console
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/talkbot/talkbot/answer"
+)
+
+// Render writes a reply as plain text: per talk a heading with speakers
+// and event, then its note lines, each with its file:line citation.
+func Render(w io.Writer, r answer.Reply) error {
+	var b strings.Builder
+	if r.Command == "help" {
+		renderHelp(&b, r)
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	if len(r.Talks) == 0 {
+		notice := r.Notice
+		if notice == "" {
+			notice = "No notes answer that."
+		}
+		b.WriteString(notice + "\n")
+	}
+	for i, t := range r.Talks {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%d. %s\n", r.Offset+i+1, heading(t))
+		for _, s := range t.Snippets {
+			fmt.Fprintf(&b, "   • %s\n", s.Text)
+			cite := s.Citation.File + ":" + fmt.Sprint(s.Citation.Line)
+			if len(s.Section) > 0 {
+				cite += " · " + strings.Join(s.Section, " › ")
+			}
+			if s.Citation.URL != "" {
+				cite += " · " + s.Citation.URL
+			}
+			fmt.Fprintf(&b, "     %s\n", cite)
+		}
+	}
+	if len(r.Suggestions) > 0 {
+		b.WriteString("\nDid you mean: " + strings.Join(quoteAll(r.Suggestions), ", ") + "\n")
+	}
+	if r.More {
+		b.WriteString("\n(more: type \"more\")\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func heading(t answer.TalkResult) string {
+	h := t.Title
+	if len(t.Speakers) > 0 {
+		h += " — " + strings.Join(t.Speakers, ", ")
+	}
+	if t.Event != "" {
+		h += " · " + t.Event
+	}
+	return h
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = "“" + s + "”"
+	}
+	return out
+}
+
+func renderHelp(b *strings.Builder, r answer.Reply) {
+	if r.Notice != "" {
+		b.WriteString(r.Notice + "\n\n")
+	}
+	b.WriteString("Ask about the talks in the notes:\n")
+	for _, c := range r.Help {
+		fmt.Fprintf(b, "  %-20s %s\n", c.Usage, c.Summary)
+		if c.Example != "" {
+			fmt.Fprintf(b, "  %-20s e.g. %s\n", "", c.Example)
+		}
+	}
+}

@@ -1,0 +1,213 @@
+package answer
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/talkbot/talkbot/corpus"
+)
+
+// Show answers with one talk's full notes, the title matched fuzzily.
+// Other close titles come back as suggestions; when no title is close the
+// text is asked as a question.
+func (e *Engine) Show(ctx context.Context, title string, opts Options) Reply {
+	ix := e.Index()
+	title = clip(strings.TrimSpace(title), MaxQueryLen)
+	ms := matchNames(title, ix.titles)
+	if len(ms) == 0 || ms[0].rank > 3 {
+		r := e.Ask(ctx, title, opts)
+		return r
+	}
+	talk := ix.corpus.Talks[ms[0].index]
+	r := Reply{Command: "show", Query: title}
+	tr := ix.talkHeader(talk)
+	for i := range talk.Bullets {
+		tr.Snippets = append(tr.Snippets, ix.snippet(talk, uint32(i), 0))
+	}
+	r.Talks = []TalkResult{tr}
+	for _, m := range ms[1:] {
+		if m.rank > ms[0].rank || len(r.Suggestions) == 3 {
+			break
+		}
+		r.Suggestions = append(r.Suggestions, "show "+m.text)
+	}
+	return r
+}
+
+// Speaker lists the talks of the speakers whose names match name best.
+func (e *Engine) Speaker(ctx context.Context, name string, opts Options) Reply {
+	ix := e.Index()
+	name = clip(strings.TrimSpace(name), MaxQueryLen)
+	names := make([]string, len(ix.speakers))
+	for i, s := range ix.speakers {
+		names[i] = s.name
+	}
+	ms := matchNames(name, names)
+	if len(ms) == 0 || ms[0].rank > 3 {
+		r := e.Ask(ctx, name, opts)
+		if len(r.Talks) == 0 {
+			r.Notice = "No speaker by that name."
+		}
+		return r
+	}
+	var talks []uint32
+	for _, m := range ms {
+		if m.rank > ms[0].rank {
+			break
+		}
+		for _, t := range ix.speakers[m.index].talks {
+			if !slices.Contains(talks, t) {
+				talks = append(talks, t)
+			}
+		}
+	}
+	return ix.listTalks("speaker", name, talks, opts)
+}
+
+// Event lists the talks of the events whose names match name best.
+func (e *Engine) Event(ctx context.Context, name string, opts Options) Reply {
+	ix := e.Index()
+	name = clip(strings.TrimSpace(name), MaxQueryLen)
+	if _, _, events := ix.namedEvents(words(fold(name))); len(events) > 0 {
+		return e.eventTalks(ix, events, name, opts)
+	}
+	names := make([]string, len(ix.events))
+	for i, ev := range ix.events {
+		names[i] = ev.name
+	}
+	ms := matchNames(name, names)
+	if len(ms) == 0 || ms[0].rank > 3 {
+		r := e.Ask(ctx, name, opts)
+		if len(r.Talks) == 0 {
+			r.Notice = "No event by that name."
+			for _, n := range names {
+				r.Suggestions = append(r.Suggestions, "event "+n)
+			}
+			r.Suggestions = r.Suggestions[:min(3, len(r.Suggestions))]
+		}
+		return r
+	}
+	var events []int
+	for _, m := range ms {
+		if m.rank > ms[0].rank {
+			break
+		}
+		events = append(events, m.index)
+	}
+	return e.eventTalks(ix, events, name, opts)
+}
+
+func (e *Engine) eventTalks(ix *Index, events []int, query string, opts Options) Reply {
+	var talks []uint32
+	for _, ev := range events {
+		talks = append(talks, ix.events[ev].talks...)
+	}
+	return ix.listTalks("event", query, talks, opts)
+}
+
+// listTalks answers with talks in the given order, each with its opening
+// note line.
+func (ix *Index) listTalks(command, query string, talks []uint32, opts Options) Reply {
+	r := Reply{Command: command, Query: query, Offset: opts.Offset}
+	start := min(opts.Offset, len(talks))
+	end := min(start+opts.limit(), len(talks))
+	for _, t := range talks[start:end] {
+		talk := ix.corpus.Talks[t]
+		tr := ix.talkHeader(talk)
+		if b := openingBullet(talk); b >= 0 {
+			tr.Snippets = []Snippet{ix.snippet(talk, uint32(b), 0)}
+		}
+		r.Talks = append(r.Talks, tr)
+	}
+	r.More = end < len(talks)
+	return r
+}
+
+// openingBullet returns the first note line of a talk that is not about
+// its speakers, or -1.
+func openingBullet(t *corpus.Talk) int {
+	for i, b := range t.Bullets {
+		if len(b.Section) > 0 && corpus.IsSpeakerHeading(b.Section[len(b.Section)-1]) {
+			continue
+		}
+		if b.Parent < 0 {
+			return i
+		}
+	}
+	if len(t.Bullets) > 0 {
+		return 0
+	}
+	return -1
+}
+
+// namedEvents finds the events a question names ("pycon 2012 talks",
+// "europython uvloop"): a distinctive word of an event's name, and its
+// year when the question gives one. It returns the talks of those events,
+// the positions of the words that named them and the events.
+func (ix *Index) namedEvents(ws []string) (filter map[uint32]bool, skip map[int]bool, events []int) {
+	yearAt := -1
+	year := 0
+	for i, w := range ws {
+		if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+			if y, err := strconv.Atoi(w); err == nil {
+				yearAt, year = i, y
+			}
+		}
+	}
+	named := map[int][]int{} // event -> positions of its words
+	for ei, ev := range ix.events {
+		for _, ew := range ev.words {
+			if isStop(ew) || len(ew) < 3 || strconv.Itoa(ev.year) == ew || !ix.distinctive(ew) {
+				continue
+			}
+			for i, w := range ws {
+				if w == ew {
+					named[ei] = append(named[ei], i)
+				}
+			}
+		}
+	}
+	if len(named) == 0 {
+		return nil, nil, nil
+	}
+	skip = map[int]bool{}
+	filter = map[uint32]bool{}
+	for ei, pos := range named {
+		if yearAt >= 0 && ix.events[ei].year != year {
+			continue
+		}
+		events = append(events, ei)
+		for _, p := range pos {
+			skip[p] = true
+		}
+		for _, t := range ix.events[ei].talks {
+			filter[t] = true
+		}
+	}
+	if yearAt >= 0 {
+		skip[yearAt] = true
+	}
+	if len(events) == 0 {
+		// The question names an event at a year the notes do not cover.
+		for _, pos := range named {
+			for _, p := range pos {
+				skip[p] = true
+			}
+		}
+	}
+	slices.Sort(events)
+	return filter, skip, events
+}
+
+// distinctive reports whether an event word is rare enough in the notes to
+// name the event when a question uses it: "europython" is, "python" is not.
+func (ix *Index) distinctive(w string) bool {
+	id, ok := ix.terms[stem(w)]
+	if !ok {
+		return true
+	}
+	df := int(ix.text[id].count)
+	return df <= max(5, len(ix.docs)/100)
+}

@@ -1,0 +1,73 @@
+package answer
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxQueryLen bounds a command's text; longer input is cut at a word.
+const MaxQueryLen = 500
+
+// CommandHelp describes one command for help texts and for the adapters
+// that register commands (Slack, Discord).
+type CommandHelp struct {
+	Name    string // "speaker"
+	Arg     string // "name", empty when the command takes none
+	Usage   string // "speaker <name>"
+	Summary string
+	Example string
+}
+
+// Commands is the one table of commands, in the order help lists them.
+var Commands = []CommandHelp{
+	{Name: "ask", Arg: "question", Usage: "ask <question>", Summary: "Answer a question from the talk notes, citing the lines that answer it (a bare question works too).", Example: "what did Beazley say about thread priorities?"},
+	{Name: "show", Arg: "title", Usage: "show <talk title>", Summary: "Show one talk's notes; the title may be partial or misspelt.", Example: "show grok the gil"},
+	{Name: "speaker", Arg: "name", Usage: "speaker <name>", Summary: "List the talks of a speaker.", Example: "speaker beazley"},
+	{Name: "event", Arg: "name", Usage: "event <name>", Summary: "List the talks of an event.", Example: "event europython 2016"},
+	{Name: "help", Usage: "help", Summary: "Show this help."},
+}
+
+// Request is a parsed command.
+type Request struct {
+	Command string // one of Commands' names
+	Arg     string
+}
+
+// Parse reads a command as any adapter receives it: "show grok the gil",
+// "ask what is uvloop", "help", or a bare question, which is ask. Case,
+// surrounding space and a leading slash are ignored.
+func Parse(text string) Request {
+	text = clip(strings.TrimSpace(text), MaxQueryLen)
+	text = strings.TrimSpace(strings.TrimPrefix(text, "/"))
+	if text == "" {
+		return Request{Command: "help"}
+	}
+	first, rest, _ := strings.Cut(text, " ")
+	name := strings.ToLower(strings.TrimRight(first, ":"))
+	for _, c := range Commands {
+		if c.Name != name {
+			continue
+		}
+		rest = strings.TrimSpace(rest)
+		if c.Arg != "" && rest == "" {
+			return Request{Command: "help", Arg: name}
+		}
+		return Request{Command: name, Arg: rest}
+	}
+	return Request{Command: "ask", Arg: text}
+}
+
+// clip cuts s to at most n bytes at a word boundary, keeping it valid UTF-8.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if i := strings.LastIndexByte(s[:cut], ' '); i > n/2 {
+		cut = i
+	}
+	return s[:cut]
+}

@@ -1,0 +1,202 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync/atomic"
+
+	"github.com/talkbot/talkbot/corpus"
+)
+
+// Options shape a reply.
+type Options struct {
+	Limit  int // talks per reply; DefaultLimit when 0
+	Offset int // talks to skip, for paging
+}
+
+// DefaultLimit is the number of talks a reply shows.
+const DefaultLimit = 5
+
+// maxSnippets is the number of note lines shown per talk of an answer.
+const maxSnippets = 3
+
+// Engine answers commands from an index. The index can be replaced while
+// the engine serves (Swap); each command sees one index throughout.
+type Engine struct {
+	ix atomic.Pointer[Index]
+}
+
+// New returns an engine over ix.
+func New(ix *Index) *Engine {
+	e := &Engine{}
+	e.ix.Store(ix)
+	return e
+}
+
+// Index returns the index in use.
+func (e *Engine) Index() *Index { return e.ix.Load() }
+
+// Swap replaces the index; commands already running finish on the old one.
+func (e *Engine) Swap(ix *Index) { e.ix.Store(ix) }
+
+// Handle answers a parsed command.
+func (e *Engine) Handle(ctx context.Context, r Request, opts Options) Reply {
+	switch r.Command {
+	case "show":
+		return e.Show(ctx, r.Arg, opts)
+	case "speaker":
+		return e.Speaker(ctx, r.Arg, opts)
+	case "event":
+		return e.Event(ctx, r.Arg, opts)
+	case "help":
+		return Help(r.Arg)
+	default:
+		return e.Ask(ctx, r.Arg, opts)
+	}
+}
+
+// Help lists the commands; topic, when a command name, explains that one.
+func Help(topic string) Reply {
+	r := Reply{Command: "help", Query: topic, Help: Commands}
+	for _, c := range Commands {
+		if c.Name == topic && c.Arg != "" {
+			r.Notice = fmt.Sprintf("%q needs a %s: %s", c.Name, c.Arg, c.Usage)
+			r.Help = []CommandHelp{c}
+		}
+	}
+	return r
+}
+
+func (o Options) limit() int {
+	if o.Limit <= 0 {
+		return DefaultLimit
+	}
+	return o.Limit
+}
+
+// Ask answers a question with the talks and note lines that match it best,
+// or with no result and suggestions when nothing matches well.
+func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
+	ix := e.Index()
+	question = clip(strings.TrimSpace(question), MaxQueryLen)
+	reply := Reply{Command: "ask", Query: question, Offset: opts.Offset}
+	if ctx.Err() != nil {
+		reply.Notice = "The question was cancelled."
+		return reply
+	}
+	ws := words(fold(question))
+	filter, skip, events := ix.namedEvents(ws)
+	qs := ix.queryTerms(ws, skip)
+	if len(qs) == 0 {
+		if len(events) > 0 {
+			return e.eventTalks(ix, events, question, opts)
+		}
+		reply.Notice = "Ask about a talk, a speaker or a topic, for example: " + Commands[0].Example
+		return reply
+	}
+	s := ix.match(qs, filter)
+	talks := ix.rankTalks(s)
+	if len(talks) == 0 || talks[0].best.cover < minCoverage {
+		reply.Suggestions = ix.suggest(question, qs)
+		reply.Notice = "No notes answer that."
+		return reply
+	}
+	// Talks whose best line covers too little of the question are noise.
+	cut := len(talks)
+	for i, t := range talks {
+		if t.best.cover < minCoverage || t.score < 0.25*talks[0].score {
+			cut = i
+			break
+		}
+	}
+	talks = talks[:cut]
+	start := min(opts.Offset, len(talks))
+	end := min(start+opts.limit(), len(talks))
+	for _, t := range talks[start:end] {
+		reply.Talks = append(reply.Talks, ix.talkResult(t))
+	}
+	reply.More = end < len(talks)
+	return reply
+}
+
+// rankedTalk is a talk with its matching bullets, best first.
+type rankedTalk struct {
+	talk  uint32
+	score float64
+	best  *candidate
+	lines []*candidate
+}
+
+// rankTalks groups candidates by talk: a talk scores its best line, plus a
+// little for each further line that matches.
+func (ix *Index) rankTalks(s scored) []rankedTalk {
+	byTalk := map[uint32]int{}
+	var out []rankedTalk
+	for _, c := range s.cands {
+		if c.score <= 0 {
+			continue
+		}
+		t := ix.docs[c.doc].talk
+		i, ok := byTalk[t]
+		if !ok {
+			i = len(out)
+			byTalk[t] = i
+			out = append(out, rankedTalk{talk: t, best: c, score: c.score})
+		} else if len(out[i].lines) < 3 && c.direct {
+			out[i].score += 0.1 * c.score
+		}
+		out[i].lines = append(out[i].lines, c)
+	}
+	slices.SortStableFunc(out, func(a, b rankedTalk) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// talkResult renders a ranked talk with its best lines: up to maxSnippets
+// lines that score near the best one, lines with the words themselves
+// before lines that only sit in a matching talk.
+func (ix *Index) talkResult(t rankedTalk) TalkResult {
+	talk := ix.corpus.Talks[t.talk]
+	r := ix.talkHeader(talk)
+	r.Score = t.score
+	for _, c := range t.lines {
+		if len(r.Snippets) == maxSnippets {
+			break
+		}
+		if len(r.Snippets) > 0 && (c.score < 0.5*t.best.score || (t.best.direct && !c.direct)) {
+			break
+		}
+		r.Snippets = append(r.Snippets, ix.snippet(talk, ix.docs[c.doc].bullet, c.score))
+	}
+	return r
+}
+
+func (ix *Index) talkHeader(t *corpus.Talk) TalkResult {
+	r := TalkResult{TalkID: t.ID, Title: t.Title, Speakers: t.Speakers, Event: t.Event.String()}
+	if len(t.Sources) > 0 {
+		r.URL = t.Sources[0].URL
+	}
+	return r
+}
+
+func (ix *Index) snippet(t *corpus.Talk, bullet uint32, score float64) Snippet {
+	b := t.Bullets[bullet]
+	return Snippet{
+		Text:    b.Text,
+		Section: b.Section,
+		Score:   score,
+		Citation: Citation{
+			Event: t.Event.String(), Talk: t.Title, Speakers: t.Speakers,
+			File: b.File, Line: b.Line, URL: t.URL(b),
+		},
+	}
+}

@@ -1,0 +1,82 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// nameMatch is a title, speaker or event that matches a typed name.
+type nameMatch struct {
+	index int // into the list searched
+	text  string
+	rank  int // 0 exact, 1 prefix, 2 all words, 3 near words, 4 subsequence
+	score int // sahilm/fuzzy score within a rank
+}
+
+// matchNames ranks names against what a user typed: exact, then prefix,
+// then names holding every typed word (or a near spelling of it), then
+// subsequence matches as github.com/sahilm/fuzzy scores them.
+func matchNames(typed string, names []string) []nameMatch {
+	q := strings.Join(words(fold(typed)), " ")
+	if q == "" {
+		return nil
+	}
+	qws := words(fold(typed))
+	var out []nameMatch
+	seen := map[int]bool{}
+	for i, n := range names {
+		f := strings.Join(words(fold(n)), " ")
+		rank := -1
+		switch {
+		case f == q:
+			rank = 0
+		case strings.HasPrefix(f, q):
+			rank = 1
+		default:
+			nws := words(fold(n))
+			all, near := true, true
+			for _, w := range qws {
+				if isStop(w) && len(qws) > 1 {
+					continue
+				}
+				if !slices.Contains(nws, w) && !slices.ContainsFunc(nws, func(x string) bool { return strings.HasPrefix(x, w) && len(w) >= 3 }) {
+					all = false
+					if !slices.ContainsFunc(nws, func(x string) bool {
+						return maxEdits(w) > 0 && osaDistance(w, x, maxEdits(w)) <= maxEdits(w)
+					}) {
+						near = false
+					}
+				}
+			}
+			switch {
+			case all:
+				rank = 2
+			case near:
+				rank = 3
+			}
+		}
+		if rank >= 0 {
+			out = append(out, nameMatch{index: i, text: n, rank: rank})
+			seen[i] = true
+		}
+	}
+	scores := map[int]int{}
+	for _, m := range fuzzy.Find(typed, names) {
+		scores[m.Index] = m.Score
+		if !seen[m.Index] {
+			out = append(out, nameMatch{index: m.Index, text: m.Str, rank: 4})
+		}
+	}
+	for i := range out {
+		out[i].score = scores[out[i].index]
+	}
+	slices.SortStableFunc(out, func(a, b nameMatch) int {
+		if a.rank != b.rank {
+			return a.rank - b.rank
+		}
+		return b.score - a.score
+	})
+	return out
+}

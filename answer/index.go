@@ -1,0 +1,180 @@
+package answer
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/talkbot/talkbot/corpus"
+)
+
+// Index is the searchable form of a corpus. It is read-only once built and
+// safe for concurrent use.
+type Index struct {
+	corpus *corpus.Corpus
+	docs   []docRef // a document is one bullet
+	docLen []uint16 // tokens in the bullet text
+	avgLen float64
+
+	terms    map[string]uint32 // term -> id
+	termList []string          // id -> term
+	text     []postings        // id -> bullets whose text holds the term
+	title    map[uint32][]uint32
+	speaker  map[uint32][]uint32
+	event    map[uint32][]uint32
+	section  map[uint32][]uint32 // id -> sections whose heading holds the term
+
+	talkStart []uint32 // talk -> its first document
+
+	sections   []sectionRef
+	docSection []uint32 // doc -> section id, noSection when none
+
+	vocab *vocabulary // surface words, for typo correction
+
+	titles   []string // talk id -> title, for fuzzy matching
+	speakers []speakerRef
+	events   []eventRef
+}
+
+const noSection = math.MaxUint32
+
+type docRef struct {
+	talk   uint32
+	bullet uint32
+}
+
+type sectionRef struct {
+	talk uint32
+	name string
+}
+
+type speakerRef struct {
+	name  string
+	talks []uint32
+}
+
+type eventRef struct {
+	name  string // "PyCon US 2017"
+	year  int
+	words []string // folded words of the name and year
+	talks []uint32
+}
+
+// NewIndex builds the index of c.
+func NewIndex(c *corpus.Corpus) *Index {
+	ix := &Index{
+		corpus:  c,
+		terms:   map[string]uint32{},
+		title:   map[uint32][]uint32{},
+		speaker: map[uint32][]uint32{},
+		event:   map[uint32][]uint32{},
+		section: map[uint32][]uint32{},
+		vocab:   newVocabulary(),
+	}
+	speakerIDs := map[string]int{}
+	eventIDs := map[string]int{}
+	var total int
+	for ti, t := range c.Talks {
+		tid := uint32(ti)
+		ix.titles = append(ix.titles, t.Title)
+		ix.addField(ix.title, t.Title, tid)
+		for _, s := range t.Speakers {
+			ix.addField(ix.speaker, s, tid)
+			key := strings.ToLower(s)
+			id, ok := speakerIDs[key]
+			if !ok {
+				id = len(ix.speakers)
+				speakerIDs[key] = id
+				ix.speakers = append(ix.speakers, speakerRef{name: s})
+			}
+			ix.speakers[id].talks = append(ix.speakers[id].talks, tid)
+		}
+		ev := t.Event.String()
+		ix.addField(ix.event, ev, tid)
+		id, ok := eventIDs[strings.ToLower(ev)]
+		if !ok {
+			id = len(ix.events)
+			eventIDs[strings.ToLower(ev)] = id
+			ix.events = append(ix.events, eventRef{name: ev, year: t.Event.Year, words: words(fold(ev))})
+		}
+		ix.events[id].talks = append(ix.events[id].talks, tid)
+
+		ix.talkStart = append(ix.talkStart, uint32(len(ix.docs)))
+		sectionIDs := map[string]uint32{}
+		for bi, b := range t.Bullets {
+			doc := uint32(len(ix.docs))
+			ix.docs = append(ix.docs, docRef{talk: tid, bullet: uint32(bi)})
+			sec := uint32(noSection)
+			if len(b.Section) > 0 {
+				name := b.Section[len(b.Section)-1]
+				s, ok := sectionIDs[name]
+				if !ok {
+					s = uint32(len(ix.sections))
+					sectionIDs[name] = s
+					ix.sections = append(ix.sections, sectionRef{talk: tid, name: name})
+					ix.addField(ix.section, name, s)
+				}
+				sec = s
+			}
+			ix.docSection = append(ix.docSection, sec)
+			toks := tokenize(b.Text)
+			ix.docLen = append(ix.docLen, uint16(min(len(toks), math.MaxUint16)))
+			total += len(toks)
+			tf := map[uint32]uint32{}
+			for _, tk := range toks {
+				id := ix.termID(tk.term)
+				ix.vocab.add(tk.word, id)
+				tf[id]++
+			}
+			ids := make([]uint32, 0, len(tf))
+			for id := range tf {
+				ids = append(ids, id)
+			}
+			slices.Sort(ids)
+			for _, id := range ids {
+				ix.text[id].add(doc, tf[id])
+			}
+		}
+	}
+	if len(ix.docs) > 0 {
+		ix.avgLen = float64(total) / float64(len(ix.docs))
+	}
+	ix.vocab.build()
+	return ix
+}
+
+// termID returns the id of a term, adding it when new.
+func (ix *Index) termID(term string) uint32 {
+	id, ok := ix.terms[term]
+	if !ok {
+		id = uint32(len(ix.termList))
+		ix.terms[term] = id
+		ix.termList = append(ix.termList, term)
+		ix.text = append(ix.text, postings{})
+	}
+	return id
+}
+
+// addField indexes the words of a talk or section field under id.
+func (ix *Index) addField(field map[uint32][]uint32, text string, id uint32) {
+	for _, tk := range tokenize(text) {
+		tid := ix.termID(tk.term)
+		ix.vocab.add(tk.word, tid)
+		list := field[tid]
+		if len(list) == 0 || list[len(list)-1] != id {
+			field[tid] = append(list, id)
+		}
+	}
+}
+
+// idf is the BM25 inverse document frequency of a term with df documents.
+func (ix *Index) idf(df uint32) float64 {
+	n := float64(len(ix.docs))
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// Talks returns the number of talks and bullets indexed.
+func (ix *Index) Size() (talks, bullets int) { return len(ix.corpus.Talks), len(ix.docs) }
+
+// Corpus returns the corpus the index was built from.
+func (ix *Index) Corpus() *corpus.Corpus { return ix.corpus }

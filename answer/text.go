@@ -1,0 +1,118 @@
+package answer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// token is one word of a text: its folded surface form and the term it is
+// indexed under (the stem).
+type token struct {
+	word string // folded: lower case, accents removed
+	term string // stemmed word, or the word itself for numbers and codes
+	pos  int    // ordinal position in the text
+}
+
+var foldAccents = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// fold lower-cases s and removes accents: "Café" -> "cafe".
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		if t, _, err := transform.String(foldAccents, s); err == nil {
+			s = t
+		}
+	}
+	return strings.ToLower(s)
+}
+
+// words splits folded text into words: runs of letters and digits, with
+// apostrophes dropped ("don't" -> "dont") and a dot kept between digits
+// ("3.6").
+func words(s string) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			cur.WriteRune(r)
+		case (r == '\'' || r == '’') && cur.Len() > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
+			// inside a word
+		case r == '.' && cur.Len() > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i+1]) && unicode.IsDigit(rs[i-1]):
+			cur.WriteRune(r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// stem returns the index term of a folded word.
+func stem(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= '0' && w[i] <= '9' {
+			return w
+		}
+	}
+	if len(w) <= 2 {
+		return w
+	}
+	return english.Stem(w, true)
+}
+
+// isStop reports whether a folded word carries no meaning for retrieval.
+func isStop(w string) bool {
+	return english.IsStopWord(w) || extraStop[w]
+}
+
+// extraStop are frequent words the Snowball list lacks.
+var extraStop = map[string]bool{
+	"also": true, "would": true, "could": true, "can": true, "may": true, "might": true,
+	"must": true, "shall": true, "etc": true, "eg": true, "ie": true, "via": true, "us": true,
+	"dont": true, "doesnt": true, "didnt": true, "isnt": true, "arent": true, "cant": true,
+	"wont": true, "im": true, "ive": true, "youre": true, "its": true, "lets": false,
+}
+
+// questionWords are words of a question that ask rather than tell: they
+// are dropped from questions, never from notes.
+var questionWords = map[string]bool{
+	"say": true, "said": true, "says": true, "saying": true, "talk": true, "talks": true,
+	"talked": true, "tell": true, "told": true, "mention": true, "mentioned": true, "mentions": true,
+	"discuss": true, "discussed": true, "cover": true, "covered": true, "covers": true,
+	"anything": true, "something": true, "somebody": true, "someone": true, "anyone": true,
+	"please": true, "know": true, "explain": true, "describe": true, "thing": true, "things": true,
+	"show": true, "shown": true, "speaker": true, "speakers": true, "presentation": true,
+	"notes": true, "note": true, "want": true, "get": true, "use": true, "using": true, "used": true,
+}
+
+// tokenize splits text into index tokens, stop words removed.
+func tokenize(s string) []token {
+	var out []token
+	for i, w := range words(fold(s)) {
+		if isStop(w) {
+			continue
+		}
+		out = append(out, token{word: w, term: stem(w), pos: i})
+	}
+	return out
+}

@@ -1,0 +1,205 @@
+package answer
+
+import (
+	"hash/fnv"
+	"slices"
+	"sort"
+	"unicode/utf8"
+)
+
+// vocabulary holds the surface words of the index and finds the words near
+// a misspelt one through a deletion neighbourhood (as SymSpell does): every
+// word is stored under itself and each string made by deleting one of its
+// letters; a query word looks itself up under the strings made by deleting
+// up to two letters, and each candidate found is checked with a true edit
+// distance. A lookup costs a few dozen binary searches, whatever the size of
+// the vocabulary.
+type vocabulary struct {
+	ids   map[string]uint32
+	words []string
+	term  []uint32 // word -> index term
+	count []uint32 // word -> occurrences
+
+	hashes []uint64 // sorted deletion-neighbourhood keys
+	owners []uint32 // word index of each key
+}
+
+// Words shorter than typoMinLen are never corrected; from typoTwoLen on, two
+// edits are allowed.
+const (
+	typoMinLen = 5
+	typoTwoLen = 9
+)
+
+func newVocabulary() *vocabulary { return &vocabulary{ids: map[string]uint32{}} }
+
+func (v *vocabulary) add(word string, term uint32) {
+	id, ok := v.ids[word]
+	if !ok {
+		id = uint32(len(v.words))
+		v.ids[word] = id
+		v.words = append(v.words, word)
+		v.term = append(v.term, term)
+		v.count = append(v.count, 0)
+	}
+	v.count[id]++
+}
+
+func hashString(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
+}
+
+// build computes the deletion neighbourhood of every word long enough to
+// be the correction of a word of typoMinLen letters.
+func (v *vocabulary) build() {
+	type entry struct {
+		h uint64
+		w uint32
+	}
+	var entries []entry
+	for id, w := range v.words {
+		if utf8.RuneCountInString(w) < typoMinLen-1 {
+			continue
+		}
+		for _, d := range deletions(w, 1) {
+			entries = append(entries, entry{hashString(d), uint32(id)})
+		}
+	}
+	slices.SortFunc(entries, func(a, b entry) int {
+		switch {
+		case a.h < b.h:
+			return -1
+		case a.h > b.h:
+			return 1
+		}
+		return int(a.w) - int(b.w)
+	})
+	v.hashes = make([]uint64, len(entries))
+	v.owners = make([]uint32, len(entries))
+	for i, e := range entries {
+		v.hashes[i], v.owners[i] = e.h, e.w
+	}
+}
+
+// deletions returns w and every distinct string made by deleting up to n
+// of its letters.
+func deletions(w string, n int) []string {
+	seen := map[string]bool{w: true}
+	out := []string{w}
+	frontier := []string{w}
+	for range n {
+		var next []string
+		for _, s := range frontier {
+			rs := []rune(s)
+			if len(rs) <= 1 {
+				continue
+			}
+			for i := range rs {
+				d := string(rs[:i]) + string(rs[i+1:])
+				if !seen[d] {
+					seen[d] = true
+					out = append(out, d)
+					next = append(next, d)
+				}
+			}
+		}
+		frontier = next
+	}
+	return out
+}
+
+// correction is a vocabulary word near a misspelt word.
+type correction struct {
+	word     string
+	term     uint32
+	distance int
+	count    uint32
+}
+
+// maxEdits returns how many edits a word of this length may be corrected by.
+func maxEdits(word string) int {
+	switch n := utf8.RuneCountInString(word); {
+	case n >= typoTwoLen:
+		return 2
+	case n >= typoMinLen:
+		return 1
+	}
+	return 0
+}
+
+// corrections returns the vocabulary words within the allowed edit distance
+// of word (itself excluded), nearest and most frequent first.
+func (v *vocabulary) corrections(word string) []correction {
+	maxD := maxEdits(word)
+	if maxD == 0 {
+		return nil
+	}
+	found := map[uint32]bool{}
+	var out []correction
+	for _, d := range deletions(word, maxD) {
+		h := hashString(d)
+		i := sort.Search(len(v.hashes), func(i int) bool { return v.hashes[i] >= h })
+		for ; i < len(v.hashes) && v.hashes[i] == h; i++ {
+			id := v.owners[i]
+			if found[id] || v.words[id] == word {
+				continue
+			}
+			found[id] = true
+			if dist := osaDistance(word, v.words[id], maxD); dist <= maxD {
+				out = append(out, correction{word: v.words[id], term: v.term[id], distance: dist, count: v.count[id]})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b correction) int {
+		if a.distance != b.distance {
+			return a.distance - b.distance
+		}
+		return int(b.count) - int(a.count)
+	})
+	return out
+}
+
+// has reports whether word is in the vocabulary.
+func (v *vocabulary) has(word string) bool {
+	_, ok := v.ids[word]
+	return ok
+}
+
+// osaDistance is the optimal string alignment distance of a and b (edits:
+// insertion, deletion, substitution, transposition of neighbours), or
+// limit+1 once it is certain to exceed limit.
+func osaDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return limit + 1
+	}
+	rows := make([][]int, len(ra)+1)
+	for i := range rows {
+		rows[i] = make([]int, len(rb)+1)
+		rows[i][0] = i
+	}
+	for j := range rows[0] {
+		rows[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		best := limit + 1
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d := min(rows[i-1][j]+1, rows[i][j-1]+1, rows[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d = min(d, rows[i-2][j-2]+1)
+			}
+			rows[i][j] = d
+			best = min(best, d)
+		}
+		if best > limit {
+			return limit + 1
+		}
+	}
+	return rows[len(ra)][len(rb)]
+}

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+
+	"github.com/talkbot/talkbot/adapters/console"
+	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/config"
+)
+
+// askOutput is the JSON contract of bot ask --json.
+type askOutput struct {
+	Query       string          `json:"query"`
+	Results     []answer.Result `json:"results"`
+	Suggestions []string        `json:"suggestions"`
+}
+
+func runAsk(ctx context.Context, e *env, args []string) error {
+	cfg := config.FromEnv(e.getenv)
+	fset := flags(e, "ask", &cfg)
+	asJSON := fset.Bool("json", false, "print one JSON object: query, results, suggestions")
+	fset.IntVar(&cfg.Limit, "limit", cfg.Limit, "at most N results")
+	if err := parseFlags(fset, args); err != nil {
+		return err
+	}
+	q := strings.TrimSpace(strings.Join(fset.Args(), " "))
+	if q == "" {
+		return usageError{"a question is needed: bot ask QUESTION..."}
+	}
+	eng, err := loadEngine(e, cfg)
+	if err != nil {
+		return err
+	}
+	req := answer.Parse(q)
+	if *asJSON {
+		// Results are cited lines; enough talks are asked for to fill the limit.
+		reply := eng.Handle(ctx, req, answer.Options{Limit: cfg.Limit})
+		out := askOutput{Query: q, Results: reply.Results(cfg.Limit), Suggestions: reply.Suggestions}
+		if out.Suggestions == nil {
+			out.Suggestions = []string{}
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(out)
+	}
+	return console.Render(e.stdout, eng.Handle(ctx, req, answer.Options{Limit: cfg.Limit}))
+}
+
+func runShow(ctx context.Context, e *env, args []string) error {
+	cfg := config.FromEnv(e.getenv)
+	fset := flags(e, "show", &cfg)
+	if err := parseFlags(fset, args); err != nil {
+		return err
+	}
+	title := strings.TrimSpace(strings.Join(fset.Args(), " "))
+	if title == "" {
+		return usageError{"a talk title is needed: bot show TITLE..."}
+	}
+	eng, err := loadEngine(e, cfg)
+	if err != nil {
+		return err
+	}
+	return console.Render(e.stdout, eng.Show(ctx, title, answer.Options{Limit: cfg.Limit}))
+}
+
+func runConsole(ctx context.Context, e *env, args []string) error {
+	cfg := config.FromEnv(e.getenv)
+	fset := flags(e, "", &cfg)
+	if err := parseFlags(fset, args); err != nil {
+		return err
+	}
+	eng, err := loadEngine(e, cfg)
+	if err != nil {
+		return err
+	}
+	return console.New(eng, e.stdin, e.stdout, cfg.Limit).Run(ctx)
+}
