@@ -98,7 +98,8 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 	}
 	s := ix.match(qs, filter)
 	talks := ix.rankTalks(s)
-	if len(talks) == 0 || talks[0].best.cover < minCoverage {
+	need := minCoverage(len(qs))
+	if len(talks) == 0 || talks[0].best.cover < need {
 		reply.Suggestions = ix.suggest(question, qs)
 		reply.Notice = "No notes answer that."
 		return reply
@@ -106,7 +107,7 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 	// Talks whose best line covers too little of the question are noise.
 	cut := len(talks)
 	for i, t := range talks {
-		if t.best.cover < minCoverage || t.score < 0.25*talks[0].score {
+		if t.best.cover < need || t.score < 0.25*talks[0].score {
 			cut = i
 			break
 		}
@@ -129,8 +130,12 @@ type rankedTalk struct {
 	lines []*candidate
 }
 
+// furtherLines weighs the second and third matching lines of a talk: a
+// talk that keeps coming back to the words is about them.
+var furtherLines = []float64{0, 0.25, 0.1}
+
 // rankTalks groups candidates by talk: a talk scores its best line, plus a
-// little for each further line that matches.
+// part of its next best lines that hold words of the question.
 func (ix *Index) rankTalks(s scored) []rankedTalk {
 	byTalk := map[uint32]int{}
 	var out []rankedTalk
@@ -144,8 +149,8 @@ func (ix *Index) rankTalks(s scored) []rankedTalk {
 			i = len(out)
 			byTalk[t] = i
 			out = append(out, rankedTalk{talk: t, best: c, score: c.score})
-		} else if len(out[i].lines) < 3 && c.direct {
-			out[i].score += 0.1 * c.score
+		} else if n := len(out[i].lines); n < len(furtherLines) && c.direct {
+			out[i].score += furtherLines[n] * c.score
 		}
 		out[i].lines = append(out[i].lines, c)
 	}
@@ -163,11 +168,20 @@ func (ix *Index) rankTalks(s scored) []rankedTalk {
 
 // talkResult renders a ranked talk with its best lines: up to maxSnippets
 // lines that score near the best one, lines with the words themselves
-// before lines that only sit in a matching talk.
+// before lines that only sit in a matching talk. A short best line is
+// followed by the line that explains it: its first sub-bullet, or the next
+// line of its list.
 func (ix *Index) talkResult(t rankedTalk) TalkResult {
 	talk := ix.corpus.Talks[t.talk]
 	r := ix.talkHeader(talk)
 	r.Score = t.score
+	shown := map[uint32]bool{}
+	add := func(bullet uint32, score float64) {
+		if !shown[bullet] && len(r.Snippets) < maxSnippets {
+			shown[bullet] = true
+			r.Snippets = append(r.Snippets, ix.snippet(talk, bullet, score))
+		}
+	}
 	for _, c := range t.lines {
 		if len(r.Snippets) == maxSnippets {
 			break
@@ -175,9 +189,33 @@ func (ix *Index) talkResult(t rankedTalk) TalkResult {
 		if len(r.Snippets) > 0 && (c.score < 0.5*t.best.score || (t.best.direct && !c.direct)) {
 			break
 		}
-		r.Snippets = append(r.Snippets, ix.snippet(talk, ix.docs[c.doc].bullet, c.score))
+		b := ix.docs[c.doc].bullet
+		add(b, c.score)
+		if c.direct {
+			if next, ok := explainingLine(talk, int(b)); ok {
+				add(uint32(next), c.score)
+			}
+		}
 	}
 	return r
+}
+
+// shortLine is the length, in words, below which a line is a topic rather
+// than a statement.
+const shortLine = 6
+
+// explainingLine returns the line that explains a short one: its first
+// sub-bullet ("gh:magicstack/uvloop" -> "99.(9)% compatible asyncio event
+// loop written in Cython").
+func explainingLine(t *corpus.Talk, i int) (int, bool) {
+	b := t.Bullets[i]
+	if len(strings.Fields(b.Text)) >= shortLine || i+1 >= len(t.Bullets) {
+		return 0, false
+	}
+	if next := t.Bullets[i+1]; next.Parent == i && next.File == b.File {
+		return i + 1, true
+	}
+	return 0, false
 }
 
 func (ix *Index) talkHeader(t *corpus.Talk) TalkResult {

@@ -44,11 +44,11 @@ func ReadEval(r io.Reader) ([]EvalQuestion, error) {
 
 // EvalScores are the figures of an evaluation, overall or for one kind.
 type EvalScores struct {
-	Questions   int
-	TalkAt1     float64 // share of answerable questions whose first result is an accepted talk
-	TalkAt3     float64 // ... one of the first three
-	SnippetMRR5 float64 // mean reciprocal rank of the gold line in the first five
-	NegativeAcc float64 // share of negative questions answered with no results
+	Questions                          int
+	TalkAt1                            float64 // share of answerable questions whose first result is an accepted talk
+	TalkAt3                            float64 // ... one of the first three
+	SnippetMRR5                        float64 // mean reciprocal rank of the gold line in the first five
+	NegativeAcc                        float64 // share of negative questions answered with no results
 	answerable, withSnippet, negatives int
 }
 

@@ -26,8 +26,9 @@ type Index struct {
 
 	talkStart []uint32 // talk -> its first document
 
-	sections   []sectionRef
-	docSection []uint32 // doc -> section id, noSection when none
+	sections    []sectionRef
+	sectionDocs [][]uint32 // section -> its bullets
+	docSection  []uint32   // doc -> section id, noSection when none
 
 	vocab *vocabulary // surface words, for typo correction
 
@@ -112,19 +113,31 @@ func NewIndex(c *corpus.Corpus) *Index {
 					s = uint32(len(ix.sections))
 					sectionIDs[name] = s
 					ix.sections = append(ix.sections, sectionRef{talk: tid, name: name})
+					ix.sectionDocs = append(ix.sectionDocs, nil)
 					ix.addField(ix.section, name, s)
 				}
 				sec = s
+				ix.sectionDocs[s] = append(ix.sectionDocs[s], doc)
 			}
 			ix.docSection = append(ix.docSection, sec)
-			toks := tokenize(b.Text)
+			toks, inURL := tokenizeNote(b.Text)
 			ix.docLen = append(ix.docLen, uint16(min(len(toks), math.MaxUint16)))
 			total += len(toks)
+			// A posting's frequency is stored doubled, its low bit set when
+			// the term stands only inside links.
 			tf := map[uint32]uint32{}
-			for _, tk := range toks {
+			for k, tk := range toks {
 				id := ix.termID(tk.term)
 				ix.vocab.add(tk.word, id)
-				tf[id]++
+				switch {
+				case !inURL[k] && tf[id]&1 == 1:
+					tf[id] = 2 // the first occurrence outside a link
+				case !inURL[k]:
+					tf[id] += 2
+				case tf[id] == 0 || tf[id]&1 == 1:
+					tf[id] += 2
+					tf[id] |= 1
+				}
 			}
 			ids := make([]uint32, 0, len(tf))
 			for id := range tf {

@@ -4,12 +4,13 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // BM25 parameters.
 const (
 	bm25K1 = 1.2
-	bm25B  = 0.75
+	bm25B  = 0.5 // bullets are short already: length matters less than in documents
 )
 
 // How much a query word counts when it is found beside the bullet rather
@@ -28,12 +29,28 @@ const (
 	oneEditWeight   = 0.8
 	twoEditsWeight  = 0.6
 	knownWordWeight = 0.3
+	prefixWeight    = 0.7
 	maxCorrections  = 3
 )
 
-// minCoverage is the share of the question's weight that the best answer
-// must match for the reply to have results at all.
-const minCoverage = 0.5
+// linkRate is how much a word counts when it stands only inside a link.
+const linkRate = 0.3
+
+// minCoverage returns the share of a question's weight that an answer must
+// match, by the number of content words: every word of a one- or two-word
+// query, half of a short question, less of a long one (as "minimum should
+// match" does in search engines).
+func minCoverage(words int) float64 {
+	switch {
+	case words <= 1:
+		return 0.99
+	case words == 2:
+		return 0.7
+	case words <= 5:
+		return 0.5
+	}
+	return 0.4
+}
 
 // queryTerm is one content word of a question with the index terms it may
 // match.
@@ -42,6 +59,7 @@ type queryTerm struct {
 	variants []variant
 	idf      float64 // weight of the word in the question
 	known    bool    // the word, or its stem, is in the index
+	scale    float64 // 1, or less for numbers and single letters
 }
 
 type variant struct {
@@ -55,11 +73,12 @@ const maxTerms = 16
 
 // candidate is a bullet that matches a query word.
 type candidate struct {
-	doc   uint32
-	level [maxTerms]float32 // match strength of each query word in the text
-	score float64
-	cover float64
-	direct bool // some query word is in the bullet's own text
+	doc    uint32
+	level  [maxTerms]float32 // match strength of each query word in the text
+	link   [maxTerms]bool    // ... found only inside a link
+	score  float64
+	cover  float64 // share of the question's weight matched, context included
+	direct bool    // some query word is in the bullet's own text
 }
 
 // queryTerms reads the content words of a question: stop words, question
@@ -77,13 +96,36 @@ func (ix *Index) queryTerms(ws []string, skip map[int]bool) []queryTerm {
 			break
 		}
 	}
+	// A word the notes never use weighs as much as a typical word of the
+	// question: in a short query it decides, in a long one it may be a
+	// paraphrase.
+	var known []float64
+	for _, q := range qs {
+		if len(q.variants) > 0 {
+			known = append(known, q.idf)
+		}
+	}
+	unknown := ix.idf(1)
+	if len(known) > 0 {
+		slices.Sort(known)
+		unknown = known[len(known)/2]
+	}
+	for i := range qs {
+		if len(qs[i].variants) == 0 {
+			qs[i].idf = unknown
+			if qs[i].scale < 1 && len(known) > 0 {
+				// A number cannot be paraphrased: one the notes never
+				// give ("3.13") weighs as the question's rarest word.
+				qs[i].idf = known[len(known)-1]
+			}
+		}
+	}
 	return qs
 }
 
 func (ix *Index) queryTerm(w string) queryTerm {
-	q := queryTerm{word: w}
+	q := queryTerm{word: w, scale: 1}
 	term := stem(w)
-	maxIDF := ix.idf(0)
 	if id, ok := ix.terms[term]; ok {
 		q.known = true
 		idf := ix.termIDF(id)
@@ -91,9 +133,16 @@ func (ix *Index) queryTerm(w string) queryTerm {
 		q.idf = idf
 	}
 	n := 0
+	count := ix.vocab.countOf(w)
 	for _, c := range ix.vocab.corrections(w) {
 		if n == maxCorrections {
 			break
+		}
+		// A word the notes use is not corrected to a much commoner one:
+		// that is another word ("cpython" is not "python"), not a
+		// note-taker's slip.
+		if q.known && c.count > 3*count {
+			continue
 		}
 		if slices.ContainsFunc(q.variants, func(v variant) bool { return v.term == c.term }) {
 			continue
@@ -105,6 +154,9 @@ func (ix *Index) queryTerm(w string) queryTerm {
 		if q.known {
 			weight = knownWordWeight
 		}
+		if strings.HasPrefix(c.word, w) {
+			weight = max(weight, prefixWeight) // "plpython" -> "plpythonu"
+		}
 		idf := ix.termIDF(c.term)
 		q.variants = append(q.variants, variant{term: c.term, weight: weight, idf: idf})
 		if !q.known && idf*weight > q.idf {
@@ -112,12 +164,10 @@ func (ix *Index) queryTerm(w string) queryTerm {
 		}
 		n++
 	}
-	if len(q.variants) == 0 {
-		q.idf = maxIDF // an unknown word weighs as much as the rarest
-	}
 	// Numbers and one-letter words say little on their own.
 	if _, err := strconv.ParseFloat(w, 64); err == nil || len(w) == 1 {
-		q.idf *= 0.5
+		q.scale = 0.5
+		q.idf *= q.scale
 	}
 	return q
 }
@@ -159,10 +209,15 @@ func (ix *Index) match(qs []queryTerm, filter map[uint32]bool) scored {
 				if !allowed(ix.docs[doc].talk) {
 					return
 				}
-				l := float32(v.weight * ix.tfNorm(tf, doc) * v.idf / max(q.idf, 1e-9))
+				l := v.weight * ix.tfNorm(tf>>1, doc) * v.idf / max(q.idf, 1e-9)
+				linkOnly := tf&1 == 1
+				if linkOnly {
+					l *= linkRate
+				}
 				c := get(doc)
-				if l > c.level[i] {
-					c.level[i] = l
+				if float32(l) > c.level[i] {
+					c.level[i] = float32(l)
+					c.link[i] = linkOnly
 				}
 			})
 		}
@@ -188,7 +243,9 @@ func (ix *Index) match(qs []queryTerm, filter map[uint32]bool) scored {
 				}
 			}
 			for _, s := range ix.section[v.term] {
-				sectionHit[i][s] = max(sectionHit[i][s], v.weight)
+				if allowed(ix.sections[s].talk) {
+					sectionHit[i][s] = max(sectionHit[i][s], v.weight)
+				}
 			}
 		}
 	}
@@ -201,6 +258,16 @@ func (ix *Index) match(qs []queryTerm, filter map[uint32]bool) scored {
 		}
 	}
 
+	// A section whose heading matches is represented by its first lines.
+	for i := range qs {
+		for sec := range sectionHit[i] {
+			docs := ix.sectionDocs[sec]
+			for _, d := range docs[:min(len(docs), 8)] {
+				get(d)
+			}
+		}
+	}
+
 	var total float64
 	for _, q := range qs {
 		total += q.idf
@@ -209,12 +276,13 @@ func (ix *Index) match(qs []queryTerm, filter map[uint32]bool) scored {
 	for doc, c := range byDoc {
 		d := ix.docs[doc]
 		sec := ix.docSection[doc]
-		var score, cover float64
+		var score, cover, directCover float64
 		for i, q := range qs {
 			direct := float64(c.level[i])
 			l := direct
-			if direct > 0 {
+			if direct > 0 && !c.link[i] {
 				c.direct = true
+				directCover += q.idf
 			}
 			l = max(l, titleLevel*titleHit[i][d.talk], speakerLevel*speakerHit[i][d.talk])
 			if sec != noSection {
@@ -229,15 +297,25 @@ func (ix *Index) match(qs []queryTerm, filter map[uint32]bool) scored {
 				continue
 			}
 			score += q.idf * l
-			cover += q.idf * min(1, l/neighbourRate) * coverCredit(direct, l)
+			cover += q.idf * coverCredit(direct, c.link[i], l)
 		}
 		if total > 0 {
 			c.cover = cover / total
+			directCover /= total
 		}
-		c.score = score * c.cover
+		// Lines that hold the words themselves beat lines that only sit
+		// among them.
+		c.score = score * c.cover * (1 + directBonus*directCover)
 		out.cands = append(out.cands, c)
 	}
-	slices.SortFunc(out.cands, func(a, b *candidate) int {
+	sortCandidates(out.cands)
+	ix.rewardProximity(qs, out.cands[:min(len(out.cands), proximityDepth)])
+	sortCandidates(out.cands)
+	return out
+}
+
+func sortCandidates(cs []*candidate) {
+	slices.SortFunc(cs, func(a, b *candidate) int {
 		switch {
 		case a.score > b.score:
 			return -1
@@ -246,16 +324,77 @@ func (ix *Index) match(qs []queryTerm, filter map[uint32]bool) scored {
 		}
 		return int(a.doc) - int(b.doc)
 	})
-	return out
 }
 
-// coverCredit is how much a word counts towards coverage: fully when in the
-// bullet or its talk's title, speakers or section, less when only beside it.
-func coverCredit(direct, l float64) float64 {
-	if direct > 0 || l > neighbourRate {
-		return 1
+// proximityDepth is how many of the best candidates are re-read for words
+// of the question standing together.
+const (
+	proximityDepth = 100
+	proximityBonus = 0.3
+)
+
+// rewardProximity re-reads the best few lines: it raises the score of lines
+// where words of the question stand next to each other ("worse is
+// better"), and lowers that of lines that hold nothing else.
+func (ix *Index) rewardProximity(qs []queryTerm, cs []*candidate) {
+	termOf := map[string]int{}
+	for i, q := range qs {
+		for _, v := range q.variants {
+			termOf[ix.termList[v.term]] = i
+		}
 	}
-	return 0.7
+	for _, c := range cs {
+		d := ix.docs[c.doc]
+		toks := tokenize(ix.corpus.Talks[d.talk].Bullets[d.bullet].Text)
+		pairs := 0
+		prevTerm, prevPos := -1, -10
+		for _, tk := range toks {
+			i, ok := termOf[tk.term]
+			if !ok {
+				continue
+			}
+			if prevTerm >= 0 && i != prevTerm && tk.pos-prevPos <= 2 {
+				pairs++
+			}
+			prevTerm, prevPos = i, tk.pos
+		}
+		if len(qs) > 1 {
+			pairs = min(pairs, len(qs)-1)
+			c.score *= 1 + proximityBonus*float64(pairs)/float64(len(qs)-1)
+		}
+		// A line that says something besides the words asked about is a
+		// better answer than a bare topic line ("Numba", "Run threads").
+		extra := 0
+		for _, tk := range toks {
+			if _, ok := termOf[tk.term]; !ok {
+				extra++
+			}
+		}
+		c.score *= min(1, bareLineRate+0.1*float64(extra))
+	}
+}
+
+// bareLineRate is the weight of a line holding nothing but the words asked
+// about; each further word adds a tenth, up to full weight.
+const bareLineRate = 0.7
+
+// directBonus is how much more a line scores when it holds every word.
+const directBonus = 0.5
+
+// coverCredit is how much a word counts towards coverage: fully when in the
+// bullet or its talk's title, speakers or section, less when only beside it
+// or inside a link.
+func coverCredit(direct float64, link bool, l float64) float64 {
+	switch {
+	case direct > 0 && !link:
+		return 1
+	case l > direct || !link:
+		if l > neighbourRate {
+			return 1 // title, speakers or section
+		}
+		return 0.7 // parent or neighbour
+	}
+	return linkRate
 }
 
 // tfNorm is the BM25 term-frequency factor of a bullet.

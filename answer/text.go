@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -90,7 +91,9 @@ var extraStop = map[string]bool{
 	"also": true, "would": true, "could": true, "can": true, "may": true, "might": true,
 	"must": true, "shall": true, "etc": true, "eg": true, "ie": true, "via": true, "us": true,
 	"dont": true, "doesnt": true, "didnt": true, "isnt": true, "arent": true, "cant": true,
-	"wont": true, "im": true, "ive": true, "youre": true, "its": true, "lets": false,
+	"wont": true, "im": true, "ive": true, "youre": true, "its": true, "without": true,
+	"within": true, "upon": true, "whether": true, "much": true, "many": true, "really": true,
+	"quite": true, "rather": true,
 }
 
 // questionWords are words of a question that ask rather than tell: they
@@ -103,6 +106,27 @@ var questionWords = map[string]bool{
 	"please": true, "know": true, "explain": true, "describe": true, "thing": true, "things": true,
 	"show": true, "shown": true, "speaker": true, "speakers": true, "presentation": true,
 	"notes": true, "note": true, "want": true, "get": true, "use": true, "using": true, "used": true,
+}
+
+var urlRe = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
+
+// tokenizeNote splits a note line into index tokens and reports, for each,
+// whether it stands inside a URL: words of link targets are weak evidence.
+func tokenizeNote(s string) (toks []token, inURL []bool) {
+	last := 0
+	for _, loc := range urlRe.FindAllStringIndex(s, -1) {
+		for _, t := range tokenize(s[last:loc[0]]) {
+			toks, inURL = append(toks, t), append(inURL, false)
+		}
+		for _, t := range tokenize(s[loc[0]:loc[1]]) {
+			toks, inURL = append(toks, t), append(inURL, true)
+		}
+		last = loc[1]
+	}
+	for _, t := range tokenize(s[last:]) {
+		toks, inURL = append(toks, t), append(inURL, false)
+	}
+	return toks, inURL
 }
 
 // tokenize splits text into index tokens, stop words removed.

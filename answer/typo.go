@@ -161,10 +161,12 @@ func (v *vocabulary) corrections(word string) []correction {
 	return out
 }
 
-// has reports whether word is in the vocabulary.
-func (v *vocabulary) has(word string) bool {
-	_, ok := v.ids[word]
-	return ok
+// countOf returns how often word occurs in the index.
+func (v *vocabulary) countOf(word string) uint32 {
+	if id, ok := v.ids[word]; ok {
+		return v.count[id]
+	}
+	return 0
 }
 
 // osaDistance is the optimal string alignment distance of a and b (edits:

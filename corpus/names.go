@@ -183,7 +183,6 @@ func leadingName(s string) string {
 	return ""
 }
 
-
 // IsSpeakerHeading reports whether a section heading introduces the
 // speakers ("Author", "Speakers", "About the speaker").
 func IsSpeakerHeading(h string) bool {
