@@ -18,14 +18,14 @@ func TestDebugQuery(t *testing.T) {
 	ix := NewIndex(c)
 	ws := words(fold(q))
 	filter, skip, _ := ix.namedEvents(ws)
-	qs := ix.queryTerms(ws, skip)
+	qs := ix.queryTerms(q, ws, skip)
 	for _, x := range qs {
 		fmt.Printf("term %q idf=%.2f known=%v variants=%d\n", x.word, x.idf, x.known, len(x.variants))
 		for _, v := range x.variants {
 			fmt.Printf("   %s w=%.2f idf=%.2f\n", ix.termList[v.term], v.weight, v.idf)
 		}
 	}
-	s := ix.match(qs, filter)
+	s := ix.match(qs, questionType(ws), filter)
 	fmt.Printf("need %.2f\n", minCoverage(len(qs)))
 	for i, c := range s.cands {
 		if i == 15 {

@@ -88,7 +88,7 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 	}
 	ws := words(fold(question))
 	filter, skip, events := ix.namedEvents(ws)
-	qs := ix.queryTerms(ws, skip)
+	qs := ix.queryTerms(question, ws, skip)
 	if len(qs) == 0 {
 		if len(events) > 0 {
 			return e.eventTalks(ix, events, question, opts)
@@ -96,18 +96,17 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 		reply.Notice = "Ask about a talk, a speaker or a topic, for example: " + Commands[0].Example
 		return reply
 	}
-	s := ix.match(qs, filter)
-	talks := ix.rankTalks(s)
 	need := minCoverage(len(qs))
-	if len(talks) == 0 || talks[0].best.cover < need {
+	talks := ix.rankTalks(ix.match(qs, questionType(ws), filter), need)
+	if len(talks) == 0 {
 		reply.Suggestions = ix.suggest(question, qs)
 		reply.Notice = "No notes answer that."
 		return reply
 	}
-	// Talks whose best line covers too little of the question are noise.
+	// Talks far behind the best are noise.
 	cut := len(talks)
 	for i, t := range talks {
-		if t.best.cover < need || t.score < 0.25*talks[0].score {
+		if t.score < 0.25*talks[0].score {
 			cut = i
 			break
 		}
@@ -134,13 +133,14 @@ type rankedTalk struct {
 // talk that keeps coming back to the words is about them.
 var furtherLines = []float64{0, 0.25, 0.1}
 
-// rankTalks groups candidates by talk: a talk scores its best line, plus a
-// part of its next best lines that hold words of the question.
-func (ix *Index) rankTalks(s scored) []rankedTalk {
+// rankTalks groups the lines that answer enough of the question (need) by
+// talk: a talk scores its best line, plus a part of its next best lines
+// that hold words of the question.
+func (ix *Index) rankTalks(s scored, need float64) []rankedTalk {
 	byTalk := map[uint32]int{}
 	var out []rankedTalk
 	for _, c := range s.cands {
-		if c.score <= 0 {
+		if c.score <= 0 || c.strict < need {
 			continue
 		}
 		t := ix.docs[c.doc].talk
@@ -168,9 +168,9 @@ func (ix *Index) rankTalks(s scored) []rankedTalk {
 
 // talkResult renders a ranked talk with its best lines: up to maxSnippets
 // lines that score near the best one, lines with the words themselves
-// before lines that only sit in a matching talk. A short best line is
-// followed by the line that explains it: its first sub-bullet, or the next
-// line of its list.
+// before lines that only sit in a matching talk. A short line is followed
+// by its first sub-bullet, which explains it; slots left over go to the
+// lines that follow short lines in their list.
 func (ix *Index) talkResult(t rankedTalk) TalkResult {
 	talk := ix.corpus.Talks[t.talk]
 	r := ix.talkHeader(talk)
@@ -182,6 +182,7 @@ func (ix *Index) talkResult(t rankedTalk) TalkResult {
 			r.Snippets = append(r.Snippets, ix.snippet(talk, bullet, score))
 		}
 	}
+	var followers []uint32
 	for _, c := range t.lines {
 		if len(r.Snippets) == maxSnippets {
 			break
@@ -191,28 +192,49 @@ func (ix *Index) talkResult(t rankedTalk) TalkResult {
 		}
 		b := ix.docs[c.doc].bullet
 		add(b, c.score)
-		if c.direct {
-			if next, ok := explainingLine(talk, int(b)); ok {
-				add(uint32(next), c.score)
-			}
+		if !c.direct {
+			continue
 		}
+		if child, ok := explainingChild(talk, int(b)); ok {
+			add(uint32(child), c.score)
+		} else if next, ok := followingLine(talk, int(b)); ok {
+			followers = append(followers, uint32(next))
+		}
+	}
+	for _, f := range followers {
+		add(f, 0)
 	}
 	return r
 }
 
 // shortLine is the length, in words, below which a line is a topic rather
 // than a statement.
-const shortLine = 6
+const shortLine = 8
 
-// explainingLine returns the line that explains a short one: its first
-// sub-bullet ("gh:magicstack/uvloop" -> "99.(9)% compatible asyncio event
-// loop written in Cython").
-func explainingLine(t *corpus.Talk, i int) (int, bool) {
-	b := t.Bullets[i]
-	if len(strings.Fields(b.Text)) >= shortLine || i+1 >= len(t.Bullets) {
+func isShort(b corpus.Bullet) bool { return len(strings.Fields(b.Text)) < shortLine }
+
+// explainingChild returns the first sub-bullet of a short line
+// ("gh:magicstack/uvloop" -> "99.(9)% compatible asyncio event loop written
+// in Cython").
+func explainingChild(t *corpus.Talk, i int) (int, bool) {
+	if !isShort(t.Bullets[i]) || i+1 >= len(t.Bullets) {
 		return 0, false
 	}
-	if next := t.Bullets[i+1]; next.Parent == i && next.File == b.File {
+	if next := t.Bullets[i+1]; next.Parent == i && next.File == t.Bullets[i].File {
+		return i + 1, true
+	}
+	return 0, false
+}
+
+// followingLine returns the line after a short one in the same list and
+// section ("Uses Idle with threads" -> "Kills performance ...").
+func followingLine(t *corpus.Talk, i int) (int, bool) {
+	b := t.Bullets[i]
+	if !isShort(b) || i+1 >= len(t.Bullets) {
+		return 0, false
+	}
+	next := t.Bullets[i+1]
+	if next.File == b.File && next.Parent == b.Parent && slices.Equal(next.Section, b.Section) {
 		return i + 1, true
 	}
 	return 0, false

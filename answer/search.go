@@ -33,6 +33,10 @@ const (
 	maxCorrections  = 3
 )
 
+// talkCredit is how much a word counts towards coverage when the line's
+// talk uses it elsewhere.
+const talkCredit = 0.5
+
 // linkRate is how much a word counts when it stands only inside a link.
 const linkRate = 0.3
 
@@ -46,10 +50,14 @@ func minCoverage(words int) float64 {
 		return 0.99
 	case words == 2:
 		return 0.7
+	case words == 3:
+		return 0.55
 	case words <= 5:
 		return 0.5
+	case words <= 7:
+		return 0.45
 	}
-	return 0.4
+	return 0.35
 }
 
 // queryTerm is one content word of a question with the index terms it may
@@ -78,14 +86,22 @@ type candidate struct {
 	link   [maxTerms]bool    // ... found only inside a link
 	score  float64
 	cover  float64 // share of the question's weight matched, context included
+	strict float64 // ... in the line, its talk's title and speakers, its section and neighbours
 	direct bool    // some query word is in the bullet's own text
 }
 
 // queryTerms reads the content words of a question: stop words, question
-// words and the words of a named event (given in skip) dropped.
-func (ix *Index) queryTerms(ws []string, skip map[int]bool) []queryTerm {
+// words and the words of a named event (given in skip) dropped. A compound
+// of the question that the notes use ("python-dev") is a word of its own.
+func (ix *Index) queryTerms(question string, ws []string, skip map[int]bool) []queryTerm {
 	var qs []queryTerm
 	seen := map[string]bool{}
+	for _, c := range compounds(fold(question)) {
+		if _, ok := ix.terms[c]; ok && !seen[c] {
+			seen[c] = true
+			qs = append(qs, ix.queryTerm(c))
+		}
+	}
 	for i, w := range ws {
 		if skip[i] || isStop(w) || questionWords[w] || seen[w] {
 			continue
@@ -144,6 +160,12 @@ func (ix *Index) queryTerm(w string) queryTerm {
 		if q.known && c.count > 3*count {
 			continue
 		}
+		// Slips rarely touch the first letter; a different first letter
+		// mostly makes another word ("python", "cython").
+		firstSame := c.word[0] == w[0]
+		if q.known && !firstSame {
+			continue
+		}
 		if slices.ContainsFunc(q.variants, func(v variant) bool { return v.term == c.term }) {
 			continue
 		}
@@ -156,6 +178,9 @@ func (ix *Index) queryTerm(w string) queryTerm {
 		}
 		if strings.HasPrefix(c.word, w) {
 			weight = max(weight, prefixWeight) // "plpython" -> "plpythonu"
+		}
+		if !firstSame {
+			weight *= 0.75
 		}
 		idf := ix.termIDF(c.term)
 		q.variants = append(q.variants, variant{term: c.term, weight: weight, idf: idf})
@@ -190,7 +215,7 @@ type scored struct {
 
 // match scores every bullet that matches a query word, in talks allowed
 // by filter (all when nil).
-func (ix *Index) match(qs []queryTerm, filter map[uint32]bool) scored {
+func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) scored {
 	byDoc := map[uint32]*candidate{}
 	get := func(doc uint32) *candidate {
 		c := byDoc[doc]
@@ -202,8 +227,12 @@ func (ix *Index) match(qs []queryTerm, filter map[uint32]bool) scored {
 	}
 	allowed := func(talk uint32) bool { return filter == nil || filter[talk] }
 
-	// Bullet text.
+	// Bullet text; and which talks use each word anywhere.
+	talkHit := make([]map[uint32]bool, len(qs))
+	firstMention := make([]map[uint32]uint32, len(qs)) // talk -> first line using the word
 	for i, q := range qs {
+		talkHit[i] = map[uint32]bool{}
+		firstMention[i] = map[uint32]uint32{}
 		for _, v := range q.variants {
 			ix.text[v.term].each(func(doc, tf uint32) {
 				if !allowed(ix.docs[doc].talk) {
@@ -213,6 +242,11 @@ func (ix *Index) match(qs []queryTerm, filter map[uint32]bool) scored {
 				linkOnly := tf&1 == 1
 				if linkOnly {
 					l *= linkRate
+				}
+				talk := ix.docs[doc].talk
+				talkHit[i][talk] = true
+				if first, ok := firstMention[i][talk]; (!ok || doc < first) && tf&1 == 0 && v.weight == 1 {
+					firstMention[i][talk] = doc
 				}
 				c := get(doc)
 				if float32(l) > c.level[i] {
@@ -276,13 +310,22 @@ func (ix *Index) match(qs []queryTerm, filter map[uint32]bool) scored {
 	for doc, c := range byDoc {
 		d := ix.docs[doc]
 		sec := ix.docSection[doc]
-		var score, cover, directCover float64
+		var score, cover, talkCover, directCover float64
+		first := false
 		for i, q := range qs {
 			direct := float64(c.level[i])
+			if speakerHit[i][d.talk] > 0 {
+				// The speaker's name in a line of their own talk says
+				// nothing the talk does not: "Avery Pennarun (@apenwarr)".
+				direct = 0
+			}
 			l := direct
 			if direct > 0 && !c.link[i] {
 				c.direct = true
 				directCover += q.idf
+				if f, ok := firstMention[i][d.talk]; ok && f == doc {
+					first = true
+				}
 			}
 			l = max(l, titleLevel*titleHit[i][d.talk], speakerLevel*speakerHit[i][d.talk])
 			if sec != noSection {
@@ -294,22 +337,33 @@ func (ix *Index) match(qs []queryTerm, filter map[uint32]bool) scored {
 				}
 			}
 			if l <= 0 {
+				if talkHit[i][d.talk] {
+					// The talk uses the word elsewhere: weak evidence
+					// that the line is about the question, enough to
+					// rank it, not to answer with it.
+					talkCover += q.idf * talkCredit
+				}
 				continue
 			}
 			score += q.idf * l
 			cover += q.idf * coverCredit(direct, c.link[i], l)
 		}
 		if total > 0 {
-			c.cover = cover / total
+			c.strict = cover / total
+			c.cover = (cover + talkCover) / total
 			directCover /= total
 		}
 		// Lines that hold the words themselves beat lines that only sit
 		// among them.
 		c.score = score * c.cover * (1 + directBonus*directCover)
+		if first {
+			// Where a talk first uses a word is where it introduces it.
+			c.score *= 1 + firstMentionBonus
+		}
 		out.cands = append(out.cands, c)
 	}
 	sortCandidates(out.cands)
-	ix.rewardProximity(qs, out.cands[:min(len(out.cands), proximityDepth)])
+	ix.rewardProximity(qs, want, out.cands[:min(len(out.cands), proximityDepth)])
 	sortCandidates(out.cands)
 	return out
 }
@@ -336,7 +390,7 @@ const (
 // rewardProximity re-reads the best few lines: it raises the score of lines
 // where words of the question stand next to each other ("worse is
 // better"), and lowers that of lines that hold nothing else.
-func (ix *Index) rewardProximity(qs []queryTerm, cs []*candidate) {
+func (ix *Index) rewardProximity(qs []queryTerm, want answerType, cs []*candidate) {
 	termOf := map[string]int{}
 	for i, q := range qs {
 		for _, v := range q.variants {
@@ -364,6 +418,9 @@ func (ix *Index) rewardProximity(qs []queryTerm, cs []*candidate) {
 		}
 		// A line that says something besides the words asked about is a
 		// better answer than a bare topic line ("Numba", "Run threads").
+		if !c.direct {
+			continue
+		}
 		extra := 0
 		for _, tk := range toks {
 			if _, ok := termOf[tk.term]; !ok {
@@ -371,12 +428,23 @@ func (ix *Index) rewardProximity(qs []queryTerm, cs []*candidate) {
 			}
 		}
 		c.score *= min(1, bareLineRate+0.1*float64(extra))
+		if want != anyAnswer && hasAnswerType(want, ix.corpus.Talks[d.talk].Bullets[d.bullet].Text) {
+			c.score *= 1 + answerTypeBonus
+		}
 	}
 }
+
+// answerTypeBonus favours lines holding the kind of fact a question asks
+// for: a number for "how many", a name for "who".
+const answerTypeBonus = 0.25
 
 // bareLineRate is the weight of a line holding nothing but the words asked
 // about; each further word adds a tenth, up to full weight.
 const bareLineRate = 0.7
+
+// firstMentionBonus favours the line where a talk first uses a word of the
+// question.
+const firstMentionBonus = 0.3
 
 // directBonus is how much more a line scores when it holds every word.
 const directBonus = 0.5

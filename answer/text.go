@@ -81,10 +81,17 @@ func stem(w string) string {
 	return english.Stem(w, true)
 }
 
-// isStop reports whether a folded word carries no meaning for retrieval.
+// isStop reports whether a folded word carries no meaning for retrieval:
+// the Snowball English list, less the particles and negations that carry
+// meaning in notes ("pypi is down", "no gil"), plus a few more.
 func isStop(w string) bool {
+	if keptStop[w] {
+		return false
+	}
 	return english.IsStopWord(w) || extraStop[w]
 }
+
+var keptStop = map[string]bool{"down": true, "up": true, "off": true, "out": true, "not": true, "no": true}
 
 // extraStop are frequent words the Snowball list lacks.
 var extraStop = map[string]bool{
@@ -129,14 +136,32 @@ func tokenizeNote(s string) (toks []token, inURL []bool) {
 	return toks, inURL
 }
 
-// tokenize splits text into index tokens, stop words removed.
+// tokenize splits text into index tokens, stop words removed. Words joined
+// by hyphens or underscores ("Python-dev", "TCP_NODELAY") also yield their
+// joined form, so that a question using the compound finds it exactly.
 func tokenize(s string) []token {
 	var out []token
-	for i, w := range words(fold(s)) {
+	folded := fold(s)
+	for i, w := range words(folded) {
 		if isStop(w) {
 			continue
 		}
 		out = append(out, token{word: w, term: stem(w), pos: i})
+	}
+	for _, c := range compounds(folded) {
+		out = append(out, token{word: c, term: c, pos: -1})
+	}
+	return out
+}
+
+var compoundRe = regexp.MustCompile(`[\pL\pN]+(?:[-_][\pL\pN]+)+`)
+
+// compounds returns the joined forms of hyphenated and underscored words of
+// folded text: "python-dev" -> "pythondev".
+func compounds(folded string) []string {
+	var out []string
+	for _, m := range compoundRe.FindAllString(folded, -1) {
+		out = append(out, strings.NewReplacer("-", "", "_", "").Replace(m))
 	}
 	return out
 }
