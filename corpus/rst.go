@@ -19,10 +19,14 @@ func readRST(data []byte) *outline {
 }
 
 type rstReader struct {
-	lines  []string
-	out    *outline
-	styles []string // adornment styles in order of first use: the section levels
+	lines   []string
+	out     *outline
+	styles  []string // adornment styles in order of first use: the section levels
+	nesting int      // depth of body calls
 }
+
+// maxNesting bounds how deeply lists, quotes and directives nest.
+const maxNesting = 64
 
 var (
 	directiveRe = regexp.MustCompile(`^\.\.\s+([A-Za-z][\w:.-]*)::\s*(.*)$`)
@@ -101,6 +105,25 @@ func (r *rstReader) add(b block) int {
 // body reads lines[from:to]. parent is the enclosing item block (or -1),
 // depth the list depth, top whether section titles may appear here.
 func (r *rstReader) body(from, to, parent, depth int, top bool) {
+	r.nesting++
+	defer func() { r.nesting-- }()
+	if r.nesting > maxNesting {
+		// Absurd nesting: read the rest as plain paragraphs.
+		for i := from; i < to; {
+			i = r.paragraph(i, to, 0, parent)
+			for i < to && blank(r.lines[i]) {
+				i++
+			}
+		}
+		return
+	}
+	base := -1
+	for k := from; k < to; k++ {
+		if !blank(r.lines[k]) {
+			base = indentOf(r.lines[k])
+			break
+		}
+	}
 	i := from
 	for i < to {
 		line := r.lines[i]
@@ -114,12 +137,12 @@ func (r *rstReader) body(from, to, parent, depth int, top bool) {
 		// Section titles: overline, text, underline; or text, underline.
 		if top && ind == 0 {
 			if isAdornment(line) && i+2 < to && !blank(r.lines[i+1]) && isAdornment(r.lines[i+2]) && r.lines[i+2][0] == line[0] {
-				r.heading(strings.TrimSpace(r.lines[i+1]), i+2, string(line[0])+"o")
+				r.heading(strings.TrimSpace(r.lines[i+1]), i+2, string(line[0])+"o") // title on 1-based line i+2
 				i += 3
 				continue
 			}
-			if !isAdornment(line) && i+1 < to && isAdornment(r.lines[i+1]) && (i+2 >= to || blank(r.lines[i+2]) || true) {
-				r.heading(trimmed, i+1, string(r.lines[i+1][0]))
+			if !isAdornment(line) && i+1 < to && isAdornment(r.lines[i+1]) {
+				r.heading(trimmed, i+1, string(r.lines[i+1][0])) // title on 1-based line i+1
 				i += 2
 				continue
 			}
@@ -157,9 +180,9 @@ func (r *rstReader) body(from, to, parent, depth int, top bool) {
 			i = end
 			continue
 		}
-		if ind > 0 && parent < 0 && depth == 0 {
+		if ind > base {
 			// A block quote: read it as notes of its own.
-			end := r.blockEnd(i, to, ind-1)
+			end := max(r.blockEnd(i, to, ind-1), i+1)
 			r.body(i, end, parent, depth, false)
 			i = end
 			continue
@@ -168,7 +191,7 @@ func (r *rstReader) body(from, to, parent, depth int, top bool) {
 	}
 }
 
-func (r *rstReader) heading(text string, underline int, style string) {
+func (r *rstReader) heading(text string, line int, style string) {
 	level := 0
 	for k, s := range r.styles {
 		if s == style {
@@ -179,7 +202,7 @@ func (r *rstReader) heading(text string, underline int, style string) {
 		r.styles = append(r.styles, style)
 		level = len(r.styles)
 	}
-	r.add(block{kind: headingBlock, level: min(level, 6), text: inlineRST(text), line: underline, parent: -1})
+	r.add(block{kind: headingBlock, level: min(level, 6), text: inlineRST(text), line: line, parent: -1})
 }
 
 // paragraph reads lines up to a blank line; "::" at its end makes the

@@ -1,0 +1,125 @@
+package corpus
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/talkbot/talkbot/corpus/embedded"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// describe lists talks one a line: event | title | speakers | notes | where.
+func describe(talks []*Talk) string {
+	var b strings.Builder
+	for _, t := range talks {
+		var where []string
+		for _, s := range t.Sources {
+			where = append(where, fmt.Sprintf("%s:%d", s.File, s.Line))
+		}
+		fmt.Fprintf(&b, "%s | %s | %s | %d notes | %s\n", t.Event, t.Title, strings.Join(t.Speakers, ", "), len(t.Bullets), strings.Join(where, " "))
+	}
+	return b.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", path, diff)
+	}
+}
+
+// TestDefaultFilesGolden loads each file of the default corpus alone, with
+// the manifest, and compares its talks with the list checked by hand.
+func TestDefaultFilesGolden(t *testing.T) {
+	manifest, err := fs.ReadFile(embedded.FS, "corpus.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := fs.Glob(embedded.FS, "*.*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range files {
+		if f == "corpus.yaml" {
+			continue
+		}
+		n++
+		t.Run(f, func(t *testing.T) {
+			data, err := fs.ReadFile(embedded.FS, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := Load(fstest.MapFS{f: {Data: data}, "corpus.yaml": {Data: manifest}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(c.Problems) > 0 {
+				t.Errorf("Load(%s) problems: %v", f, c.Problems)
+			}
+			golden(t, strings.TrimSuffix(f, filepath.Ext(f))+".golden", describe(c.Talks))
+		})
+	}
+	if n != 5 {
+		t.Errorf("default corpus has %d note files; want 5", n)
+	}
+}
+
+// TestEmbeddedCorpus loads the whole default corpus: notes of one talk in
+// two files become one talk with two sources.
+func TestEmbeddedCorpus(t *testing.T) {
+	c, err := Load(embedded.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Problems) > 0 {
+		t.Errorf("problems: %v", c.Problems)
+	}
+	golden(t, "embedded.golden", describe(c.Talks))
+	byTitle := map[string]*Talk{}
+	for _, tk := range c.Talks {
+		byTitle[tk.Title] = tk
+	}
+	tests := []struct {
+		title   string
+		sources int
+		event   string
+	}{
+		{"What Makes Python AWESOME?", 2, "PyCodeConf 2011"},
+		{"Python For Humans", 2, "PyCodeConf 2011"},
+		{"Embracing The GIL", 1, "PyCodeConf 2011"}, // Beazley's, not Noller's "Embrace the GIL"
+		{"Embrace the GIL", 1, "PyCodeConf 2011"},
+		{"Software Transactional Memory", 2, "PyCodeConf 2011"}, // under Topics and Tools
+		{"Advanced Celery", 1, "PyCon US 2012"},
+		{"Kubernetes For Pythonistas", 1, "PyCon US 2017"},
+	}
+	for _, tt := range tests {
+		tk := byTitle[tt.title]
+		if tk == nil {
+			t.Errorf("no talk %q", tt.title)
+			continue
+		}
+		if len(tk.Sources) != tt.sources || tk.Event.String() != tt.event {
+			t.Errorf("talk %q: %d sources, event %q; want %d, %q", tt.title, len(tk.Sources), tk.Event, tt.sources, tt.event)
+		}
+	}
+}
