@@ -74,6 +74,9 @@ func talksFromOutline(o *outline, file string) []draft {
 	b := &talkBuilder{o: o, file: file}
 	hi := 0
 	for i, blk := range o.blocks {
+		if blk.kind == headingBlock && blk.text == "" {
+			continue // an empty heading: "#" alone
+		}
 		if hi < len(hs) && hs[hi].block == i {
 			h := hs[hi]
 			b.heading(h, roles[hi])
@@ -111,7 +114,7 @@ func hasContent(o *outline) bool {
 func headings(o *outline) []headingInfo {
 	var hs []headingInfo
 	for i, b := range o.blocks {
-		if b.kind != headingBlock {
+		if b.kind != headingBlock || b.text == "" {
 			continue
 		}
 		h := headingInfo{block: i, level: b.level, text: b.text, chrome: isChrome(b.text)}
@@ -337,6 +340,9 @@ func (b *talkBuilder) heading(h headingInfo, role headingRole) {
 func (b *talkBuilder) start(heading string, line int, number string) {
 	title, speakers := splitTitle(heading)
 	title = strings.TrimSpace(strings.TrimRight(title, ":"))
+	if title == "" {
+		title = heading
+	}
 	b.cur = &Talk{Title: title, Speakers: speakers, Sources: []Source{{File: b.file, Line: line}}}
 	if number != "" && b.o.chapters != nil {
 		if ch, ok := b.o.chapters[strings.SplitN(number, ".", 2)[0]]; ok {

@@ -1,0 +1,98 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode"
+	"unicode/utf8"
+)
+
+// checkCitations asserts the invariants of every parser: no panic, and
+// every bullet cites a line of its file that holds the bullet's first word.
+func checkCitations(t *testing.T, name string, data []byte) {
+	c, err := Load(fstest.MapFS{name: {Data: data}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !utf8.Valid(data) {
+		return
+	}
+	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r", "\n"), "\n")
+	for _, tk := range c.Talks {
+		if tk.Title == "" && len(tk.Speakers) == 0 {
+			t.Errorf("talk without title or speakers: %+v", tk)
+		}
+		for _, b := range tk.Bullets {
+			if b.Line < 1 || b.Line > len(lines) {
+				t.Fatalf("bullet %q cites line %d of %d", b.Text, b.Line, len(lines))
+			}
+			if strings.TrimSpace(b.Text) == "" {
+				t.Fatalf("empty bullet at line %d", b.Line)
+			}
+			if b.Parent >= len(tk.Bullets) {
+				t.Fatalf("bullet %q has parent %d of %d", b.Text, b.Parent, len(tk.Bullets))
+			}
+			w := firstWord(b.Text)
+			if w == "" {
+				continue
+			}
+			// Markup removal may join words ("[a]()b" reads "ab"), so the
+			// window is compared with its punctuation dropped too.
+			window := strings.ToLower(strings.Join(lines[b.Line-1:min(len(lines), b.Line+3)], "\n"))
+			if !strings.Contains(window, w) && !strings.Contains(alnum(htmlTag.ReplaceAllString(window, "")), w) {
+				t.Fatalf("bullet %q cites line %d, which does not hold %q:\n%s", b.Text, b.Line, w, window)
+			}
+		}
+	}
+}
+
+var htmlTag = regexp.MustCompile(`<[^>]*>`)
+
+func alnum(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+func firstWord(s string) string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
+
+func FuzzMarkdown(f *testing.F) {
+	for _, s := range []string{
+		"# Title (Ada Lovelace)\n\n* one\n\t* two\n\n## Section\n\nA paragraph. Another one.\n",
+		"Title\n=====\n\nA talk by [Ada Lovelace](http://x)\n\n- a\n    - b\n        - c\n",
+		"## 1.1 Talk\n\n### 1.1.1 Author\n\n- Ada Lovelace (@ada)\n\n| 1 | **Chapter** | 3 |\n|--|--|--|\n",
+		"# T\n* ```\ncode\n```\n* after\n",
+		"# T\n\n> * quoted\n> more\n\n<div>html</div>\n\n[link](http://a \"t\") \\* escaped &amp; entity\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { checkCitations(t, "notes.md", data) })
+}
+
+func FuzzRST(f *testing.F) {
+	for _, s := range []string{
+		"=====\nTitle\n=====\n\n:speaker: Ada Lovelace\n\nSection\n-------\n\n* one\n\n  * two\n\n.. note::\n\n   noted\n",
+		"Talk\n====\n\n#. first\n#. second ``code`` and `link <http://x>`_\n\nExample::\n\n    code\n\n.. toctree::\n\n   a\n",
+		".. code-block:: python\n\n   x = 1\n\n| line block\n| two\n\n:field: value\n  continued\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { checkCitations(t, "notes.rst", data) })
+}
+
+func FuzzProgramme(f *testing.F) {
+	f.Add([]byte("top of page\n\nTalk Title\n\nAda Lovelace\n\nTrack, Intermediate\n\nDescription: Words. More words.\n\n- item\n\nBio: Ada.\n\n____________\n\nPlease reload\n"))
+	f.Add([]byte("____________\nTitle\nTrack, Beginner\nAbstract: x\n____________\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { checkCitations(t, "programme.txt", data) })
+}
