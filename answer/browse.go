@@ -17,9 +17,15 @@ func (e *Engine) Show(ctx context.Context, title string, opts Options) Reply {
 	title = clip(strings.TrimSpace(title), MaxQueryLen)
 	ms := matchNames(title, ix.titles)
 	if len(ms) == 0 || ms[0].rank > 3 {
-		r := e.Ask(ctx, title, opts)
-		return r
+		return e.Ask(ctx, title, opts)
 	}
+	// Among equally good titles, the newest talk first.
+	slices.SortStableFunc(ms, func(a, b nameMatch) int {
+		if a.rank != b.rank {
+			return a.rank - b.rank
+		}
+		return ix.corpus.Talks[b.index].Event.Year - ix.corpus.Talks[a.index].Event.Year
+	})
 	talk := ix.corpus.Talks[ms[0].index]
 	r := Reply{Command: "show", Query: title}
 	tr := ix.talkHeader(talk)
@@ -116,8 +122,8 @@ func (ix *Index) listTalks(command, query string, talks []uint32, opts Options) 
 	for _, t := range talks[start:end] {
 		talk := ix.corpus.Talks[t]
 		tr := ix.talkHeader(talk)
-		if b := openingBullet(talk); b >= 0 {
-			tr.Snippets = []Snippet{ix.snippet(talk, uint32(b), 0)}
+		for _, b := range openingBullets(talk, 1) {
+			tr.Snippets = append(tr.Snippets, ix.snippet(talk, uint32(b), 0))
 		}
 		r.Talks = append(r.Talks, tr)
 	}
@@ -125,21 +131,35 @@ func (ix *Index) listTalks(command, query string, talks []uint32, opts Options) 
 	return r
 }
 
-// openingBullet returns the first note line of a talk that is not about
-// its speakers, or -1.
-func openingBullet(t *corpus.Talk) int {
+// openingBullets returns the first n top-level note lines of a talk that
+// are about its content rather than its speakers or programme slot.
+func openingBullets(t *corpus.Talk, n int) []int {
+	var out []int
 	for i, b := range t.Bullets {
-		if len(b.Section) > 0 && corpus.IsSpeakerHeading(b.Section[len(b.Section)-1]) {
-			continue
+		if len(out) == n {
+			break
 		}
-		if b.Parent < 0 {
-			return i
+		if b.Parent < 0 && (len(b.Section) == 0 || !isMetaSection(b.Section[len(b.Section)-1])) {
+			out = append(out, i)
 		}
 	}
-	if len(t.Bullets) > 0 {
-		return 0
+	if len(out) == 0 && len(t.Bullets) > 0 {
+		out = append(out, 0)
 	}
-	return -1
+	return out
+}
+
+// isMetaSection reports whether a section is about the talk rather than its
+// content: its speakers, its track or level.
+func isMetaSection(name string) bool {
+	if corpus.IsSpeakerHeading(name) {
+		return true
+	}
+	switch strings.ToLower(name) {
+	case "track", "level", "audience", "bio", "biography", "about the speaker":
+		return true
+	}
+	return false
 }
 
 // namedEvents finds the events a question names ("pycon 2012 talks",

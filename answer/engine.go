@@ -182,6 +182,14 @@ func (ix *Index) talkResult(t rankedTalk) TalkResult {
 			r.Snippets = append(r.Snippets, ix.snippet(talk, bullet, score))
 		}
 	}
+	if !t.best.direct && !t.best.inSection {
+		// Found by title or speaker only: the talk's opening lines say best
+		// what it is.
+		for _, b := range openingBullets(talk, 2) {
+			add(uint32(b), t.best.score)
+		}
+		return r
+	}
 	var followers []uint32
 	for _, c := range t.lines {
 		if len(r.Snippets) == maxSnippets {

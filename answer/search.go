@@ -81,13 +81,14 @@ const maxTerms = 16
 
 // candidate is a bullet that matches a query word.
 type candidate struct {
-	doc    uint32
-	level  [maxTerms]float32 // match strength of each query word in the text
-	link   [maxTerms]bool    // ... found only inside a link
-	score  float64
-	cover  float64 // share of the question's weight matched, context included
-	strict float64 // ... in the line, its talk's title and speakers, its section and neighbours
-	direct bool    // some query word is in the bullet's own text
+	doc       uint32
+	level     [maxTerms]float32 // match strength of each query word in the text
+	link      [maxTerms]bool    // ... found only inside a link
+	score     float64
+	cover     float64 // share of the question's weight matched, context included
+	strict    float64 // ... in the line, its talk's title and speakers, its section and neighbours
+	direct    bool    // some query word is in the bullet's own text
+	inSection bool    // ... or in the heading of its section
 }
 
 // queryTerms reads the content words of a question: stop words, question
@@ -328,8 +329,9 @@ func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) 
 				}
 			}
 			l = max(l, titleLevel*titleHit[i][d.talk], speakerLevel*speakerHit[i][d.talk])
-			if sec != noSection {
+			if sec != noSection && sectionHit[i][sec] > 0 {
 				l = max(l, sectionLevel*sectionHit[i][sec])
+				c.inSection = true
 			}
 			for _, n := range ix.related(doc) {
 				if nc := byDoc[n]; nc != nil {
