@@ -26,11 +26,12 @@ const (
 // Weights of corrected words: a correction never counts as much as the
 // word itself, and little when the word is known as typed.
 const (
-	oneEditWeight   = 0.8
-	twoEditsWeight  = 0.6
-	knownWordWeight = 0.3
-	prefixWeight    = 0.7
-	maxCorrections  = 3
+	oneEditWeight      = 0.8
+	twoEditsWeight     = 0.6
+	knownWordWeight    = 0.3
+	prefixWeight       = 0.7
+	abbreviationWeight = 0.6
+	maxCorrections     = 3
 )
 
 // talkCredit is how much a word counts towards coverage when the line's
@@ -54,8 +55,6 @@ func minCoverage(words int) float64 {
 		return 0.55
 	case words <= 5:
 		return 0.5
-	case words <= 7:
-		return 0.45
 	}
 	return 0.35
 }
@@ -189,6 +188,16 @@ func (ix *Index) queryTerm(w string) queryTerm {
 			q.idf = idf
 		}
 		n++
+	}
+	// Notes abbreviate: "tech" for "technology", "perf" for "performance".
+	for _, a := range ix.vocab.abbreviations(w) {
+		weight := abbreviationWeight
+		if q.known {
+			weight = knownWordWeight
+		}
+		if !slices.ContainsFunc(q.variants, func(v variant) bool { return v.term == a.term }) {
+			q.variants = append(q.variants, variant{term: a.term, weight: weight, idf: ix.termIDF(a.term)})
+		}
 	}
 	// Numbers and one-letter words say little on their own.
 	if _, err := strconv.ParseFloat(w, 64); err == nil || len(w) == 1 {

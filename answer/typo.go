@@ -205,3 +205,28 @@ func osaDistance(a, b string, limit int) int {
 	}
 	return rows[len(ra)][len(rb)]
 }
+
+// An abbreviation is at least minAbbreviation letters and at most
+// abbreviationShare of a word of at least abbreviatedLen letters: "tech"
+// abbreviates "technology", "trace" does not abbreviate "tracebin".
+const (
+	minAbbreviation   = 4
+	abbreviatedLen    = 8
+	abbreviationShare = 0.6
+)
+
+// abbreviations returns the vocabulary words that abbreviate word by
+// cutting it short ("tech" for "technology"), longest first.
+func (v *vocabulary) abbreviations(word string) []correction {
+	rs := []rune(word)
+	if len(rs) < abbreviatedLen {
+		return nil
+	}
+	var out []correction
+	for n := int(float64(len(rs)) * abbreviationShare); n >= minAbbreviation; n-- {
+		if id, ok := v.ids[string(rs[:n])]; ok {
+			out = append(out, correction{word: v.words[id], term: v.term[id], distance: len(rs) - n, count: v.count[id]})
+		}
+	}
+	return out
+}

@@ -1,0 +1,207 @@
+package answer
+
+import (
+	"context"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/talkbot/talkbot/corpus"
+	"github.com/talkbot/talkbot/corpus/embedded"
+)
+
+var (
+	engineOnce sync.Once
+	testEngine *Engine
+)
+
+// defaultEngine returns an engine over the embedded corpus, built once.
+func defaultEngine(tb testing.TB) *Engine {
+	tb.Helper()
+	engineOnce.Do(func() {
+		c, err := corpus.Load(embedded.FS)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		testEngine = New(NewIndex(c))
+	})
+	return testEngine
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Request
+	}{
+		{"grok the gil", Request{"ask", "grok the gil"}},
+		{"  ask   what is uvloop ", Request{"ask", "what is uvloop"}},
+		{"/show grok the gil", Request{"show", "grok the gil"}},
+		{"Speaker: beazley", Request{"speaker", "beazley"}},
+		{"EVENT europython", Request{"event", "europython"}},
+		{"help", Request{"help", ""}},
+		{"", Request{"help", ""}},
+		{"show", Request{"help", "show"}},
+		{"showcase of pypy", Request{"ask", "showcase of pypy"}},
+	}
+	for _, tt := range tests {
+		if got := Parse(tt.in); got != tt.want {
+			t.Errorf("Parse(%q) = %+v; want %+v", tt.in, got, tt.want)
+		}
+	}
+	long := strings.Repeat("word ", 500)
+	if got := Parse(long); len(got.Arg) > MaxQueryLen {
+		t.Errorf("Parse(%d bytes) kept %d bytes; want at most %d", len(long), len(got.Arg), MaxQueryLen)
+	}
+}
+
+// TestAnswers asks the questions a user would, and checks the talk that
+// comes first and the line that answers.
+func TestAnswers(t *testing.T) {
+	e := defaultEngine(t)
+	tests := []struct {
+		q         string
+		talk      string // first talk; empty for no result
+		line      string // a cited line of the first talk, as file:line; optional
+		allTalks  []string
+		noResults bool
+	}{
+		{q: "grok the gil", talk: "Grok the GIL: Write Fast And Thread-Safe Python"},
+		{q: "kubernets", talk: "Kubernetes For Pythonistas"},
+		{q: "what did beazley say about thread priorities", talk: "Embracing The GIL", line: "pycodeconf-2011-pycon-2012-event-notes.md:238"},
+		{q: "europython uvloop", talk: "High Performance Networking in Python", line: "europython-2016-tuesday-notes.md:33"},
+		{q: "talks by martelli", allTalks: []string{`"Good Enough" IS Good Enough!`, "The Tower of Abstraction"}},
+		{q: "uvlop vs nodejs", talk: "High Performance Networking in Python", line: "europython-2016-tuesday-notes.md:37"},
+		{q: "TCP_NODELAY", talk: "High Performance Networking in Python", line: "europython-2016-tuesday-notes.md:72"},
+		{q: "show gil", talk: "Grok the GIL: Write Fast And Thread-Safe Python"},
+		{q: "speaker beazly", allTalks: []string{"Embracing The GIL", "Keynote: David Beazley"}},
+		{q: "event europython 2016", talk: "Inside the Hat: Python @ Walt Disney Animation Studios"},
+		{q: "graphql", noResults: true},
+		{q: "kotlin coroutines", noResults: true},
+		{q: "how do I deploy django on heroku", noResults: true},
+		{q: "pycon 2015 gil", noResults: true}, // an event the notes do not have
+	}
+	for _, tt := range tests {
+		r := e.Handle(t.Context(), Parse(tt.q), Options{})
+		if tt.noResults {
+			if len(r.Talks) > 0 {
+				t.Errorf("%q: first talk %q; want no result", tt.q, r.Talks[0].Title)
+			}
+			continue
+		}
+		if len(r.Talks) == 0 {
+			t.Errorf("%q: no result; want %q", tt.q, tt.talk)
+			continue
+		}
+		if tt.talk != "" && r.Talks[0].Title != tt.talk {
+			t.Errorf("%q: first talk %q; want %q", tt.q, r.Talks[0].Title, tt.talk)
+		}
+		if tt.line != "" {
+			var cited []string
+			for _, s := range r.Talks[0].Snippets {
+				cited = append(cited, s.Citation.File+":"+strconv.Itoa(s.Citation.Line))
+			}
+			if !strings.Contains(strings.Join(cited, " "), tt.line) {
+				t.Errorf("%q: cites %v; want %s among them", tt.q, cited, tt.line)
+			}
+		}
+		if tt.allTalks != nil {
+			var got []string
+			for _, tk := range r.Talks {
+				got = append(got, tk.Title)
+			}
+			if diff := cmp.Diff(tt.allTalks, got); diff != "" {
+				t.Errorf("%q: talks (-want +got):\n%s", tt.q, diff)
+			}
+		}
+	}
+}
+
+// TestSuggestions: a question with no good answer gets "did you mean"
+// suggestions, never unrelated lines.
+func TestSuggestions(t *testing.T) {
+	e := defaultEngine(t)
+	r := e.Ask(t.Context(), "kubernetis pythonistaz deployment strategy", Options{})
+	if len(r.Talks) > 0 {
+		t.Skipf("answered; the suggestions path is not taken")
+	}
+	if len(r.Suggestions) == 0 {
+		t.Errorf("no suggestions for a misspelt question")
+	}
+	r = e.Show(t.Context(), "dictionary mightier", Options{})
+	if len(r.Talks) != 1 || r.Talks[0].Title != "The Dictionary Even Mighter" {
+		t.Errorf("Show(dictionary mightier) = %v; want The Dictionary Even Mighter", r.Talks)
+	}
+}
+
+// TestPaging: More and Offset page through a long answer without overlap.
+func TestPaging(t *testing.T) {
+	e := defaultEngine(t)
+	first := e.Event(t.Context(), "pycodeconf 2011", Options{Limit: 5})
+	second := e.Event(t.Context(), "pycodeconf 2011", Options{Limit: 5, Offset: 5})
+	if !first.More || len(first.Talks) != 5 || len(second.Talks) != 5 {
+		t.Fatalf("pages of %d and %d talks, more=%v", len(first.Talks), len(second.Talks), first.More)
+	}
+	for _, a := range first.Talks {
+		for _, b := range second.Talks {
+			if a.TalkID == b.TalkID {
+				t.Errorf("talk %q on both pages", a.Title)
+			}
+		}
+	}
+}
+
+// TestResultsCiteRealLines: every snippet is the text of the bullet at the
+// file and line it cites.
+func TestResultsCiteRealLines(t *testing.T) {
+	e := defaultEngine(t)
+	for _, q := range []string{"gil", "what did Avery Pennarun say about threads", "show stop writing classes", "event pybay"} {
+		r := e.Handle(t.Context(), Parse(q), Options{})
+		checkReply(t, e, q, r)
+	}
+}
+
+func checkReply(t *testing.T, e *Engine, q string, r Reply) {
+	t.Helper()
+	bullets := map[string]string{}
+	for _, tk := range e.Index().Corpus().Talks {
+		for _, b := range tk.Bullets {
+			bullets[b.Citation()+"\x00"+b.Text] = tk.Title
+		}
+	}
+	for _, res := range r.Results(0) {
+		title, ok := bullets[res.Source+":"+strconv.Itoa(res.Line)+"\x00"+res.Snippet]
+		if !ok {
+			t.Errorf("%q: result %s:%d %q is not a bullet of the corpus", q, res.Source, res.Line, res.Snippet)
+		} else if title != res.Talk {
+			t.Errorf("%q: result %s:%d is cited for talk %q; it belongs to %q", q, res.Source, res.Line, res.Talk, title)
+		}
+	}
+}
+
+// TestNoChatLibraries: the core knows nothing of chat services.
+func TestNoChatLibraries(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command")
+	}
+	out, err := exec.Command("go", "list", "-deps", "github.com/talkbot/talkbot/answer", "github.com/talkbot/talkbot/corpus").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if strings.Contains(dep, "slack") || strings.Contains(dep, "discord") || strings.Contains(dep, "talkbot/adapters") {
+			t.Errorf("answer or corpus depends on %s", dep)
+		}
+	}
+}
+
+func TestCancelledContext(t *testing.T) {
+	e := defaultEngine(t)
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if r := e.Ask(ctx, "gil", Options{}); len(r.Talks) != 0 {
+		t.Errorf("a cancelled question was answered")
+	}
+}

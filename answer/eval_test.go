@@ -1,0 +1,45 @@
+package answer
+
+import (
+	"os"
+	"testing"
+)
+
+// The quality bar of the development questions (testdata/dev.jsonl, scored
+// as testdata/eval-format.md says).
+const (
+	minTalkAt3     = 0.95
+	minSnippetMRR  = 0.80
+	minNegativeAcc = 0.80
+	minTypoTalkAt3 = 0.90
+)
+
+func TestEvalDevSet(t *testing.T) {
+	f, err := os.Open("testdata/dev.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	qs, err := ReadEval(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores, outcomes := Evaluate(t.Context(), defaultEngine(t), qs)
+	all, typo := scores["all"], scores["typo"]
+	t.Logf("talk@1 %.3f talk@3 %.3f MRR@5 %.3f negatives %.3f typo talk@3 %.3f",
+		all.TalkAt1, all.TalkAt3, all.SnippetMRR5, all.NegativeAcc, typo.TalkAt3)
+	for _, o := range outcomes {
+		if !o.Pass() {
+			t.Logf("miss %s %q: talk rank %d, line rank %d", o.Question.ID, o.Question.Q, o.TalkRank, o.LineRank)
+		}
+	}
+	check := func(name string, got, want float64) {
+		if got < want {
+			t.Errorf("%s = %.3f; want at least %.2f", name, got, want)
+		}
+	}
+	check("talk@3", all.TalkAt3, minTalkAt3)
+	check("snippet MRR@5", all.SnippetMRR5, minSnippetMRR)
+	check("negative accuracy", all.NegativeAcc, minNegativeAcc)
+	check("typo talk@3", typo.TalkAt3, minTypoTalkAt3)
+}
