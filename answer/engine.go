@@ -205,7 +205,9 @@ func (ix *Index) talkResult(t rankedTalk) TalkResult {
 		}
 		if child, ok := explainingChild(talk, int(b)); ok {
 			add(uint32(child), c.score)
-		} else if next, ok := followingLine(talk, int(b)); ok {
+		} else if next, ok := followingLine(talk, int(b)); ok && c == t.best {
+			add(uint32(next), c.score) // the best line's sequel comes with it
+		} else if ok {
 			followers = append(followers, uint32(next))
 		}
 	}
@@ -221,11 +223,15 @@ const shortLine = 8
 
 func isShort(b corpus.Bullet) bool { return len(strings.Fields(b.Text)) < shortLine }
 
-// explainingChild returns the first sub-bullet of a short line
+// topicLine is the length, in words, up to which a line names a topic that
+// its sub-bullets explain.
+const topicLine = 3
+
+// explainingChild returns the first sub-bullet of a topic line
 // ("gh:magicstack/uvloop" -> "99.(9)% compatible asyncio event loop written
 // in Cython").
 func explainingChild(t *corpus.Talk, i int) (int, bool) {
-	if !isShort(t.Bullets[i]) || i+1 >= len(t.Bullets) {
+	if len(strings.Fields(t.Bullets[i].Text)) > topicLine || i+1 >= len(t.Bullets) {
 		return 0, false
 	}
 	if next := t.Bullets[i+1]; next.Parent == i && next.File == t.Bullets[i].File {

@@ -451,7 +451,7 @@ const answerTypeBonus = 0.25
 
 // bareLineRate is the weight of a line holding nothing but the words asked
 // about; each further word adds a tenth, up to full weight.
-const bareLineRate = 0.7
+const bareLineRate = 0.6
 
 // firstMentionBonus favours the line where a talk first uses a word of the
 // question.
@@ -471,7 +471,7 @@ func coverCredit(direct float64, link bool, l float64) float64 {
 		if l > neighbourRate {
 			return 1 // title, speakers or section
 		}
-		return 0.7 // parent or neighbour
+		return 0.5 // parent or neighbour
 	}
 	return linkRate
 }
