@@ -199,15 +199,24 @@ func (ix *Index) talkResult(t rankedTalk) TalkResult {
 			break
 		}
 		b := ix.docs[c.doc].bullet
-		add(b, c.score)
 		if !c.direct {
+			add(b, c.score)
 			continue
 		}
 		if child, ok := explainingChild(talk, int(b)); ok {
+			// A topic line ("gh:magicstack/uvloop") is best answered by
+			// the line under it, which shows the topic as its context.
+			if c == t.best {
+				add(uint32(child), c.score)
+				shown[b] = true
+				continue
+			}
+			add(b, c.score)
 			add(uint32(child), c.score)
-		} else if next, ok := followingLine(talk, int(b)); ok && c == t.best {
-			add(uint32(next), c.score) // the best line's sequel comes with it
-		} else if ok {
+			continue
+		}
+		add(b, c.score)
+		if next, ok := followingLine(talk, int(b)); ok {
 			followers = append(followers, uint32(next))
 		}
 	}
@@ -264,9 +273,14 @@ func (ix *Index) talkHeader(t *corpus.Talk) TalkResult {
 
 func (ix *Index) snippet(t *corpus.Talk, bullet uint32, score float64) Snippet {
 	b := t.Bullets[bullet]
+	parent := ""
+	if b.Parent >= 0 {
+		parent = t.Bullets[b.Parent].Text
+	}
 	return Snippet{
 		Text:    b.Text,
 		Section: b.Section,
+		Parent:  parent,
 		Score:   score,
 		Citation: Citation{
 			Event: t.Event.String(), Talk: t.Title, Speakers: t.Speakers,

@@ -34,6 +34,7 @@ type TalkResult struct {
 type Snippet struct {
 	Text     string
 	Section  []string
+	Parent   string // the bullet this one hangs under, for context; may be empty
 	Score    float64
 	Citation Citation
 }

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"github.com/talkbot/talkbot/corpus"
 	"math"
 	"slices"
 	"strconv"
@@ -488,7 +489,8 @@ func (ix *Index) firstDoc(talk uint32) uint32 {
 	return ix.talkStart[talk]
 }
 
-// related returns the parent and the neighbours of a bullet in its talk.
+// related returns the parent and the neighbours of a bullet in its talk:
+// the lines before and after it in the same file.
 func (ix *Index) related(doc uint32) []uint32 {
 	d := ix.docs[doc]
 	t := ix.corpus.Talks[d.talk]
@@ -496,10 +498,12 @@ func (ix *Index) related(doc uint32) []uint32 {
 	if p := t.Bullets[d.bullet].Parent; p >= 0 {
 		out = append(out, ix.talkStart[d.talk]+uint32(p))
 	}
-	if d.bullet > 0 {
+	b := t.Bullets[d.bullet]
+	same := func(o corpus.Bullet) bool { return o.File == b.File }
+	if d.bullet > 0 && same(t.Bullets[d.bullet-1]) {
 		out = append(out, doc-1)
 	}
-	if int(d.bullet)+1 < len(t.Bullets) {
+	if int(d.bullet)+1 < len(t.Bullets) && same(t.Bullets[d.bullet+1]) {
 		out = append(out, doc+1)
 	}
 	return out
