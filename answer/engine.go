@@ -115,7 +115,7 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 	start := min(opts.Offset, len(talks))
 	end := min(start+opts.limit(), len(talks))
 	for _, t := range talks[start:end] {
-		reply.Talks = append(reply.Talks, ix.talkResult(t))
+		reply.Talks = append(reply.Talks, ix.talkResult(t, ix.titleNames(t.talk, qs)))
 	}
 	reply.More = end < len(talks)
 	return reply
@@ -171,7 +171,7 @@ func (ix *Index) rankTalks(s scored, need float64) []rankedTalk {
 // before lines that only sit in a matching talk. A short line is followed
 // by its first sub-bullet, which explains it; slots left over go to the
 // lines that follow short lines in their list.
-func (ix *Index) talkResult(t rankedTalk) TalkResult {
+func (ix *Index) talkResult(t rankedTalk, named bool) TalkResult {
 	talk := ix.corpus.Talks[t.talk]
 	r := ix.talkHeader(talk)
 	r.Score = t.score
@@ -182,9 +182,9 @@ func (ix *Index) talkResult(t rankedTalk) TalkResult {
 			r.Snippets = append(r.Snippets, ix.snippet(talk, bullet, score))
 		}
 	}
-	if !t.best.direct && !t.best.inSection {
-		// Found by title or speaker only: the talk's opening lines say best
-		// what it is.
+	if named || (!t.best.direct && !t.best.inSection) {
+		// Named by its title ("grok the gil"), or found by title or speaker
+		// only: the talk's opening lines say best what it is.
 		for _, b := range openingBullets(talk, 2) {
 			add(uint32(b), t.best.score)
 		}
@@ -224,6 +224,23 @@ func (ix *Index) talkResult(t rankedTalk) TalkResult {
 		add(f, 0)
 	}
 	return r
+}
+
+// titleNames reports whether a question is all words of a talk's title:
+// the user names the talk.
+func (ix *Index) titleNames(talk uint32, qs []queryTerm) bool {
+	for _, q := range qs {
+		found := false
+		for _, v := range q.variants {
+			if v.weight == 1 && slices.Contains(ix.title[v.term], talk) {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(qs) > 0
 }
 
 // shortLine is the length, in words, below which a line is a topic rather

@@ -30,7 +30,11 @@ func Render(w io.Writer, r answer.Reply) error {
 		}
 		fmt.Fprintf(&b, "%d. %s\n", r.Offset+i+1, heading(t))
 		for _, s := range t.Snippets {
-			fmt.Fprintf(&b, "   • %s\n", s.Text)
+			text := s.Text
+			if s.Parent != "" {
+				text = clipRunes(s.Parent, 60) + " › " + text
+			}
+			fmt.Fprintf(&b, "   • %s\n", text)
 			cite := s.Citation.File + ":" + fmt.Sprint(s.Citation.Line)
 			if len(s.Section) > 0 {
 				cite += " · " + strings.Join(s.Section, " › ")
@@ -81,4 +85,13 @@ func renderHelp(b *strings.Builder, r answer.Reply) {
 			fmt.Fprintf(b, "  %-20s e.g. %s\n", "", c.Example)
 		}
 	}
+}
+
+// clipRunes cuts s to n runes with an ellipsis.
+func clipRunes(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(rs[:n-1])) + "…"
 }

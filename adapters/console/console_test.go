@@ -1,0 +1,121 @@
+package console
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/corpus"
+	"github.com/talkbot/talkbot/corpus/embedded"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+var (
+	once   sync.Once
+	engine *answer.Engine
+)
+
+func defaultEngine(tb testing.TB) *answer.Engine {
+	tb.Helper()
+	once.Do(func() {
+		c, err := corpus.Load(embedded.FS)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		engine = answer.New(answer.NewIndex(c))
+	})
+	return engine
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", path, diff)
+	}
+}
+
+// TestRenderGolden renders the replies to typical commands as a user sees
+// them in the terminal.
+func TestRenderGolden(t *testing.T) {
+	tests := []struct{ name, command string }{
+		{"ask-grok", "grok the gil"},
+		{"ask-uvloop", "uvloop"},
+		{"ask-beazley", "what did beazley say about thread priorities"},
+		{"ask-none", "kubernetis deploymnt strategies for graphql"},
+		{"show", "show the dictionary even mighter"},
+		{"speaker", "speaker martelli"},
+		{"event", "event europython"},
+		{"help", "help"},
+		{"help-show", "show"},
+	}
+	e := defaultEngine(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Render(&buf, e.Handle(t.Context(), answer.Parse(tt.command), answer.Options{})); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tt.name+".golden", buf.String())
+		})
+	}
+}
+
+// TestConsoleSession types a short chat into the console.
+func TestConsoleSession(t *testing.T) {
+	in := strings.NewReader("kubernets\n\nevent pycodeconf 2011\nmore\nhelp\nquit\nnot read\n")
+	var out bytes.Buffer
+	if err := New(defaultEngine(t), in, &out, 5).Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, want := range []string{
+		"Kubernetes For Pythonistas",
+		"1. PyPy",        // first page of the event
+		"6. ",            // "more" continues the numbering
+		"show <talk title>", // help
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("console output lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "not read") {
+		t.Error("the console read past quit")
+	}
+}
+
+// panicky is an engine that fails.
+type panicky struct{}
+
+func (panicky) Handle(context.Context, answer.Request, answer.Options) answer.Reply {
+	panic("boom")
+}
+
+func TestConsoleSurvivesPanics(t *testing.T) {
+	var out bytes.Buffer
+	err := New(panicky{}, strings.NewReader("gil\nquit\n"), &out, 5).Run(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "something went wrong") {
+		t.Errorf("no error message after a panic:\n%s", out.String())
+	}
+}

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// runBot runs the command as a user would and returns status and output.
+func runBot(t *testing.T, env map[string]string, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	getenv := func(k string) string { return env[k] }
+	code := run(t.Context(), args, getenv, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// TestAskJSONContract checks the exact shape other tools depend on.
+func TestAskJSONContract(t *testing.T) {
+	code, out, errOut := runBot(t, nil, "", "ask", "--json", "what did beazley say about thread priorities")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if strings.Count(strings.TrimSpace(out), "\n") != 0 {
+		t.Errorf("output is not exactly one JSON line:\n%s", out)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := keys(raw), []string{"query", "results", "suggestions"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("top-level keys %v; want %v", got, want)
+	}
+	var results []map[string]json.RawMessage
+	if err := json.Unmarshal(raw["results"], &results); err != nil {
+		t.Fatal(err)
+	}
+	if len(results) == 0 || len(results) > 5 {
+		t.Fatalf("%d results; want 1 to 5", len(results))
+	}
+	want := []string{"event", "line", "score", "snippet", "source", "speakers", "talk", "url"}
+	for _, r := range results {
+		if got := keys(r); !reflect.DeepEqual(got, want) {
+			t.Errorf("result keys %v; want %v", got, want)
+		}
+	}
+	var first struct {
+		Talk     string   `json:"talk"`
+		Speakers []string `json:"speakers"`
+		Event    string   `json:"event"`
+		Source   string   `json:"source"`
+		Line     int      `json:"line"`
+		Snippet  string   `json:"snippet"`
+		Score    float64  `json:"score"`
+	}
+	if err := json.Unmarshal(mustJSON(t, results[0]), &first); err != nil {
+		t.Fatal(err)
+	}
+	if first.Talk != "Embracing The GIL" || first.Event != "PyCodeConf 2011" || first.Source != "pycodeconf-2011-pycon-2012-event-notes.md" ||
+		first.Line != 238 || first.Snippet != "Thread priorities" || first.Score <= 0 || !reflect.DeepEqual(first.Speakers, []string{"David Beazley"}) {
+		t.Errorf("first result %+v", first)
+	}
+}
+
+func keys[V any](m map[string]V) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestAskJSONNoAnswer: an empty results list means no confident answer.
+func TestAskJSONNoAnswer(t *testing.T) {
+	code, out, _ := runBot(t, nil, "", "ask", "--json", "--limit", "3", "kotlin", "coroutines")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var got struct {
+		Query       string            `json:"query"`
+		Results     []json.RawMessage `json:"results"`
+		Suggestions []string          `json:"suggestions"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Query != "kotlin coroutines" || got.Results == nil || len(got.Results) != 0 || got.Suggestions == nil {
+		t.Errorf("got %s; want the query, an empty results list and a suggestions list", out)
+	}
+}
+
+func TestCommands(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		code int
+		want string // in stdout, or in stderr when code != 0
+	}{
+		{"ask text", nil, []string{"ask", "grok", "the", "gil"}, 0, "pycon-2017-notes.md:46"},
+		{"limit", nil, []string{"ask", "--limit", "1", "gil"}, 0, "(more: type \"more\")"},
+		{"show", nil, []string{"show", "stop writing classes"}, 0, "Stop Writing Classes — Jack Diederich · PyCon US 2012"},
+		{"talks by event", nil, []string{"talks", "--event", "europython"}, 0, "EuroPython 2016 · Writing faster Python — Sebastian Witowski (41 notes, europython-2016-tuesday-notes.md:148)"},
+		{"talks by speaker", nil, []string{"talks", "--speaker", "beazly"}, 0, "PyCon US 2012 · Keynote: David Beazley"},
+		{"help", nil, []string{"help"}, 0, "usage: bot"},
+		{"no question", nil, []string{"ask"}, 2, "a question is needed"},
+		{"bad flag", nil, []string{"ask", "--nope", "x"}, 2, "flag provided but not defined"},
+		{"unknown command", nil, []string{"frobnicate"}, 2, "unknown command"},
+		{"missing corpus", nil, []string{"ask", "--corpus", "/no/such/dir", "gil"}, 1, "/no/such/dir"},
+		{"corpus from env", map[string]string{"TALKBOT_CORPUS": "../../corpus/testdata/sphinx"}, []string{"ask", "asyncio shutdown"}, 0, "Asyncio in Practice — Ada Lovelace · PyCon UK 2018"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runBot(t, tt.env, "", tt.args...)
+			if code != tt.code {
+				t.Fatalf("bot %v: exit %d; want %d\nstdout: %s\nstderr: %s", tt.args, code, tt.code, out, errOut)
+			}
+			where := out
+			if code != 0 {
+				where = errOut
+			}
+			if !strings.Contains(where, tt.want) {
+				t.Errorf("bot %v: output lacks %q:\nstdout: %s\nstderr: %s", tt.args, tt.want, out, errOut)
+			}
+		})
+	}
+}
+
+// TestBrokenNotesAreReported: a broken file is reported with file and line
+// on stderr while the other notes answer.
+func TestBrokenNotesAreReported(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("good.md", "# Grok the GIL (A. Jesse Jiryu Davis)\n\n* one thread runs Python at a time\n")
+	write("bad.md", "# Talk\n\n* caf\xe9\n")
+	code, out, errOut := runBot(t, nil, "", "ask", "--corpus", dir, "grok")
+	if code != 0 || !strings.Contains(out, "good.md:3") {
+		t.Errorf("exit %d, stdout %q; want an answer from good.md", code, out)
+	}
+	if !strings.Contains(errOut, "file=bad.md") || !strings.Contains(errOut, "line=3") {
+		t.Errorf("stderr %q; want bad.md and line 3 reported", errOut)
+	}
+}
+
+func TestEvalCommand(t *testing.T) {
+	code, out, errOut := runBot(t, nil, "", "eval", "--verbose", "../../answer/testdata/dev.jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"kind", "talk@3", "MRR@5", "neg.acc", "negative", "typo", "all ", "d001"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestConsoleIsTheDefault(t *testing.T) {
+	code, out, _ := runBot(t, nil, "uvloop\nquit\n")
+	if code != 0 || !strings.Contains(out, "High Performance Networking in Python") {
+		t.Errorf("bot with no arguments: exit %d\n%s", code, out)
+	}
+}
+
