@@ -205,3 +205,26 @@ func TestCancelledContext(t *testing.T) {
 		t.Errorf("a cancelled question was answered")
 	}
 }
+
+// TestDeletionHashes: the hashes computed in place equal those of the
+// strings they stand for.
+func TestDeletionHashes(t *testing.T) {
+	for _, w := range []string{"uvloop", "café", "ab"} {
+		want := map[uint64]bool{}
+		for _, d := range deletions(w, 1) {
+			want[hashString(d)] = true
+		}
+		for _, h := range deletionHashes(w) {
+			if !want[h] {
+				t.Errorf("deletionHashes(%q) has a hash of no deletion", w)
+			}
+		}
+	}
+}
+
+func TestCompounds(t *testing.T) {
+	got := compounds("python-dev and tcp_nodelay, not - this or x- y")
+	if want := []string{"pythondev", "tcpnodelay"}; !cmp.Equal(got, want) {
+		t.Errorf("compounds = %q; want %q", got, want)
+	}
+}

@@ -72,15 +72,16 @@ func NewIndex(c *corpus.Corpus) *Index {
 		section: map[uint32][]uint32{},
 		vocab:   newVocabulary(),
 	}
+	tz := newTokenizer()
 	speakerIDs := map[string]int{}
 	eventIDs := map[string]int{}
 	var total int
 	for ti, t := range c.Talks {
 		tid := uint32(ti)
 		ix.titles = append(ix.titles, t.Title)
-		ix.addField(ix.title, t.Title, tid)
+		ix.addField(tz, ix.title, t.Title, tid)
 		for _, s := range t.Speakers {
-			ix.addField(ix.speaker, s, tid)
+			ix.addField(tz, ix.speaker, s, tid)
 			key := strings.ToLower(s)
 			id, ok := speakerIDs[key]
 			if !ok {
@@ -91,7 +92,7 @@ func NewIndex(c *corpus.Corpus) *Index {
 			ix.speakers[id].talks = append(ix.speakers[id].talks, tid)
 		}
 		ev := t.Event.String()
-		ix.addField(ix.event, ev, tid)
+		ix.addField(tz, ix.event, ev, tid)
 		id, ok := eventIDs[strings.ToLower(ev)]
 		if !ok {
 			id = len(ix.events)
@@ -114,13 +115,13 @@ func NewIndex(c *corpus.Corpus) *Index {
 					sectionIDs[name] = s
 					ix.sections = append(ix.sections, sectionRef{talk: tid, name: name})
 					ix.sectionDocs = append(ix.sectionDocs, nil)
-					ix.addField(ix.section, name, s)
+					ix.addField(tz, ix.section, name, s)
 				}
 				sec = s
 				ix.sectionDocs[s] = append(ix.sectionDocs[s], doc)
 			}
 			ix.docSection = append(ix.docSection, sec)
-			toks, inURL := tokenizeNote(b.Text)
+			toks, inURL := tz.tokenizeNote(b.Text)
 			ix.docLen = append(ix.docLen, uint16(min(len(toks), math.MaxUint16)))
 			total += len(toks)
 			// A posting's frequency is stored doubled, its low bit set when
@@ -169,8 +170,8 @@ func (ix *Index) termID(term string) uint32 {
 }
 
 // addField indexes the words of a talk or section field under id.
-func (ix *Index) addField(field map[uint32][]uint32, text string, id uint32) {
-	for _, tk := range tokenize(text) {
+func (ix *Index) addField(tz *tokenizer, field map[uint32][]uint32, text string, id uint32) {
+	for _, tk := range tz.tokenize(text) {
 		tid := ix.termID(tk.term)
 		ix.vocab.add(tk.word, tid)
 		list := field[tid]

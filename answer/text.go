@@ -44,27 +44,33 @@ func fold(s string) string {
 // ("3.6").
 func words(s string) []string {
 	var out []string
-	var cur strings.Builder
-	flush := func() {
-		if cur.Len() > 0 {
-			out = append(out, cur.String())
-			cur.Reset()
-		}
-	}
-	rs := []rune(s)
-	for i, r := range rs {
+	start := -1 // byte offset of the current word
+	var cur []byte
+	prev := rune(0)
+	for i, r := range s {
+		next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			cur.WriteRune(r)
-		case (r == '\'' || r == '’') && cur.Len() > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
-			// inside a word
-		case r == '.' && cur.Len() > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i+1]) && unicode.IsDigit(rs[i-1]):
-			cur.WriteRune(r)
+			if start < 0 {
+				start = i
+				cur = cur[:0]
+			}
+			cur = utf8.AppendRune(cur, r)
+		case (r == '\'' || r == '’') && start >= 0 && unicode.IsLetter(next):
+			// inside a word: "don't" -> "dont"
+		case r == '.' && start >= 0 && unicode.IsDigit(prev) && unicode.IsDigit(next):
+			cur = append(cur, '.')
 		default:
-			flush()
+			if start >= 0 {
+				out = append(out, string(cur))
+				start = -1
+			}
 		}
+		prev = r
 	}
-	flush()
+	if start >= 0 {
+		out = append(out, string(cur))
+	}
 	return out
 }
 
@@ -119,34 +125,58 @@ var urlRe = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
 
 // tokenizeNote splits a note line into index tokens and reports, for each,
 // whether it stands inside a URL: words of link targets are weak evidence.
-func tokenizeNote(s string) (toks []token, inURL []bool) {
+func (tz *tokenizer) tokenizeNote(s string) (toks []token, inURL []bool) {
+	if !strings.Contains(s, "://") && !strings.Contains(s, "www.") {
+		toks = tz.tokenize(s)
+		return toks, make([]bool, len(toks))
+	}
 	last := 0
 	for _, loc := range urlRe.FindAllStringIndex(s, -1) {
-		for _, t := range tokenize(s[last:loc[0]]) {
+		for _, t := range tz.tokenize(s[last:loc[0]]) {
 			toks, inURL = append(toks, t), append(inURL, false)
 		}
-		for _, t := range tokenize(s[loc[0]:loc[1]]) {
+		for _, t := range tz.tokenize(s[loc[0]:loc[1]]) {
 			toks, inURL = append(toks, t), append(inURL, true)
 		}
 		last = loc[1]
 	}
-	for _, t := range tokenize(s[last:]) {
+	for _, t := range tz.tokenize(s[last:]) {
 		toks, inURL = append(toks, t), append(inURL, false)
 	}
 	return toks, inURL
 }
 
+// tokenizer splits text into index tokens, remembering the stems it has
+// computed: building an index stems each distinct word once.
+type tokenizer struct {
+	stems map[string]string
+}
+
+func newTokenizer() *tokenizer { return &tokenizer{stems: map[string]string{}} }
+
+func (tz *tokenizer) stem(w string) string {
+	if tz == nil {
+		return stem(w)
+	}
+	s, ok := tz.stems[w]
+	if !ok {
+		s = stem(w)
+		tz.stems[w] = s
+	}
+	return s
+}
+
 // tokenize splits text into index tokens, stop words removed. Words joined
 // by hyphens or underscores ("Python-dev", "TCP_NODELAY") also yield their
 // joined form, so that a question using the compound finds it exactly.
-func tokenize(s string) []token {
+func (tz *tokenizer) tokenize(s string) []token {
 	var out []token
 	folded := fold(s)
 	for i, w := range words(folded) {
 		if isStop(w) {
 			continue
 		}
-		out = append(out, token{word: w, term: stem(w), pos: i})
+		out = append(out, token{word: w, term: tz.stem(w), pos: i})
 	}
 	for _, c := range compounds(folded) {
 		out = append(out, token{word: c, term: c, pos: -1})
@@ -154,14 +184,40 @@ func tokenize(s string) []token {
 	return out
 }
 
-var compoundRe = regexp.MustCompile(`[\pL\pN]+(?:[-_][\pL\pN]+)+`)
+// tokenize splits text into tokens without a stem cache.
+func tokenize(s string) []token { return (*tokenizer)(nil).tokenize(s) }
 
 // compounds returns the joined forms of hyphenated and underscored words of
 // folded text: "python-dev" -> "pythondev".
 func compounds(folded string) []string {
-	var out []string
-	for _, m := range compoundRe.FindAllString(folded, -1) {
-		out = append(out, strings.NewReplacer("-", "", "_", "").Replace(m))
+	if !strings.ContainsAny(folded, "-_") {
+		return nil
 	}
+	var out []string
+	var cur strings.Builder
+	parts := 0
+	flush := func() {
+		if parts > 1 {
+			out = append(out, cur.String())
+		}
+		cur.Reset()
+		parts = 0
+	}
+	rs := []rune(folded)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if cur.Len() == 0 {
+				parts = 1
+			}
+			cur.WriteRune(r)
+		case (r == '-' || r == '_') && cur.Len() > 0 && i+1 < len(rs) && (unicode.IsLetter(rs[i+1]) || unicode.IsDigit(rs[i+1])):
+			parts++
+		default:
+			flush()
+		}
+	}
+	flush()
 	return out
 }

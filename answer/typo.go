@@ -63,8 +63,8 @@ func (v *vocabulary) build() {
 		if utf8.RuneCountInString(w) < typoMinLen-1 {
 			continue
 		}
-		for _, d := range deletions(w, 1) {
-			entries = append(entries, entry{hashString(d), uint32(id)})
+		for _, h := range deletionHashes(w) {
+			entries = append(entries, entry{h, uint32(id)})
 		}
 	}
 	slices.SortFunc(entries, func(a, b entry) int {
@@ -81,6 +81,29 @@ func (v *vocabulary) build() {
 	for i, e := range entries {
 		v.hashes[i], v.owners[i] = e.h, e.w
 	}
+}
+
+// deletionHashes returns the hashes of w and of each string made by
+// deleting one of its letters, without building the strings.
+func deletionHashes(w string) []uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	feed := func(h uint64, s string) uint64 {
+		for i := 0; i < len(s); i++ {
+			h ^= uint64(s[i])
+			h *= prime
+		}
+		return h
+	}
+	out := make([]uint64, 0, len(w)+1)
+	out = append(out, feed(offset, w))
+	prefix := uint64(offset)
+	for i := 0; i < len(w); {
+		_, size := utf8.DecodeRuneInString(w[i:])
+		out = append(out, feed(prefix, w[i+size:]))
+		prefix = feed(prefix, w[i:i+size])
+		i += size
+	}
+	return out
 }
 
 // deletions returns w and every distinct string made by deleting up to n

@@ -339,9 +339,13 @@ func sameLink(label, dest string) bool {
 	return trim(label) == trim(dest)
 }
 
-var spaceRun = regexp.MustCompile(`[ \t\r\n]+`)
-
-// cleanText collapses white space and trims.
+// cleanText collapses runs of spaces, tabs and newlines into one space and
+// trims.
 func cleanText(s string) string {
-	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
+	if !strings.ContainsAny(s, "\t\r\n") && !strings.Contains(s, "  ") {
+		return strings.TrimSpace(s)
+	}
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\r' || r == '\n'
+	}), " ")
 }
