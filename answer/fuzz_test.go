@@ -1,0 +1,49 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"", "help", "show grok", "/speaker  beazley", "ask", "ask   ", "EVENT: pycon", "\x00\xff", strings.Repeat("é", 400)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := Parse(s)
+		known := false
+		for _, c := range Commands {
+			known = known || c.Name == r.Command
+		}
+		if !known {
+			t.Fatalf("Parse(%q) = command %q, not in the table", s, r.Command)
+		}
+		if len(r.Arg) > MaxQueryLen {
+			t.Fatalf("Parse(%q) kept %d bytes", s, len(r.Arg))
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(r.Arg) {
+			t.Fatalf("Parse(%q) cut a character: %q", s, r.Arg)
+		}
+	})
+}
+
+// FuzzAsk: any text gets a reply without panicking, and every result is a
+// real line of the corpus, cited where it stands.
+func FuzzAsk(f *testing.F) {
+	for _, s := range benchQuestions {
+		f.Add(s)
+	}
+	f.Add("show ")
+	f.Add("event 2012")
+	f.Add("speaker a")
+	f.Add("python-dev_tcp-nodelay 3.13.1 ...")
+	e := defaultEngine(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		r := e.Handle(t.Context(), Parse(s), Options{Limit: 3})
+		if len(r.Talks) > 3 && r.Command != "show" {
+			t.Fatalf("%q: %d talks; limit 3", s, len(r.Talks))
+		}
+		checkReply(t, e, s, r)
+	})
+}
