@@ -338,16 +338,18 @@ func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) 
 					first = true
 				}
 			}
-			l = max(l, titleLevel*titleHit[i][d.talk], speakerLevel*speakerHit[i][d.talk])
+			field := max(titleLevel*titleHit[i][d.talk], speakerLevel*speakerHit[i][d.talk])
 			if sec != noSection && sectionHit[i][sec] > 0 {
-				l = max(l, sectionLevel*sectionHit[i][sec])
+				field = max(field, sectionLevel*sectionHit[i][sec])
 				c.inSection = true
 			}
+			beside := 0.0
 			for _, n := range ix.related(doc) {
 				if nc := byDoc[n]; nc != nil {
-					l = max(l, neighbourRate*float64(nc.level[i]))
+					beside = max(beside, neighbourRate*float64(nc.level[i]))
 				}
 			}
+			l = max(l, field, beside)
 			if l <= 0 {
 				if talkHit[i][d.talk] {
 					// The talk uses the word elsewhere: weak evidence
@@ -358,7 +360,7 @@ func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) 
 				continue
 			}
 			score += q.idf * l
-			cover += q.idf * coverCredit(direct, c.link[i], l)
+			cover += q.idf * coverCredit(direct, c.link[i], field, beside)
 		}
 		if total > 0 {
 			c.strict = cover / total
@@ -462,20 +464,23 @@ const firstMentionBonus = 0.3
 const directBonus = 0.5
 
 // coverCredit is how much a word counts towards coverage: fully when in the
-// bullet or its talk's title, speakers or section, less when only beside it
-// or inside a link.
-func coverCredit(direct float64, link bool, l float64) float64 {
+// bullet or its talk's title, speakers or section heading, half when only
+// in the parent or a neighbouring line, little when only inside a link.
+func coverCredit(direct float64, link bool, field, beside float64) float64 {
 	switch {
-	case direct > 0 && !link:
+	case direct > 0 && !link, field > 0:
 		return 1
-	case l > direct || !link:
-		if l > neighbourRate {
-			return 1 // title, speakers or section
-		}
-		return 0.5 // parent or neighbour
+	case beside > 0:
+		return besideCredit
+	case direct > 0:
+		return linkRate
 	}
-	return linkRate
+	return 0
 }
+
+// besideCredit is how much a word found only in the parent or a
+// neighbouring line counts towards coverage.
+const besideCredit = 0.85
 
 // tfNorm is the BM25 term-frequency factor of a bullet.
 func (ix *Index) tfNorm(tf uint32, doc uint32) float64 {
