@@ -12,6 +12,7 @@ const (
 	anyAnswer    answerType = iota
 	numberAnswer            // how many, how much, how long, how fast: a quantity
 	personAnswer            // who: a person
+	placeAnswer             // where: a place or an organisation
 )
 
 // questionType reads the kind of fact a question asks for from its opening
@@ -24,6 +25,8 @@ func questionType(ws []string) answerType {
 		switch w {
 		case "who", "whom", "whose":
 			return personAnswer
+		case "where":
+			return placeAnswer
 		case "how":
 			if i+1 < len(ws) {
 				switch ws[i+1] {
@@ -34,6 +37,24 @@ func questionType(ws []string) answerType {
 		}
 	}
 	return anyAnswer
+}
+
+// questionKind is what a user's text asks: a question or keywords, and the
+// kind of fact wanted.
+type questionKind struct {
+	question bool // a question ("what happens to idle ..."), not keywords ("idle threads")
+	answer   answerType
+}
+
+// questionOpeners open questions.
+var questionOpeners = map[string]bool{
+	"what": true, "how": true, "who": true, "where": true, "when": true, "why": true, "which": true,
+	"should": true, "can": true, "could": true, "is": true, "are": true, "does": true, "do": true,
+	"did": true, "was": true, "were": true, "will": true, "would": true,
+}
+
+func questionKindOf(ws []string) questionKind {
+	return questionKind{question: len(ws) > 2 && questionOpeners[ws[0]], answer: questionType(ws)}
 }
 
 // numberWords spell quantities out.
@@ -53,6 +74,16 @@ func hasAnswerType(t answerType, text string) bool {
 		for _, w := range words(fold(text)) {
 			if numberWords[w] || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
 				return true
+			}
+		}
+	case placeAnswer:
+		fs := strings.Fields(text)
+		for i := 0; i+1 < len(fs); i++ {
+			switch strings.ToLower(fs[i]) {
+			case "at", "in", "for", "from":
+				if isCapitalised(strings.Trim(fs[i+1], `"'(),.:;`)) {
+					return true
+				}
 			}
 		}
 	case personAnswer:

@@ -115,7 +115,7 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 	start := min(opts.Offset, len(talks))
 	end := min(start+opts.limit(), len(talks))
 	for _, t := range talks[start:end] {
-		reply.Talks = append(reply.Talks, ix.talkResult(t, ix.titleNames(t.talk, qs)))
+		reply.Talks = append(reply.Talks, ix.talkResult(t, ix.titleNames(t.talk, qs), questionKindOf(ws)))
 	}
 	reply.More = end < len(talks)
 	return reply
@@ -171,7 +171,8 @@ func (ix *Index) rankTalks(s scored, need float64) []rankedTalk {
 // before lines that only sit in a matching talk. A short line is followed
 // by its first sub-bullet, which explains it; slots left over go to the
 // lines that follow short lines in their list.
-func (ix *Index) talkResult(t rankedTalk, named bool) TalkResult {
+func (ix *Index) talkResult(t rankedTalk, named bool, q questionKind) TalkResult {
+	want := q.answer
 	talk := ix.corpus.Talks[t.talk]
 	r := ix.talkHeader(talk)
 	r.Score = t.score
@@ -215,8 +216,20 @@ func (ix *Index) talkResult(t rankedTalk, named bool) TalkResult {
 			add(uint32(child), c.score)
 			continue
 		}
+		next, ok := followingLine(talk, int(b))
+		if ok && c == t.best && want != anyAnswer && !hasAnswerType(want, talk.Bullets[b].Text) && hasAnswerType(want, talk.Bullets[next].Text) {
+			// "who replies the most on python-dev": the line that matches
+			// the question sets the scene, the next one names the person.
+			add(uint32(next), c.score)
+			add(b, c.score)
+			continue
+		}
 		add(b, c.score)
-		if next, ok := followingLine(talk, int(b)); ok {
+		if ok && c == t.best && q.question {
+			// A question asks for more than its own words: the line after
+			// the one that matches them often holds the answer.
+			add(uint32(next), c.score)
+		} else if ok {
 			followers = append(followers, uint32(next))
 		}
 	}

@@ -450,7 +450,7 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, cs []*candidat
 
 // answerTypeBonus favours lines holding the kind of fact a question asks
 // for: a number for "how many", a name for "who".
-const answerTypeBonus = 0.25
+const answerTypeBonus = 0.5
 
 // bareLineRate is the weight of a line holding nothing but the words asked
 // about; each further word adds a tenth, up to full weight.
