@@ -325,9 +325,9 @@ func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) 
 		first := false
 		for i, q := range qs {
 			direct := float64(c.level[i])
-			if speakerHit[i][d.talk] > 0 {
-				// The speaker's name in a line of their own talk says
-				// nothing the talk does not: "Avery Pennarun (@apenwarr)".
+			if speakerHit[i][d.talk] > 0 && ix.inSpeakerSection(doc) {
+				// The speaker's name under "Author" says nothing the talk
+				// does not: "Avery Pennarun (@apenwarr)".
 				direct = 0
 			}
 			l := direct
@@ -512,4 +512,12 @@ func (ix *Index) related(doc uint32) []uint32 {
 		out = append(out, doc+1)
 	}
 	return out
+}
+
+// inSpeakerSection reports whether a line stands under a heading that
+// introduces the speakers ("Author").
+func (ix *Index) inSpeakerSection(doc uint32) bool {
+	d := ix.docs[doc]
+	sec := ix.corpus.Talks[d.talk].Bullets[d.bullet].Section
+	return len(sec) > 0 && corpus.IsSpeakerHeading(sec[len(sec)-1])
 }
