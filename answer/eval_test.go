@@ -3,6 +3,8 @@ package answer
 import (
 	"os"
 	"testing"
+
+	"github.com/talkbot/talkbot/corpus"
 )
 
 // The quality bar of the development questions (testdata/dev.jsonl, scored
@@ -42,4 +44,29 @@ func TestEvalDevSet(t *testing.T) {
 	check("snippet MRR@5", all.SnippetMRR5, minSnippetMRR)
 	check("negative accuracy", all.NegativeAcc, minNegativeAcc)
 	check("typo talk@3", typo.TalkAt3, minTypoTalkAt3)
+}
+
+// TestEvalHeldOut runs questions written for another note-taker's corpus
+// (Rob Spectre's one-file-per-talk notes), never used to tune the engine: a
+// guard against fitting the development questions.
+func TestEvalHeldOut(t *testing.T) {
+	c, err := corpus.Load(os.DirFS("../corpus/testdata/robspectre"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open("testdata/heldout-robspectre.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	qs, err := ReadEval(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores, _ := Evaluate(t.Context(), New(NewIndex(c)), qs)
+	all := scores["all"]
+	t.Logf("held out: talk@3 %.3f MRR@5 %.3f negatives %.3f", all.TalkAt3, all.SnippetMRR5, all.NegativeAcc)
+	if all.TalkAt3 < 0.85 || all.SnippetMRR5 < 0.65 || all.NegativeAcc < 0.66 {
+		t.Errorf("held-out scores fell: talk@3 %.3f MRR@5 %.3f negatives %.3f", all.TalkAt3, all.SnippetMRR5, all.NegativeAcc)
+	}
 }

@@ -322,6 +322,8 @@ func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) 
 		d := ix.docs[doc]
 		sec := ix.docSection[doc]
 		var score, cover, talkCover, directCover float64
+		var topicCover, topicTotal float64 // the words that do not name the talk's speaker
+		topicTerms := 0
 		first := false
 		for i, q := range qs {
 			direct := float64(c.level[i])
@@ -350,20 +352,38 @@ func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) 
 				}
 			}
 			l = max(l, field, beside)
+			aboutSpeaker := speakerHit[i][d.talk] > 0
+			if !aboutSpeaker {
+				topicTotal += q.idf
+				topicTerms++
+			}
 			if l <= 0 {
 				if talkHit[i][d.talk] {
 					// The talk uses the word elsewhere: weak evidence
 					// that the line is about the question, enough to
 					// rank it, not to answer with it.
 					talkCover += q.idf * talkCredit
+					if !aboutSpeaker {
+						topicCover += q.idf * talkCredit
+					}
 				}
 				continue
 			}
 			score += q.idf * l
-			cover += q.idf * coverCredit(direct, c.link[i], field, beside)
+			credit := coverCredit(direct, c.link[i], field, beside)
+			cover += q.idf * credit
+			if !aboutSpeaker {
+				topicCover += q.idf * credit
+			}
 		}
 		if total > 0 {
 			c.strict = cover / total
+			// "What did Noller say about the GIL": the speaker's talk
+			// answers only if it says something of the rest of the
+			// question.
+			if topicTerms > 0 && topicTerms < len(qs) && topicCover == 0 {
+				c.strict = 0
+			}
 			c.cover = (cover + talkCover) / total
 			directCover /= total
 		}
@@ -514,10 +534,10 @@ func (ix *Index) related(doc uint32) []uint32 {
 	return out
 }
 
-// inSpeakerSection reports whether a line stands under a heading that
-// introduces the speakers ("Author").
+// inSpeakerSection reports whether a line introduces the speakers: it
+// stands under a heading such as "Author", or reads "A talk by ...".
 func (ix *Index) inSpeakerSection(doc uint32) bool {
 	d := ix.docs[doc]
-	sec := ix.corpus.Talks[d.talk].Bullets[d.bullet].Section
-	return len(sec) > 0 && corpus.IsSpeakerHeading(sec[len(sec)-1])
+	b := ix.corpus.Talks[d.talk].Bullets[d.bullet]
+	return len(b.Section) > 0 && corpus.IsSpeakerHeading(b.Section[len(b.Section)-1]) || corpus.IntroducesSpeakers(b.Text)
 }

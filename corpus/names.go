@@ -193,3 +193,9 @@ func IsSpeakerHeading(h string) bool {
 	}
 	return false
 }
+
+// IntroducesSpeakers reports whether a note line only introduces the
+// speakers: "A talk given by [Laura Thomson](...)", "Speaker: Ada Lovelace".
+func IntroducesSpeakers(line string) bool {
+	return speakersInLine(line, nil) != nil
+}
