@@ -29,9 +29,9 @@ func Render(w io.Writer, r answer.Reply) error {
 			b.WriteString("\n")
 		}
 		fmt.Fprintf(&b, "%d. %s\n", r.Offset+i+1, heading(t))
-		for _, s := range t.Snippets {
+		for j, s := range t.Snippets {
 			text := s.Text
-			if s.Parent != "" {
+			if s.Parent != "" && (j == 0 || t.Snippets[j-1].Text != s.Parent) {
 				text = clipRunes(s.Parent, 60) + " › " + text
 			}
 			fmt.Fprintf(&b, "   • %s\n", text)

@@ -180,3 +180,34 @@ func TestConsoleIsTheDefault(t *testing.T) {
 	}
 }
 
+
+// TestREADMETranscript: the demo in the README is what the bot prints.
+func TestREADMETranscript(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	demo := string(readme)
+	start := strings.Index(demo, "## Demo")
+	if start < 0 {
+		t.Fatal("README has no Demo section")
+	}
+	demo = demo[start:]
+	demo = demo[strings.Index(demo, "```\n")+4:]
+	demo = demo[:strings.Index(demo, "```")]
+	const prompt = "$ go run ./cmd/bot ask \""
+	runs := strings.Split(demo, prompt)[1:]
+	if len(runs) == 0 {
+		t.Fatal("README demo runs no command")
+	}
+	for _, r := range runs {
+		q, want, _ := strings.Cut(r, "\"\n")
+		code, got, errOut := runBot(t, nil, "", "ask", q)
+		if code != 0 {
+			t.Fatalf("bot ask %q: exit %d: %s", q, code, errOut)
+		}
+		if strings.TrimSpace(got) != strings.TrimSpace(want) {
+			t.Errorf("README shows for %q:\n%s\nbut the bot prints:\n%s", q, want, got)
+		}
+	}
+}
