@@ -89,8 +89,8 @@ func TestConsoleSession(t *testing.T) {
 	got := out.String()
 	for _, want := range []string{
 		"Kubernetes For Pythonistas",
-		"1. PyPy",        // first page of the event
-		"6. ",            // "more" continues the numbering
+		"1. PyPy",           // first page of the event
+		"6. ",               // "more" continues the numbering
 		"show <talk title>", // help
 	} {
 		if !strings.Contains(got, want) {

@@ -180,7 +180,6 @@ func TestConsoleIsTheDefault(t *testing.T) {
 	}
 }
 
-
 // TestREADMETranscript: the demo in the README is what the bot prints.
 func TestREADMETranscript(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
