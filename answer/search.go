@@ -1,11 +1,10 @@
 package answer
 
 import (
-	"github.com/talkbot/talkbot/corpus"
 	"math"
 	"slices"
-	"strconv"
-	"strings"
+
+	"github.com/talkbot/talkbot/corpus"
 )
 
 // BM25 parameters.
@@ -22,17 +21,6 @@ const (
 	speakerLevel  = 0.9
 	sectionLevel  = 0.6
 	neighbourRate = 0.35
-)
-
-// Weights of corrected words: a correction never counts as much as the
-// word itself, and little when the word is known as typed.
-const (
-	oneEditWeight      = 0.8
-	twoEditsWeight     = 0.6
-	knownWordWeight    = 0.3
-	prefixWeight       = 0.7
-	abbreviationWeight = 0.6
-	maxCorrections     = 3
 )
 
 // talkCredit is how much a word counts towards coverage when the line's
@@ -60,25 +48,6 @@ func minCoverage(words int) float64 {
 	return 0.35
 }
 
-// queryTerm is one content word of a question with the index terms it may
-// match.
-type queryTerm struct {
-	word     string
-	variants []variant
-	idf      float64 // weight of the word in the question
-	known    bool    // the word, or its stem, is in the index
-	scale    float64 // 1, or less for numbers and single letters
-}
-
-type variant struct {
-	term   uint32
-	weight float64
-	idf    float64
-}
-
-// maxTerms bounds the content words of one question.
-const maxTerms = 16
-
 // candidate is a bullet that matches a query word.
 type candidate struct {
 	doc       uint32
@@ -89,133 +58,6 @@ type candidate struct {
 	strict    float64 // ... in the line, its talk's title and speakers, its section and neighbours
 	direct    bool    // some query word is in the bullet's own text
 	inSection bool    // ... or in the heading of its section
-}
-
-// queryTerms reads the content words of a question: stop words, question
-// words and the words of a named event (given in skip) dropped. A compound
-// of the question that the notes use ("python-dev") is a word of its own.
-func (ix *Index) queryTerms(question string, ws []string, skip map[int]bool) []queryTerm {
-	var qs []queryTerm
-	seen := map[string]bool{}
-	for _, c := range compounds(fold(question)) {
-		if _, ok := ix.terms[c]; ok && !seen[c] {
-			seen[c] = true
-			qs = append(qs, ix.queryTerm(c))
-		}
-	}
-	for i, w := range ws {
-		if skip[i] || isStop(w) || questionWords[w] || seen[w] {
-			continue
-		}
-		seen[w] = true
-		qs = append(qs, ix.queryTerm(w))
-		if len(qs) == maxTerms {
-			break
-		}
-	}
-	// A word the notes never use weighs as much as a typical word of the
-	// question: in a short query it decides, in a long one it may be a
-	// paraphrase.
-	var known []float64
-	for _, q := range qs {
-		if len(q.variants) > 0 {
-			known = append(known, q.idf)
-		}
-	}
-	unknown := ix.idf(1)
-	if len(known) > 0 {
-		slices.Sort(known)
-		unknown = known[len(known)/2]
-	}
-	for i := range qs {
-		if len(qs[i].variants) == 0 {
-			qs[i].idf = unknown
-			if qs[i].scale < 1 && len(known) > 0 {
-				// A number cannot be paraphrased: one the notes never
-				// give ("3.13") weighs as the question's rarest word.
-				qs[i].idf = known[len(known)-1]
-			}
-		}
-	}
-	return qs
-}
-
-func (ix *Index) queryTerm(w string) queryTerm {
-	q := queryTerm{word: w, scale: 1}
-	term := stem(w)
-	if id, ok := ix.terms[term]; ok {
-		q.known = true
-		idf := ix.termIDF(id)
-		q.variants = append(q.variants, variant{term: id, weight: 1, idf: idf})
-		q.idf = idf
-	}
-	n := 0
-	count := ix.vocab.countOf(w)
-	for _, c := range ix.vocab.corrections(w) {
-		if n == maxCorrections {
-			break
-		}
-		// A word the notes use is not corrected to a much commoner one:
-		// that is another word ("cpython" is not "python"), not a
-		// note-taker's slip.
-		if q.known && c.count > 3*count {
-			continue
-		}
-		// Slips rarely touch the first letter; a different first letter
-		// mostly makes another word ("python", "cython").
-		firstSame := c.word[0] == w[0]
-		if q.known && !firstSame {
-			continue
-		}
-		if slices.ContainsFunc(q.variants, func(v variant) bool { return v.term == c.term }) {
-			continue
-		}
-		weight := oneEditWeight
-		if c.distance == 2 {
-			weight = twoEditsWeight
-		}
-		if q.known {
-			weight = knownWordWeight
-		}
-		if strings.HasPrefix(c.word, w) {
-			weight = max(weight, prefixWeight) // "plpython" -> "plpythonu"
-		}
-		if !firstSame {
-			weight *= 0.75
-		}
-		idf := ix.termIDF(c.term)
-		q.variants = append(q.variants, variant{term: c.term, weight: weight, idf: idf})
-		if !q.known && idf*weight > q.idf {
-			q.idf = idf
-		}
-		n++
-	}
-	// Notes abbreviate: "tech" for "technology", "perf" for "performance".
-	for _, a := range ix.vocab.abbreviations(w) {
-		weight := abbreviationWeight
-		if q.known {
-			weight = knownWordWeight
-		}
-		if !slices.ContainsFunc(q.variants, func(v variant) bool { return v.term == a.term }) {
-			q.variants = append(q.variants, variant{term: a.term, weight: weight, idf: ix.termIDF(a.term)})
-		}
-	}
-	// Numbers and one-letter words say little on their own.
-	if _, err := strconv.ParseFloat(w, 64); err == nil || len(w) == 1 {
-		q.scale = 0.5
-		q.idf *= q.scale
-	}
-	return q
-}
-
-// termIDF is the idf of a term in bullet text; a term found only in titles,
-// speakers or headings counts as rare.
-func (ix *Index) termIDF(id uint32) float64 {
-	df := ix.text[id].count
-	if df == 0 {
-		df = 1
-	}
-	return ix.idf(df)
 }
 
 // scored is the outcome of matching a question against the index.
@@ -413,68 +255,6 @@ func sortCandidates(cs []*candidate) {
 		return int(a.doc) - int(b.doc)
 	})
 }
-
-// proximityDepth is how many of the best candidates are re-read for words
-// of the question standing together.
-const (
-	proximityDepth = 100
-	proximityBonus = 0.3
-)
-
-// rewardProximity re-reads the best few lines: it raises the score of lines
-// where words of the question stand next to each other ("worse is
-// better"), and lowers that of lines that hold nothing else.
-func (ix *Index) rewardProximity(qs []queryTerm, want answerType, cs []*candidate) {
-	termOf := map[string]int{}
-	for i, q := range qs {
-		for _, v := range q.variants {
-			termOf[ix.termList[v.term]] = i
-		}
-	}
-	for _, c := range cs {
-		d := ix.docs[c.doc]
-		toks := tokenize(ix.corpus.Talks[d.talk].Bullets[d.bullet].Text)
-		pairs := 0
-		prevTerm, prevPos := -1, -10
-		for _, tk := range toks {
-			i, ok := termOf[tk.term]
-			if !ok {
-				continue
-			}
-			if prevTerm >= 0 && i != prevTerm && tk.pos-prevPos <= 2 {
-				pairs++
-			}
-			prevTerm, prevPos = i, tk.pos
-		}
-		if len(qs) > 1 {
-			pairs = min(pairs, len(qs)-1)
-			c.score *= 1 + proximityBonus*float64(pairs)/float64(len(qs)-1)
-		}
-		// A line that says something besides the words asked about is a
-		// better answer than a bare topic line ("Numba", "Run threads").
-		if !c.direct {
-			continue
-		}
-		extra := 0
-		for _, tk := range toks {
-			if _, ok := termOf[tk.term]; !ok {
-				extra++
-			}
-		}
-		c.score *= min(1, bareLineRate+0.1*float64(extra))
-		if want != anyAnswer && hasAnswerType(want, ix.corpus.Talks[d.talk].Bullets[d.bullet].Text) {
-			c.score *= 1 + answerTypeBonus
-		}
-	}
-}
-
-// answerTypeBonus favours lines holding the kind of fact a question asks
-// for: a number for "how many", a name for "who".
-const answerTypeBonus = 0.5
-
-// bareLineRate is the weight of a line holding nothing but the words asked
-// about; each further word adds a tenth, up to full weight.
-const bareLineRate = 0.6
 
 // firstMentionBonus favours the line where a talk first uses a word of the
 // question.

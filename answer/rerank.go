@@ -1,0 +1,63 @@
+package answer
+
+// proximityDepth is how many of the best candidates are re-read for words
+// of the question standing together.
+const (
+	proximityDepth = 100
+	proximityBonus = 0.3
+)
+
+// rewardProximity re-reads the best few lines: it raises the score of lines
+// where words of the question stand next to each other ("worse is
+// better"), and lowers that of lines that hold nothing else.
+func (ix *Index) rewardProximity(qs []queryTerm, want answerType, cs []*candidate) {
+	termOf := map[string]int{}
+	for i, q := range qs {
+		for _, v := range q.variants {
+			termOf[ix.termList[v.term]] = i
+		}
+	}
+	for _, c := range cs {
+		d := ix.docs[c.doc]
+		toks := tokenize(ix.corpus.Talks[d.talk].Bullets[d.bullet].Text)
+		pairs := 0
+		prevTerm, prevPos := -1, -10
+		for _, tk := range toks {
+			i, ok := termOf[tk.term]
+			if !ok {
+				continue
+			}
+			if prevTerm >= 0 && i != prevTerm && tk.pos-prevPos <= 2 {
+				pairs++
+			}
+			prevTerm, prevPos = i, tk.pos
+		}
+		if len(qs) > 1 {
+			pairs = min(pairs, len(qs)-1)
+			c.score *= 1 + proximityBonus*float64(pairs)/float64(len(qs)-1)
+		}
+		// A line that says something besides the words asked about is a
+		// better answer than a bare topic line ("Numba", "Run threads").
+		if !c.direct {
+			continue
+		}
+		extra := 0
+		for _, tk := range toks {
+			if _, ok := termOf[tk.term]; !ok {
+				extra++
+			}
+		}
+		c.score *= min(1, bareLineRate+0.1*float64(extra))
+		if want != anyAnswer && hasAnswerType(want, ix.corpus.Talks[d.talk].Bullets[d.bullet].Text) {
+			c.score *= 1 + answerTypeBonus
+		}
+	}
+}
+
+// answerTypeBonus favours lines holding the kind of fact a question asks
+// for: a number for "how many", a name for "who".
+const answerTypeBonus = 0.5
+
+// bareLineRate is the weight of a line holding nothing but the words asked
+// about; each further word adds a tenth, up to full weight.
+const bareLineRate = 0.6

@@ -1,0 +1,164 @@
+package corpus
+
+import "strings"
+
+// talkBuilder gathers the bullets of the talk being read.
+type talkBuilder struct {
+	o              *outline
+	file           string
+	drafts         []draft
+	cur            *Talk
+	event          string         // current group or chapter event
+	sections       []sectionLevel // open sections of the current talk
+	bulletOf       map[int]int    // block index -> bullet index in cur
+	speakerSection bool           // inside an "Author" section
+	singular       bool           // the speaker section names one speaker
+	sawBullet      bool           // a bullet was read in the current talk
+}
+
+type sectionLevel struct {
+	level int
+	text  string
+}
+
+func (b *talkBuilder) heading(h headingInfo, role headingRole) {
+	switch role {
+	case roleTalk:
+		b.finish()
+		b.start(h.text, b.o.blocks[h.block].line, h.number)
+	case roleGroup:
+		b.finish()
+		if h.number != "" {
+			if t, ok := b.o.chapters[h.number]; ok {
+				b.event = t
+				return
+			}
+		}
+		if yearRe.MatchString(h.text) || h.number != "" {
+			b.event = h.text
+		}
+	case roleEnd, rolePreface:
+		b.finish()
+	case roleSection:
+		if b.cur == nil {
+			return
+		}
+		level := h.level
+		if h.number != "" {
+			level = strings.Count(h.number, ".") + 1
+		}
+		for len(b.sections) > 0 && b.sections[len(b.sections)-1].level >= level {
+			b.sections = b.sections[:len(b.sections)-1]
+		}
+		b.sections = append(b.sections, sectionLevel{level, h.text})
+		b.speakerSection = IsSpeakerHeading(h.text)
+		b.singular = b.speakerSection && !strings.HasSuffix(strings.ToLower(strings.TrimRight(h.text, ":")), "s")
+		if !containsString(b.cur.Sections, h.text) {
+			b.cur.Sections = append(b.cur.Sections, h.text)
+		}
+	}
+}
+
+func (b *talkBuilder) start(heading string, line int, number string) {
+	title, speakers := splitTitle(heading)
+	title = strings.TrimSpace(strings.TrimRight(title, ":"))
+	if title == "" {
+		title = heading
+	}
+	b.cur = &Talk{Title: title, Speakers: speakers, Sources: []Source{{File: b.file, Line: line}}}
+	if number != "" && b.o.chapters != nil {
+		if ch, ok := b.o.chapters[strings.SplitN(number, ".", 2)[0]]; ok {
+			b.event = ch
+		}
+	}
+	b.sections = nil
+	b.bulletOf = map[int]int{}
+	b.speakerSection, b.singular, b.sawBullet = false, false, false
+}
+
+func (b *talkBuilder) finish() {
+	if b.cur != nil && len(b.cur.Bullets) > 0 {
+		b.drafts = append(b.drafts, draft{talk: b.cur, event: b.event})
+	}
+	b.cur = nil
+}
+
+func (b *talkBuilder) content(i int, blk block) {
+	if b.cur == nil {
+		return
+	}
+	if b.speakerSection {
+		b.speakerLine(blk)
+	} else if !b.sawBullet && len(b.sections) == 0 && len(b.cur.Speakers) == 0 {
+		// "A talk by [David Beazley](...) on the GIL."
+		if names := speakersInLine(blk.text, blk.links); names != nil {
+			b.cur.Speakers = names
+		}
+	}
+	if blk.text == "" {
+		b.bulletOf[i] = -1
+		return
+	}
+	parent := -1
+	if blk.parent >= 0 {
+		if p, ok := b.bulletOf[blk.parent]; ok {
+			parent = p
+		}
+	}
+	section := make([]string, len(b.sections))
+	for j, s := range b.sections {
+		section[j] = s.text
+	}
+	first := -1
+	for _, g := range sentenceGroups(&blk) {
+		idx := len(b.cur.Bullets)
+		b.cur.Bullets = append(b.cur.Bullets, Bullet{Text: g.text, File: b.file, Line: g.line, Section: section, Parent: parent})
+		if first < 0 {
+			first = idx
+		}
+	}
+	b.bulletOf[i] = first
+	b.sawBullet = true
+}
+
+// speakerLine takes speaker names from the lines of an "Author" section.
+func (b *talkBuilder) speakerLine(blk block) {
+	if b.singular && len(b.cur.Speakers) > 0 {
+		return
+	}
+	if blk.kind == itemBlock && blk.level > 0 {
+		return
+	}
+	name := ""
+	if names := speakersInLine(blk.text, blk.links); names != nil {
+		b.cur.Speakers = append(b.cur.Speakers, names...)
+		return
+	}
+	name = leadingName(blk.text)
+	if name != "" && !containsString(b.cur.Speakers, name) {
+		b.cur.Speakers = append(b.cur.Speakers, name)
+	}
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// fileTitle turns a file name into a title: "grok-the-gil.md" -> "Grok the gil".
+func fileTitle(file string) string {
+	base := file[strings.LastIndex(file, "/")+1:]
+	if i := strings.LastIndex(base, "."); i > 0 {
+		base = base[:i]
+	}
+	base = strings.NewReplacer("_", " ", "-", " ").Replace(base)
+	base = cleanText(base)
+	if base == "" {
+		return file
+	}
+	return strings.ToUpper(base[:1]) + base[1:]
+}
