@@ -16,7 +16,7 @@ func (e *Engine) Show(ctx context.Context, title string, opts Options) Reply {
 	ix := e.Index()
 	title = clip(strings.TrimSpace(title), MaxQueryLen)
 	ms := matchNames(title, ix.titles)
-	if len(ms) == 0 || ms[0].rank > 3 {
+	if len(ms) == 0 || ms[0].rank > nearWords {
 		return e.Ask(ctx, title, opts)
 	}
 	// Among equally good titles, the newest talk first.
@@ -46,12 +46,8 @@ func (e *Engine) Show(ctx context.Context, title string, opts Options) Reply {
 func (e *Engine) Speaker(ctx context.Context, name string, opts Options) Reply {
 	ix := e.Index()
 	name = clip(strings.TrimSpace(name), MaxQueryLen)
-	names := make([]string, len(ix.speakers))
-	for i, s := range ix.speakers {
-		names[i] = s.name
-	}
-	ms := matchNames(name, names)
-	if len(ms) == 0 || ms[0].rank > 3 {
+	best := bestNames(matchNames(name, ix.speakerNames))
+	if best == nil {
 		r := e.Ask(ctx, name, opts)
 		if len(r.Talks) == 0 {
 			r.Notice = "No speaker by that name."
@@ -59,11 +55,8 @@ func (e *Engine) Speaker(ctx context.Context, name string, opts Options) Reply {
 		return r
 	}
 	var talks []uint32
-	for _, m := range ms {
-		if m.rank > ms[0].rank {
-			break
-		}
-		for _, t := range ix.speakers[m.index].talks {
+	for _, i := range best {
+		for _, t := range ix.speakers[i].talks {
 			if !slices.Contains(talks, t) {
 				talks = append(talks, t)
 			}
@@ -79,28 +72,16 @@ func (e *Engine) Event(ctx context.Context, name string, opts Options) Reply {
 	if _, _, events := ix.namedEvents(words(fold(name))); len(events) > 0 {
 		return e.eventTalks(ix, events, name, opts)
 	}
-	names := make([]string, len(ix.events))
-	for i, ev := range ix.events {
-		names[i] = ev.name
-	}
-	ms := matchNames(name, names)
-	if len(ms) == 0 || ms[0].rank > 3 {
+	events := bestNames(matchNames(name, ix.eventNames))
+	if events == nil {
 		r := e.Ask(ctx, name, opts)
 		if len(r.Talks) == 0 {
 			r.Notice = "No event by that name."
-			for _, n := range names {
+			for _, n := range ix.eventNames[:min(maxSuggestions, len(ix.eventNames))] {
 				r.Suggestions = append(r.Suggestions, "event "+n)
 			}
-			r.Suggestions = r.Suggestions[:min(3, len(r.Suggestions))]
 		}
 		return r
-	}
-	var events []int
-	for _, m := range ms {
-		if m.rank > ms[0].rank {
-			break
-		}
-		events = append(events, m.index)
 	}
 	return e.eventTalks(ix, events, name, opts)
 }
@@ -111,6 +92,22 @@ func (e *Engine) eventTalks(ix *Index, events []int, query string, opts Options)
 		talks = append(talks, ix.events[ev].talks...)
 	}
 	return ix.listTalks("event", query, talks, opts)
+}
+
+// bestNames returns the indices of the best of ranked name matches, or nil
+// when none is close enough to trust.
+func bestNames(ms []nameMatch) []int {
+	if len(ms) == 0 || ms[0].rank > nearWords {
+		return nil
+	}
+	var out []int
+	for _, m := range ms {
+		if m.rank > ms[0].rank {
+			break
+		}
+		out = append(out, m.index)
+	}
+	return out
 }
 
 // listTalks answers with talks in the given order, each with its opening

@@ -17,16 +17,7 @@ const (
 )
 
 func TestEvalDevSet(t *testing.T) {
-	f, err := os.Open("testdata/dev.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	qs, err := ReadEval(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	scores, outcomes := Evaluate(t.Context(), defaultEngine(t), qs)
+	scores, outcomes := Evaluate(t.Context(), defaultEngine(t), readEvalFile(t, "testdata/dev.jsonl"))
 	all, typo := scores["all"], scores["typo"]
 	t.Logf("talk@1 %.3f talk@3 %.3f MRR@5 %.3f negatives %.3f typo talk@3 %.3f",
 		all.TalkAt1, all.TalkAt3, all.SnippetMRR5, all.NegativeAcc, typo.TalkAt3)
@@ -54,7 +45,17 @@ func TestEvalHeldOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open("testdata/heldout-robspectre.jsonl")
+	scores, _ := Evaluate(t.Context(), New(NewIndex(c)), readEvalFile(t, "testdata/heldout-robspectre.jsonl"))
+	all := scores["all"]
+	t.Logf("held out: talk@3 %.3f MRR@5 %.3f negatives %.3f", all.TalkAt3, all.SnippetMRR5, all.NegativeAcc)
+	if all.TalkAt3 < 0.85 || all.SnippetMRR5 < 0.65 || all.NegativeAcc < 0.66 {
+		t.Errorf("held-out scores fell: talk@3 %.3f MRR@5 %.3f negatives %.3f", all.TalkAt3, all.SnippetMRR5, all.NegativeAcc)
+	}
+}
+
+func readEvalFile(t *testing.T, path string) []EvalQuestion {
+	t.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,10 +64,5 @@ func TestEvalHeldOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	scores, _ := Evaluate(t.Context(), New(NewIndex(c)), qs)
-	all := scores["all"]
-	t.Logf("held out: talk@3 %.3f MRR@5 %.3f negatives %.3f", all.TalkAt3, all.SnippetMRR5, all.NegativeAcc)
-	if all.TalkAt3 < 0.85 || all.SnippetMRR5 < 0.65 || all.NegativeAcc < 0.66 {
-		t.Errorf("held-out scores fell: talk@3 %.3f MRR@5 %.3f negatives %.3f", all.TalkAt3, all.SnippetMRR5, all.NegativeAcc)
-	}
+	return qs
 }

@@ -7,11 +7,20 @@ import (
 	"github.com/sahilm/fuzzy"
 )
 
+// Ranks of a name match.
+const (
+	exactName = iota
+	namePrefix
+	allWords
+	nearWords // every typed word, or a near spelling of it
+	subsequence
+)
+
 // nameMatch is a title, speaker or event that matches a typed name.
 type nameMatch struct {
 	index int // into the list searched
 	text  string
-	rank  int // 0 exact, 1 prefix, 2 all words, 3 near words, 4 subsequence
+	rank  int // exactName to subsequence
 	score int // sahilm/fuzzy score within a rank
 }
 
@@ -31,9 +40,9 @@ func matchNames(typed string, names []string) []nameMatch {
 		rank := -1
 		switch {
 		case f == q:
-			rank = 0
+			rank = exactName
 		case strings.HasPrefix(f, q):
-			rank = 1
+			rank = namePrefix
 		default:
 			nws := words(fold(n))
 			all, near := true, true
@@ -52,9 +61,9 @@ func matchNames(typed string, names []string) []nameMatch {
 			}
 			switch {
 			case all:
-				rank = 2
+				rank = allWords
 			case near:
-				rank = 3
+				rank = nearWords
 			}
 		}
 		if rank >= 0 {
@@ -66,7 +75,7 @@ func matchNames(typed string, names []string) []nameMatch {
 	for _, m := range fuzzy.Find(typed, names) {
 		scores[m.Index] = m.Score
 		if !seen[m.Index] {
-			out = append(out, nameMatch{index: m.Index, text: m.Str, rank: 4})
+			out = append(out, nameMatch{index: m.Index, text: m.Str, rank: subsequence})
 		}
 	}
 	for i := range out {

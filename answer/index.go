@@ -32,9 +32,11 @@ type Index struct {
 
 	vocab *vocabulary // surface words, for typo correction
 
-	titles   []string // talk id -> title, for fuzzy matching
-	speakers []speakerRef
-	events   []eventRef
+	titles       []string // talk id -> title, for fuzzy matching
+	speakers     []speakerRef
+	speakerNames []string // speaker id -> name, for fuzzy matching
+	events       []eventRef
+	eventNames   []string // event id -> name, for fuzzy matching
 }
 
 const noSection = math.MaxUint32
@@ -88,6 +90,7 @@ func NewIndex(c *corpus.Corpus) *Index {
 				id = len(ix.speakers)
 				speakerIDs[key] = id
 				ix.speakers = append(ix.speakers, speakerRef{name: s})
+				ix.speakerNames = append(ix.speakerNames, s)
 			}
 			ix.speakers[id].talks = append(ix.speakers[id].talks, tid)
 		}
@@ -98,6 +101,7 @@ func NewIndex(c *corpus.Corpus) *Index {
 			id = len(ix.events)
 			eventIDs[strings.ToLower(ev)] = id
 			ix.events = append(ix.events, eventRef{name: ev, year: t.Event.Year, words: words(fold(ev))})
+			ix.eventNames = append(ix.eventNames, ev)
 		}
 		ix.events[id].talks = append(ix.events[id].talks, tid)
 

@@ -40,18 +40,14 @@ func (ix *Index) suggest(question string, qs []queryTerm) []string {
 		add(strings.Join(ws, " "))
 	}
 	for _, m := range matchNames(question, ix.titles) {
-		if m.rank > 3 {
+		if m.rank > nearWords {
 			break
 		}
 		add("show " + m.text)
 	}
-	names := make([]string, len(ix.speakers))
-	for i, s := range ix.speakers {
-		names[i] = s.name
-	}
 	for _, q := range qs {
-		for _, m := range matchNames(q.word, names) {
-			if m.rank > 3 || len(q.word) < 4 {
+		for _, m := range matchNames(q.word, ix.speakerNames) {
+			if m.rank > nearWords || len(q.word) < 4 {
 				break
 			}
 			add("speaker " + m.text)

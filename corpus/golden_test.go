@@ -1,20 +1,16 @@
 package corpus
 
 import (
-	"flag"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/talkbot/talkbot/corpus/embedded"
+	"github.com/talkbot/talkbot/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // describe lists talks one a line: event | title | speakers | notes | where.
 func describe(talks []*Talk) string {
@@ -27,24 +23,6 @@ func describe(talks []*Talk) string {
 		fmt.Fprintf(&b, "%s | %s | %s | %d notes | %s\n", t.Event, t.Title, strings.Join(t.Speakers, ", "), len(t.Bullets), strings.Join(where, " "))
 	}
 	return b.String()
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
 }
 
 // TestDefaultFilesGolden loads each file of the default corpus alone, with
@@ -76,7 +54,7 @@ func TestDefaultFilesGolden(t *testing.T) {
 			if len(c.Problems) > 0 {
 				t.Errorf("Load(%s) problems: %v", f, c.Problems)
 			}
-			golden(t, strings.TrimSuffix(f, filepath.Ext(f))+".golden", describe(c.Talks))
+			golden.Check(t, strings.TrimSuffix(f, filepath.Ext(f))+".golden", describe(c.Talks))
 		})
 	}
 	if n != 5 {
@@ -94,7 +72,7 @@ func TestEmbeddedCorpus(t *testing.T) {
 	if len(c.Problems) > 0 {
 		t.Errorf("problems: %v", c.Problems)
 	}
-	golden(t, "embedded.golden", describe(c.Talks))
+	golden.Check(t, "embedded.golden", describe(c.Talks))
 	byTitle := map[string]*Talk{}
 	for _, tk := range c.Talks {
 		byTitle[tk.Title] = tk

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkbot/talkbot/corpus/embedded"
+	"github.com/talkbot/talkbot/internal/golden"
 )
 
 // TestOneFilePerTalk reads Rob Spectre's PyCodeConf 2011 notes: setext
@@ -23,7 +24,7 @@ func TestOneFilePerTalk(t *testing.T) {
 	if len(c.Problems) > 0 {
 		t.Errorf("problems: %v", c.Problems)
 	}
-	golden(t, "robspectre.golden", describe(c.Talks))
+	golden.Check(t, "robspectre.golden", describe(c.Talks))
 	if len(c.Talks) != 13 {
 		t.Fatalf("got %d talks; want the 13 talk files", len(c.Talks))
 	}
@@ -92,7 +93,7 @@ func TestSphinxNotes(t *testing.T) {
 	if len(c.Problems) > 0 {
 		t.Errorf("problems: %v", c.Problems)
 	}
-	golden(t, "sphinx.golden", describe(c.Talks))
+	golden.Check(t, "sphinx.golden", describe(c.Talks))
 	var texts []string
 	for _, tk := range c.Talks {
 		for _, b := range tk.Bullets {

@@ -3,20 +3,15 @@ package console
 import (
 	"bytes"
 	"context"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/talkbot/talkbot/answer"
 	"github.com/talkbot/talkbot/corpus"
 	"github.com/talkbot/talkbot/corpus/embedded"
+	"github.com/talkbot/talkbot/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 var (
 	once   sync.Once
@@ -33,24 +28,6 @@ func defaultEngine(tb testing.TB) *answer.Engine {
 		engine = answer.New(answer.NewIndex(c))
 	})
 	return engine
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
 }
 
 // TestRenderGolden renders the replies to typical commands as a user sees
@@ -74,7 +51,7 @@ func TestRenderGolden(t *testing.T) {
 			if err := Render(&buf, e.Handle(t.Context(), answer.Parse(tt.command), answer.Options{})); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tt.name+".golden", buf.String())
+			golden.Check(t, tt.name+".golden", buf.String())
 		})
 	}
 }
