@@ -229,3 +229,22 @@ func TestCompounds(t *testing.T) {
 		t.Errorf("compounds = %q; want %q", got, want)
 	}
 }
+
+func TestSelectTop(t *testing.T) {
+	for _, n := range []int{0, 1, 5, 9, 10} {
+		var cs []*candidate
+		for _, s := range []float64{3, 9, 1, 7, 7, 2, 8, 0, 5, 6} {
+			cs = append(cs, &candidate{score: s})
+		}
+		selectTop(cs, n)
+		var top []float64
+		for _, c := range cs[:n] {
+			top = append(top, c.score)
+		}
+		slices.Sort(top)
+		want := []float64{0, 1, 2, 3, 5, 6, 7, 7, 8, 9}[10-n:]
+		if !slices.Equal(top, want) && !(n == 0 && len(top) == 0) {
+			t.Errorf("selectTop(n=%d) kept %v; want %v", n, top, want)
+		}
+	}
+}

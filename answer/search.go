@@ -58,6 +58,7 @@ type candidate struct {
 	strict    float64 // ... in the line, its talk's title and speakers, its section and neighbours
 	direct    bool    // some query word is in the bullet's own text
 	inSection bool    // ... or in the heading of its section
+	forced    bool    // found by title, speaker or section: always scored
 }
 
 // scored is the outcome of matching a question against the index.
@@ -69,14 +70,30 @@ type scored struct {
 // match scores every bullet that matches a query word, in talks allowed
 // by filter (all when nil).
 func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) scored {
-	byDoc := map[uint32]*candidate{}
-	get := func(doc uint32) *candidate {
-		c := byDoc[doc]
-		if c == nil {
-			c = &candidate{doc: doc}
-			byDoc[doc] = c
+	// Candidates live in one slice, found by document through byDoc; a
+	// pointer from get is good until the next call.
+	size := 0
+	for _, q := range qs {
+		for _, v := range q.variants {
+			size += int(ix.text[v.term].count)
 		}
-		return c
+	}
+	pool := make([]candidate, 0, size+64)
+	byDoc := make(map[uint32]int32, size+64)
+	get := func(doc uint32) *candidate {
+		i, ok := byDoc[doc]
+		if !ok {
+			i = int32(len(pool))
+			byDoc[doc] = i
+			pool = append(pool, candidate{doc: doc})
+		}
+		return &pool[i]
+	}
+	lookup := func(doc uint32) *candidate {
+		if i, ok := byDoc[doc]; ok {
+			return &pool[i]
+		}
+		return nil
 	}
 	allowed := func(talk uint32) bool { return filter == nil || filter[talk] }
 
@@ -141,7 +158,7 @@ func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) 
 	for t := range fieldTalks {
 		first := ix.firstDoc(t)
 		for k := uint32(0); k < 3 && int(k) < len(ix.corpus.Talks[t].Bullets); k++ {
-			get(first + k)
+			get(first + k).forced = true
 		}
 	}
 
@@ -150,7 +167,7 @@ func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) 
 		for sec := range sectionHit[i] {
 			docs := ix.sectionDocs[sec]
 			for _, d := range docs[:min(len(docs), 8)] {
-				get(d)
+				get(d).forced = true
 			}
 		}
 	}
@@ -160,7 +177,9 @@ func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) 
 		total += q.idf
 	}
 	out := scored{total: total}
-	for doc, c := range byDoc {
+	var relBuf [3]uint32
+	for _, c := range shortlist(pool, qs) {
+		doc := c.doc
 		d := ix.docs[doc]
 		sec := ix.docSection[doc]
 		var score, cover, talkCover, directCover float64
@@ -188,8 +207,8 @@ func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) 
 				c.inSection = true
 			}
 			beside := 0.0
-			for _, n := range ix.related(doc) {
-				if nc := byDoc[n]; nc != nil {
+			for _, n := range ix.related(doc, &relBuf) {
+				if nc := lookup(n); nc != nil {
 					beside = max(beside, neighbourRate*float64(nc.level[i]))
 				}
 			}
@@ -263,6 +282,74 @@ const firstMentionBonus = 0.3
 // directBonus is how much more a line scores when it holds every word.
 const directBonus = 0.5
 
+// shortlistSize bounds how many candidates are scored in full: a word
+// common in a large corpus matches far more lines than can be worth
+// reading.
+const shortlistSize = 2000
+
+// shortlist returns the candidates worth scoring in full: those found by
+// title, speaker or section, and the best of the others by the
+// idf-weighted strength of the words they hold themselves.
+func shortlist(pool []candidate, qs []queryTerm) []*candidate {
+	all := make([]*candidate, len(pool))
+	for i := range pool {
+		all[i] = &pool[i]
+	}
+	if len(all) <= shortlistSize {
+		return all
+	}
+	var keep, rest []*candidate
+	for _, c := range all {
+		if c.forced {
+			keep = append(keep, c)
+			continue
+		}
+		var quick float64
+		for i, q := range qs {
+			quick += q.idf * float64(c.level[i])
+		}
+		c.score = quick
+		rest = append(rest, c)
+	}
+	n := max(0, shortlistSize-len(keep))
+	if n < len(rest) {
+		selectTop(rest, n)
+		rest = rest[:n]
+	}
+	return append(keep, rest...)
+}
+
+// selectTop reorders cs so that its first n hold the n highest scores, in
+// linear expected time (quickselect).
+func selectTop(cs []*candidate, n int) {
+	lo, hi := 0, len(cs)-1
+	for lo < hi {
+		pivot := cs[(lo+hi)/2].score
+		i, j := lo, hi
+		for i <= j {
+			for cs[i].score > pivot {
+				i++
+			}
+			for cs[j].score < pivot {
+				j--
+			}
+			if i <= j {
+				cs[i], cs[j] = cs[j], cs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case n-1 <= j:
+			hi = j
+		case n-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}
+
 // coverCredit is how much a word counts towards coverage: fully when in the
 // bullet or its talk's title, speakers or section heading, half when only
 // in the parent or a neighbouring line, little when only inside a link.
@@ -296,10 +383,10 @@ func (ix *Index) firstDoc(talk uint32) uint32 {
 
 // related returns the parent and the neighbours of a bullet in its talk:
 // the lines before and after it in the same file.
-func (ix *Index) related(doc uint32) []uint32 {
+func (ix *Index) related(doc uint32, buf *[3]uint32) []uint32 {
 	d := ix.docs[doc]
 	t := ix.corpus.Talks[d.talk]
-	out := make([]uint32, 0, 3)
+	out := buf[:0]
 	if p := t.Bullets[d.bullet].Parent; p >= 0 {
 		out = append(out, ix.talkStart[d.talk]+uint32(p))
 	}
