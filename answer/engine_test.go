@@ -248,3 +248,35 @@ func TestSelectTop(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentQuestions: one engine answers many questions at once while
+// its index is swapped (run with -race).
+func TestConcurrentQuestions(t *testing.T) {
+	e := defaultEngine(t)
+	ix := e.Index()
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range 20 {
+				q := benchQuestions[(i+j)%len(benchQuestions)]
+				if r := e.Handle(t.Context(), Parse(q), Options{}); r.Command == "" {
+					t.Errorf("%q: empty reply", q)
+				}
+				if j == 10 {
+					e.Swap(ix)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{"Café Ünïcode": "cafe unicode", "ASCII": "ascii", "Łódź": "łodz"} {
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q; want %q", in, got, want)
+		}
+	}
+}

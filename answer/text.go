@@ -3,6 +3,7 @@ package answer
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,7 +21,11 @@ type token struct {
 	pos  int    // ordinal position in the text
 }
 
-var foldAccents = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// foldAccents pools accent-removing transformers: a transform.Chain holds
+// state and must not be shared by concurrent questions.
+var foldAccents = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
 
 // fold lower-cases s and removes accents: "Café" -> "cafe".
 func fold(s string) string {
@@ -32,9 +37,11 @@ func fold(s string) string {
 		}
 	}
 	if !ascii {
-		if t, _, err := transform.String(foldAccents, s); err == nil {
+		tr := foldAccents.Get().(transform.Transformer)
+		if t, _, err := transform.String(tr, s); err == nil {
 			s = t
 		}
+		foldAccents.Put(tr)
 	}
 	return strings.ToLower(s)
 }

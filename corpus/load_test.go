@@ -274,3 +274,28 @@ func TestSentenceGroups(t *testing.T) {
 		t.Errorf("short paragraph split into %d", len(gs))
 	}
 }
+
+func TestManifestJSON(t *testing.T) {
+	m := fstest.MapFS{
+		"corpus.json": {Data: []byte(`{"sources": {"notes.md": {"event": "DjangoCon EU", "year": 2019}}}`)},
+		"notes.md":    {Data: []byte("# Keynote (Ada Lovelace)\n\n* one\n")},
+	}
+	c, err := Load(m)
+	if err != nil || len(c.Problems) > 0 {
+		t.Fatalf("Load: %v %v", err, c.Problems)
+	}
+	if got := c.Talks[0].Event.String(); got != "DjangoCon EU 2019" {
+		t.Errorf("event %q; want DjangoCon EU 2019", got)
+	}
+	bad := fstest.MapFS{
+		"corpus.json": {Data: []byte(`{"sources": {"notes.md": {"evnt": "typo"}}}`)},
+		"notes.md":    {Data: []byte("# Keynote\n\n* one\n")},
+	}
+	c, err = Load(bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Problems) != 1 || c.Problems[0].File != "corpus.json" || len(c.Talks) != 1 {
+		t.Errorf("a manifest with an unknown field: problems %v, %d talks; want it reported and the notes loaded", c.Problems, len(c.Talks))
+	}
+}
