@@ -31,6 +31,7 @@ type variant struct {
 	term   uint32
 	weight float64
 	idf    float64
+	full   bool // the word as typed, or typed cut short ("plpython" for "plpythonu"): full coverage
 }
 
 // maxTerms bounds the content words of one question.
@@ -91,7 +92,7 @@ func (ix *Index) queryTerm(w string) queryTerm {
 	if id, ok := ix.terms[term]; ok {
 		q.known = true
 		idf := ix.termIDF(id)
-		q.variants = append(q.variants, variant{term: id, weight: 1, idf: idf})
+		q.variants = append(q.variants, variant{term: id, weight: 1, idf: idf, full: true})
 		q.idf = idf
 	}
 	n := 0
@@ -129,7 +130,7 @@ func (ix *Index) queryTerm(w string) queryTerm {
 			weight *= 0.75
 		}
 		idf := ix.termIDF(c.term)
-		q.variants = append(q.variants, variant{term: c.term, weight: weight, idf: idf})
+		q.variants = append(q.variants, variant{term: c.term, weight: weight, idf: idf, full: strings.HasPrefix(c.word, w)})
 		if !q.known && idf*weight > q.idf {
 			q.idf = idf
 		}
@@ -161,4 +162,32 @@ func (ix *Index) termIDF(id uint32) float64 {
 		df = 1
 	}
 	return ix.idf(df)
+}
+
+// coverage returns how much a match through variant v counts towards
+// coverage: fully for the word as typed (or an extension of it), and for the
+// best correction of a word the notes do not use; at least
+// minCorrectedCredit for the other corrections.
+func (q queryTerm) coverage(v variant) float64 {
+	if v.full {
+		return 1
+	}
+	return max(v.weight/q.bestWeight(), minCorrectedCredit)
+}
+
+// minCorrectedCredit is the least coverage a corrected word gives: spelling
+// variants ("optimisation") count, yet never as much as the word itself.
+const minCorrectedCredit = 0.75
+
+// bestWeight is the weight of the most trusted variant of a word: 1 when
+// the notes use the word as typed.
+func (q queryTerm) bestWeight() float64 {
+	best := 0.0
+	for _, v := range q.variants {
+		best = max(best, v.weight)
+	}
+	if best == 0 {
+		return 1
+	}
+	return best
 }

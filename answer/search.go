@@ -53,6 +53,7 @@ type candidate struct {
 	doc       uint32
 	level     [maxTerms]float32 // match strength of each query word in the text
 	link      [maxTerms]bool    // ... found only inside a link
+	credit    [maxTerms]float32 // ... by a variant giving this coverage (1 as typed, less corrected)
 	score     float64
 	cover     float64 // share of the question's weight matched, context included
 	strict    float64 // ... in the line, its talk's title and speakers, its section and neighbours
@@ -122,6 +123,7 @@ func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) 
 				if float32(l) > c.level[i] {
 					c.level[i] = float32(l)
 					c.link[i] = linkOnly
+					c.credit[i] = float32(q.coverage(v))
 				}
 			})
 		}
@@ -232,6 +234,9 @@ func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) 
 			}
 			score += q.idf * l
 			credit := coverCredit(direct, c.link[i], field, beside)
+			if direct > 0 && credit == 1 && field == 0 {
+				credit = float64(c.credit[i]) // a corrected word counts less
+			}
 			cover += q.idf * credit
 			if !aboutSpeaker {
 				topicCover += q.idf * credit
