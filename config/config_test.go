@@ -1,6 +1,8 @@
 package config
 
 import (
+	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 )
@@ -27,5 +29,52 @@ func TestValidateListsEveryProblem(t *testing.T) {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("Validate() = %q; want it to mention %q", err, want)
 		}
+	}
+}
+
+func TestSlackSettings(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		want []string // in the error; none for a valid configuration
+	}{
+		{"socket mode", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"}, nil},
+		{"http mode", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}, nil},
+		{"user token", map[string]string{"SLACK_BOT_TOKEN": "xoxp-1", "SLACK_SIGNING_SECRET": "s"}, []string{"SLACK_BOT_TOKEN", "xoxb-"}},
+		{"no secret", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1"}, []string{"SLACK_SIGNING_SECRET"}},
+		{"no bot token", map[string]string{"SLACK_APP_TOKEN": "xapp-1"}, []string{"SLACK_BOT_TOKEN is missing"}},
+		{"bad app token", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-2"}, []string{"SLACK_APP_TOKEN"}},
+		{"bad api url", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1", "SLACK_API_URL": "ftp://x"}, []string{"SLACK_API_URL"}},
+	}
+	for _, tt := range tests {
+		c := FromEnv(func(k string) string { return tt.env[k] })
+		err := c.Validate()
+		if len(tt.want) == 0 {
+			if err != nil {
+				t.Errorf("%s: Validate() = %v; want nil", tt.name, err)
+			}
+			continue
+		}
+		if err == nil {
+			t.Errorf("%s: Validate() = nil; want an error naming %v", tt.name, tt.want)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: Validate() = %q; want it to mention %q", tt.name, err, w)
+			}
+		}
+	}
+}
+
+func TestSecretsRedact(t *testing.T) {
+	s := Secret("xoxb-very-secret")
+	var buf strings.Builder
+	slog.New(slog.NewTextHandler(&buf, nil)).Info("config", "token", s, "all", Slack{BotToken: s})
+	if strings.Contains(buf.String(), "very-secret") || strings.Contains(fmt.Sprint(s), "very-secret") {
+		t.Errorf("secret printed: %s", buf.String())
+	}
+	if s.Reveal() != "xoxb-very-secret" {
+		t.Error("Reveal lost the secret")
 	}
 }

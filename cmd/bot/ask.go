@@ -68,8 +68,12 @@ func runShow(ctx context.Context, e *env, args []string) error {
 func runConsole(ctx context.Context, e *env, args []string) error {
 	cfg := config.FromEnv(e.getenv)
 	fset := flags(e, "", &cfg)
+	fset.StringVar(&cfg.Addr, "addr", cfg.Addr, "address of the HTTP server, when serving chat services (env PORT)")
 	if err := parseFlags(fset, args); err != nil {
 		return err
+	}
+	if cfg.Slack.Enabled() {
+		return serve(ctx, e, cfg) // chat services configured: serve them, no console
 	}
 	eng, err := loadEngine(e, cfg)
 	if err != nil {

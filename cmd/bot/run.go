@@ -17,9 +17,10 @@ import (
 	"github.com/talkbot/talkbot/corpus/embedded"
 )
 
-const usage = `usage: bot [ask|show|talks|eval|help] [flags] [args]
+const usage = `usage: bot [serve|ask|show|talks|eval|help] [flags] [args]
 
-  bot                          chat with the bot in the terminal
+  bot                          chat in the terminal, or serve chat services when configured
+  bot serve [--addr :8080]     answer in Slack (SLACK_* settings)
   bot ask [--json] [--limit N] [--corpus DIR] QUESTION...
   bot show [--corpus DIR] TITLE...
   bot talks [--event E] [--speaker S] [--corpus DIR]
@@ -28,17 +29,19 @@ const usage = `usage: bot [ask|show|talks|eval|help] [flags] [args]
 
 // env is what a subcommand gets from the process.
 type env struct {
-	getenv func(string) string
-	stdin  io.Reader
-	stdout io.Writer
-	stderr io.Writer
-	log    *slog.Logger
+	getenv    func(string) string
+	stdin     io.Reader
+	stdout    io.Writer
+	stderr    io.Writer
+	log       *slog.Logger // warnings of the command-line tools
+	serverLog *slog.Logger // the server's log: everything from info up
 }
 
 // run is the whole program: it returns the exit status.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr,
-		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
+		log:       slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		serverLog: slog.New(slog.NewTextHandler(stderr, nil))}
 	cmd, rest := "console", args
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, rest = args[0], args[1:]
@@ -47,6 +50,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	switch cmd {
 	case "console":
 		err = runConsole(ctx, e, rest)
+	case "serve":
+		err = runServe(ctx, e, rest)
 	case "ask":
 		err = runAsk(ctx, e, rest)
 	case "show":

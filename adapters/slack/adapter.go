@@ -1,0 +1,173 @@
+package slack
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/talkbot/talkbot/answer"
+)
+
+// answerer is what the adapter needs of the engine.
+type answerer interface {
+	Handle(ctx context.Context, r answer.Request, opts answer.Options) answer.Reply
+}
+
+// webAPI is the part of Slack's Web API client the adapter calls.
+type webAPI interface {
+	PostMessageContext(ctx context.Context, channelID string, options ...slack.MsgOption) (string, string, error)
+	AuthTestContext(ctx context.Context) (*slack.AuthTestResponse, error)
+}
+
+// Options configure an Adapter.
+type Options struct {
+	// SigningSecret verifies HTTP requests; required for Handler.
+	SigningSecret string
+	// Limit is the number of talks a reply shows (answer.DefaultLimit when 0).
+	Limit int
+	// HTTPClient posts to response URLs (http.DefaultClient when nil).
+	HTTPClient *http.Client
+	// ResponseHosts are hosts, besides Slack's own (https://*.slack.com),
+	// that response URLs may point to: a proxy, or a test server.
+	ResponseHosts []string
+	// AnswerIn is how long a slash command may take to be answered in the
+	// HTTP response before the answer goes through the response URL
+	// instead (2.5 s when 0; Slack allows 3).
+	AnswerIn time.Duration
+}
+
+// Adapter connects the engine to Slack.
+type Adapter struct {
+	engine    answerer
+	api       webAPI
+	log       *slog.Logger
+	opts      Options
+	botUserID atomic.Value // string, once auth.test has answered
+	seen      *dedupe
+	work      sync.WaitGroup // answers still being posted
+}
+
+// New returns an adapter answering from engine and posting through api.
+func New(engine answerer, api webAPI, log *slog.Logger, opts Options) *Adapter {
+	if opts.HTTPClient == nil {
+		opts.HTTPClient = http.DefaultClient
+	}
+	if opts.AnswerIn == 0 {
+		opts.AnswerIn = 2500 * time.Millisecond
+	}
+	if opts.Limit == 0 {
+		opts.Limit = answer.DefaultLimit
+	}
+	a := &Adapter{engine: engine, api: api, log: log, opts: opts, seen: newDedupe(10000, time.Hour)}
+	a.botUserID.Store("")
+	return a
+}
+
+// Start learns the bot's own user ID with auth.test, retrying in the
+// background until Slack answers or ctx ends; the adapter serves meanwhile.
+func (a *Adapter) Start(ctx context.Context) {
+	a.work.Add(1)
+	go func() {
+		defer a.work.Done()
+		wait := time.Second
+		for {
+			resp, err := a.api.AuthTestContext(ctx)
+			if err == nil {
+				a.botUserID.Store(resp.UserID)
+				a.log.Info("slack: connected", "team", resp.Team, "bot_user", resp.UserID)
+				return
+			}
+			a.log.Warn("slack: auth.test failed; retrying", "err", err, "in", wait)
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(wait):
+			}
+			wait = min(2*wait, 5*time.Minute)
+		}
+	}()
+}
+
+// Wait blocks until the answers being posted are done.
+func (a *Adapter) Wait() { a.work.Wait() }
+
+// background runs fn after the request that asked for it has been
+// acknowledged, with its own deadline, recovering from panics.
+func (a *Adapter) background(ctx context.Context, what string, fn func(ctx context.Context)) {
+	a.work.Add(1)
+	go func() {
+		defer a.work.Done()
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		defer func() {
+			if p := recover(); p != nil {
+				a.log.Error("slack: panic", "in", what, "panic", p)
+			}
+		}()
+		fn(ctx)
+	}()
+}
+
+// ask answers a request; a panic in the engine becomes a short apology.
+func (a *Adapter) ask(ctx context.Context, req request) (reply answer.Reply) {
+	defer func() {
+		if p := recover(); p != nil {
+			a.log.Error("slack: panic answering", "command", req.Command, "panic", p)
+			reply = answer.Reply{Command: req.Command, Query: req.Arg, Notice: "Sorry, something went wrong answering that."}
+		}
+	}()
+	start := time.Now()
+	reply = a.engine.Handle(ctx, answer.Request{Command: req.Command, Arg: req.Arg}, answer.Options{Limit: a.opts.Limit, Offset: req.Offset})
+	a.log.Info("question", "adapter", "slack", "command", req.Command, "latency", time.Since(start), "results", len(reply.Talks))
+	return reply
+}
+
+// response is the JSON of a slash command response or a message sent to a
+// response URL.
+type response struct {
+	ResponseType    string        `json:"response_type,omitempty"`
+	Text            string        `json:"text"`
+	Blocks          []slack.Block `json:"blocks,omitempty"`
+	ReplaceOriginal bool          `json:"replace_original,omitempty"`
+	DeleteOriginal  bool          `json:"delete_original,omitempty"`
+}
+
+func (m message) response(responseType string) response {
+	return response{ResponseType: responseType, Text: m.Text, Blocks: m.Blocks}
+}
+
+// responseURLAllowed reports whether a response URL points to Slack (or a
+// configured host), so that a request cannot make the bot post elsewhere.
+func (a *Adapter) responseURLAllowed(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	if u.Scheme == "https" && (u.Hostname() == "slack.com" || strings.HasSuffix(u.Hostname(), ".slack.com")) {
+		return true
+	}
+	return slices.Contains(a.opts.ResponseHosts, u.Host)
+}
+
+// postResponse sends a message to a response URL.
+func (a *Adapter) postResponse(ctx context.Context, url string, r response) error {
+	if !a.responseURLAllowed(url) {
+		return fmt.Errorf("slack: response URL %q is not Slack's", url)
+	}
+	msg := &slack.WebhookMessage{
+		Text: r.Text, Blocks: &slack.Blocks{BlockSet: r.Blocks}, ResponseType: r.ResponseType,
+		ReplaceOriginal: r.ReplaceOriginal, DeleteOriginal: r.DeleteOriginal,
+	}
+	if err := slack.PostWebhookCustomHTTPContext(ctx, url, a.opts.HTTPClient, msg); err != nil {
+		return fmt.Errorf("slack: response URL: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,121 @@
+package slack
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+	"github.com/talkbot/talkbot/answer"
+)
+
+// callbackEvent handles an Events API callback once, whatever the retries.
+func (a *Adapter) callbackEvent(ctx context.Context, ev slackevents.EventsAPIEvent) {
+	cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent)
+	if ok && !a.seen.first(cb.EventID) {
+		a.log.Debug("slack: repeated event", "event_id", cb.EventID)
+		return
+	}
+	switch inner := ev.InnerEvent.Data.(type) {
+	case *slackevents.AppMentionEvent:
+		if a.fromBot(inner.User, inner.BotID) {
+			return
+		}
+		thread := inner.ThreadTimeStamp
+		if thread == "" {
+			thread = inner.TimeStamp
+		}
+		a.background(ctx, "app_mention", func(ctx context.Context) {
+			a.answerMessage(ctx, inner.Channel, thread, inner.Text)
+		})
+	case *slackevents.MessageEvent:
+		if inner.ChannelType != "im" || inner.SubType != "" || a.fromBot(inner.User, inner.BotID) {
+			return
+		}
+		a.background(ctx, "message.im", func(ctx context.Context) {
+			a.answerMessage(ctx, inner.Channel, inner.ThreadTimeStamp, inner.Text)
+		})
+	}
+}
+
+// fromBot reports whether a message comes from this bot or another one.
+func (a *Adapter) fromBot(user, botID string) bool {
+	self, _ := a.botUserID.Load().(string)
+	return botID != "" || user == "" || (self != "" && user == self)
+}
+
+var mentionRe = regexp.MustCompile(`<@[A-Z0-9]+(?:\|[^>]*)?>`)
+
+// answerMessage answers the text of a mention or a direct message in its
+// channel, in the thread when given.
+func (a *Adapter) answerMessage(ctx context.Context, channel, thread, text string) {
+	text = strings.TrimSpace(mentionRe.ReplaceAllString(text, ""))
+	req := toRequest(answer.Parse(text))
+	m := render(a.ask(ctx, req), req, renderOptions{more: true})
+	opts := []slack.MsgOption{slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...), slack.MsgOptionDisableLinkUnfurl()}
+	if thread != "" {
+		opts = append(opts, slack.MsgOptionTS(thread))
+	}
+	if _, _, err := a.api.PostMessageContext(ctx, channel, opts...); err != nil {
+		a.log.Error("slack: chat.postMessage failed", "channel", channel, "err", err)
+	}
+}
+
+// slashCommand answers /talk. It returns the response when the answer is
+// ready within the time Slack allows; otherwise it returns ok=false and
+// posts the answer to the command's response URL when ready.
+func (a *Adapter) slashCommand(ctx context.Context, cmd slack.SlashCommand) (r response, ok bool) {
+	req := toRequest(answer.Parse(cmd.Text))
+	done := make(chan response, 1)
+	a.background(ctx, "slash command", func(ctx context.Context) {
+		done <- render(a.ask(ctx, req), req, renderOptions{share: true, more: true}).response(slack.ResponseTypeEphemeral)
+	})
+	select {
+	case r := <-done:
+		return r, true
+	case <-ctx.Done():
+	case <-time.After(a.opts.AnswerIn):
+	}
+	a.background(ctx, "slash command response", func(ctx context.Context) {
+		select {
+		case r := <-done:
+			if err := a.postResponse(ctx, cmd.ResponseURL, r); err != nil {
+				a.log.Error("slack: late answer lost", "err", err)
+			}
+		case <-ctx.Done():
+			a.log.Error("slack: answer not ready in time", "err", ctx.Err())
+		}
+	})
+	return response{}, false
+}
+
+// interaction handles a button press: share an answer in the channel, show
+// the next page, or run a suggestion.
+func (a *Adapter) interaction(ctx context.Context, cb slack.InteractionCallback) {
+	if cb.Type != slack.InteractionTypeBlockActions {
+		return
+	}
+	for _, act := range cb.ActionCallback.BlockActions {
+		req, err := parseRequest(act.Value)
+		if err != nil {
+			a.log.Warn("slack: bad button value", "action", act.ActionID, "err", err)
+			continue
+		}
+		var r response
+		switch {
+		case act.ActionID == actionShare:
+			r = render(a.ask(ctx, req), req, renderOptions{}).response(slack.ResponseTypeInChannel)
+		case act.ActionID == actionMore, strings.HasPrefix(act.ActionID, actionSuggest):
+			ephemeral := cb.Container.IsEphemeral
+			r = render(a.ask(ctx, req), req, renderOptions{share: ephemeral, more: true}).response("")
+			r.ReplaceOriginal = true
+		default:
+			continue
+		}
+		if err := a.postResponse(ctx, cb.ResponseURL, r); err != nil {
+			a.log.Error("slack: button answer lost", "action", act.ActionID, "err", err)
+		}
+	}
+}

@@ -1,0 +1,246 @@
+package slack
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/slack-go/slack"
+	"github.com/talkbot/talkbot/answer"
+)
+
+// Slack's limits on a message.
+const (
+	maxBlocks      = 50
+	maxSectionText = 3000
+	maxContextText = 2000
+	maxButtonText  = 75
+	maxButtonValue = 2000
+	maxFallback    = 3000
+)
+
+// Action IDs of the buttons the bot sends.
+const (
+	actionShare   = "talk_share"
+	actionMore    = "talk_more"
+	actionSuggest = "talk_suggest"
+)
+
+// request is a command as it travels in a button's value: Slack hands it
+// back on a press, so no state is kept on the server.
+type request struct {
+	Command string `json:"c"`
+	Arg     string `json:"a"`
+	Offset  int    `json:"o,omitempty"`
+}
+
+func (r request) value() string {
+	b, _ := json.Marshal(r)
+	return string(b)
+}
+
+func parseRequest(v string) (request, error) {
+	var r request
+	if err := json.Unmarshal([]byte(v), &r); err != nil {
+		return request{}, fmt.Errorf("button value: %w", err)
+	}
+	return r, nil
+}
+
+// message is a rendered reply: Block Kit blocks and the plain-text fallback
+// shown in notifications.
+type message struct {
+	Text   string
+	Blocks []slack.Block
+}
+
+// renderOptions say which buttons a reply gets.
+type renderOptions struct {
+	share bool // "Share in channel": for replies only the asker sees
+	more  bool // "More": page through further talks
+}
+
+// render turns a reply into Block Kit: per cited line a section with the
+// note text and a context line with its citation; suggestions as buttons
+// that run them; Share and More buttons. It never exceeds Slack's limits.
+func render(r answer.Reply, req request, opts renderOptions) message {
+	b := &blockList{}
+	switch {
+	case r.Command == "help":
+		b.section(helpText(r))
+	case len(r.Talks) == 0:
+		notice := r.Notice
+		if notice == "" {
+			notice = "No notes answer that."
+		}
+		b.section(escape(notice))
+	}
+	for ti, t := range r.Talks {
+		if ti > 0 {
+			b.add(slack.NewDividerBlock())
+		}
+		for _, s := range t.Snippets {
+			b.section(snippetText(s))
+			b.context(citation(t, s))
+		}
+	}
+	var buttons []slack.BlockElement
+	for i, s := range r.Suggestions {
+		sreq := toRequest(answer.Parse(s))
+		buttons = append(buttons, button(fmt.Sprintf("%s_%d", actionSuggest, i), "Did you mean: "+s, sreq))
+	}
+	if opts.more && r.More {
+		next := req
+		next.Offset = r.Offset + len(r.Talks)
+		buttons = append(buttons, button(actionMore, "More", next))
+	}
+	if opts.share && len(r.Talks) > 0 {
+		share := req
+		share.Offset = r.Offset
+		buttons = append(buttons, primary(button(actionShare, "Share in channel", share)))
+	}
+	var trailing []slack.Block
+	if len(buttons) > 0 {
+		trailing = append(trailing, slack.NewActionBlock("talk_actions", buttons...))
+	}
+	return message{Text: fallback(r), Blocks: b.fit(trailing...)}
+}
+
+func toRequest(r answer.Request) request { return request{Command: r.Command, Arg: r.Arg} }
+
+// blockList collects the blocks of a reply's content.
+type blockList struct {
+	blocks []slack.Block
+}
+
+func (b *blockList) add(block slack.Block) { b.blocks = append(b.blocks, block) }
+
+func (b *blockList) section(mrkdwn string) {
+	b.add(slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, clip(mrkdwn, maxSectionText), false, true), nil, nil))
+}
+
+func (b *blockList) context(mrkdwn string) {
+	b.add(slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, clip(mrkdwn, maxContextText), false, true)))
+}
+
+// fit returns the blocks cut to Slack's limit with room for the trailing
+// ones, ending with a note when something was left out.
+func (b *blockList) fit(trailing ...slack.Block) []slack.Block {
+	room := maxBlocks - len(trailing)
+	blocks := b.blocks
+	if len(blocks) > room {
+		blocks = append(blocks[:room-1:room-1], slack.NewContextBlock("talk_truncated",
+			slack.NewTextBlockObject(slack.PlainTextType, "… more notes than one Slack message holds", false, false)))
+	}
+	return append(blocks, trailing...)
+}
+
+func button(actionID, text string, req request) *slack.ButtonBlockElement {
+	value := req.value()
+	if len(value) > maxButtonValue {
+		req.Arg = clip(req.Arg, maxButtonValue/2)
+		value = req.value()
+	}
+	return slack.NewButtonBlockElement(actionID, value, slack.NewTextBlockObject(slack.PlainTextType, clip(text, maxButtonText), false, false))
+}
+
+func primary(b *slack.ButtonBlockElement) *slack.ButtonBlockElement {
+	b.Style = slack.StylePrimary
+	return b
+}
+
+// snippetText is a note line in mrkdwn: its section path and parent in
+// italics before it, all escaped.
+func snippetText(s answer.Snippet) string {
+	text := escape(s.Text)
+	if s.Parent != "" {
+		text = "_" + escape(clip(s.Parent, 80)) + "_ › " + text
+	}
+	return text
+}
+
+// citation is the context line of a note: talk (linked when the corpus
+// gives a URL), speakers, event, file:line and section.
+func citation(t answer.TalkResult, s answer.Snippet) string {
+	c := s.Citation
+	talk := "*" + escape(c.Talk) + "*"
+	if c.URL != "" && safeURL(c.URL) {
+		talk = "<" + c.URL + "|" + escape(c.Talk) + ">"
+	}
+	parts := []string{talk}
+	if len(c.Speakers) > 0 {
+		parts = append(parts, escape(strings.Join(c.Speakers, ", ")))
+	}
+	if c.Event != "" {
+		parts = append(parts, escape(c.Event))
+	}
+	where := fmt.Sprintf("`%s:%d`", escape(c.File), c.Line)
+	if len(s.Section) > 0 {
+		where += " · " + escape(strings.Join(s.Section, " › "))
+	}
+	return strings.Join(parts, " — ") + " · " + where
+}
+
+// safeURL reports whether a URL can stand in a Slack link: http(s), and
+// none of the characters that end or split one.
+func safeURL(u string) bool {
+	return (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) && !strings.ContainsAny(u, "<>| \n")
+}
+
+func helpText(r answer.Reply) string {
+	var b strings.Builder
+	if r.Notice != "" {
+		b.WriteString(escape(r.Notice) + "\n\n")
+	}
+	b.WriteString("*Ask about the talks in the notes:*\n")
+	for _, c := range r.Help {
+		fmt.Fprintf(&b, "• `/talk %s` — %s", escape(c.Usage), escape(c.Summary))
+		if c.Example != "" {
+			fmt.Fprintf(&b, " _e.g._ `/talk %s`", escape(c.Example))
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// fallback is the plain text of a reply, for notifications and clients
+// without blocks.
+func fallback(r answer.Reply) string {
+	if r.Command == "help" {
+		return "talkbot help: /talk <question>, show <title>, speaker <name>, event <name>"
+	}
+	if len(r.Talks) == 0 {
+		if r.Notice != "" {
+			return escape(r.Notice)
+		}
+		return "No notes answer that."
+	}
+	var b strings.Builder
+	for _, t := range r.Talks {
+		for _, s := range t.Snippets {
+			fmt.Fprintf(&b, "%s (%s, %s:%d)\n", s.Text, t.Title, s.Citation.File, s.Citation.Line)
+		}
+	}
+	return clip(escape(b.String()), maxFallback)
+}
+
+// escape makes text safe in mrkdwn: "&", "<" and ">" are the only
+// characters that Slack parses into links and mentions ("<!channel>").
+func escape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// clip cuts s to at most n characters, with an ellipsis, never inside an
+// escape such as "&amp;".
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)[:n-1]
+	cut := string(rs)
+	if i := strings.LastIndexByte(cut, '&'); i >= 0 && !strings.Contains(cut[i:], ";") {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}

@@ -1,0 +1,98 @@
+package slack
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/slack-go/slack"
+	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/internal/golden"
+)
+
+// TestRenderGolden renders representative replies to Block Kit, as Slack
+// receives them.
+func TestRenderGolden(t *testing.T) {
+	e := defaultEngine(t)
+	tests := []struct {
+		name, command string
+		offset        int
+		opts          renderOptions
+	}{
+		{"results", "what did beazley say about thread priorities", 0, renderOptions{share: true, more: true}},
+		{"no-result", "kubernetis deploymnt", 0, renderOptions{share: true, more: true}},
+		{"show-long", "show the future of collaboration", 0, renderOptions{share: true, more: true}},
+		{"paging", "event pycodeconf 2011", 5, renderOptions{share: true, more: true}},
+		{"shared", "uvloop", 0, renderOptions{}},
+		{"help", "help", 0, renderOptions{share: true, more: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := toRequest(answer.Parse(tt.command))
+			req.Offset = tt.offset
+			r := e.Handle(t.Context(), answer.Request{Command: req.Command, Arg: req.Arg}, answer.Options{Offset: tt.offset})
+			m := render(r, req, tt.opts)
+			checkLimits(t, m)
+			b, err := json.MarshalIndent(map[string]any{"text": m.Text, "blocks": m.Blocks}, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, tt.name+".golden.json", string(b)+"\n")
+		})
+	}
+}
+
+// checkLimits asserts Slack's limits on a message.
+func checkLimits(t *testing.T, m message) {
+	t.Helper()
+	if len(m.Blocks) > maxBlocks {
+		t.Errorf("%d blocks; Slack takes %d", len(m.Blocks), maxBlocks)
+	}
+	for _, b := range m.Blocks {
+		switch b := b.(type) {
+		case *slack.SectionBlock:
+			if n := utf8.RuneCountInString(b.Text.Text); n > maxSectionText {
+				t.Errorf("section of %d characters", n)
+			}
+		case *slack.ActionBlock:
+			for _, el := range b.Elements.ElementSet {
+				btn := el.(*slack.ButtonBlockElement)
+				if utf8.RuneCountInString(btn.Text.Text) > maxButtonText || len(btn.Value) > maxButtonValue {
+					t.Errorf("button %q too long", btn.Text.Text)
+				}
+			}
+		}
+	}
+}
+
+func TestLongTextsAreCut(t *testing.T) {
+	long := strings.Repeat("a very long note line & more ", 300)
+	var snippets []answer.Snippet
+	for range 80 {
+		snippets = append(snippets, answer.Snippet{Text: long, Citation: answer.Citation{Talk: "T", File: "f.md", Line: 1}})
+	}
+	r := answer.Reply{Command: "show", Talks: []answer.TalkResult{{Title: "T", Snippets: snippets}}, Suggestions: []string{strings.Repeat("suggestion ", 30)}}
+	m := render(r, request{Command: "show", Arg: strings.Repeat("q", 5000)}, renderOptions{share: true, more: true})
+	checkLimits(t, m)
+	last := m.Blocks[len(m.Blocks)-2]
+	if c, ok := last.(*slack.ContextBlock); !ok || c.BlockID != "talk_truncated" {
+		t.Errorf("a cut reply does not say so: %#v", last)
+	}
+	for _, b := range m.Blocks {
+		if s, ok := b.(*slack.SectionBlock); ok && (!strings.HasSuffix(s.Text.Text, "…") || strings.HasSuffix(strings.TrimSuffix(s.Text.Text, "…"), "&amp")) {
+			t.Errorf("a cut section ends %q", s.Text.Text[len(s.Text.Text)-10:])
+		}
+	}
+}
+
+func TestButtonValueRoundTrip(t *testing.T) {
+	in := request{Command: "ask", Arg: `what "quotes" & <tags>`, Offset: 10}
+	out, err := parseRequest(in.value())
+	if err != nil || out != in {
+		t.Errorf("parseRequest(value) = %+v, %v; want %+v", out, err, in)
+	}
+	if _, err := parseRequest("not json"); err == nil {
+		t.Error("a broken value parsed")
+	}
+}

@@ -1,0 +1,441 @@
+package slack
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/corpus"
+	"github.com/talkbot/talkbot/corpus/embedded"
+)
+
+const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"
+
+var (
+	engineOnce sync.Once
+	testEngine *answer.Engine
+)
+
+func defaultEngine(tb testing.TB) *answer.Engine {
+	tb.Helper()
+	engineOnce.Do(func() {
+		c, err := corpus.Load(embedded.FS)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		testEngine = answer.New(answer.NewIndex(c))
+	})
+	return testEngine
+}
+
+// posted is what the bot sent to the fake Slack.
+type posted struct {
+	Method   string // "chat.postMessage" or "response"
+	Channel  string
+	ThreadTS string
+	Text     string
+	Blocks   string // JSON
+	Body     map[string]any
+}
+
+// fakeSlack is a local stand-in for Slack's Web API and response URLs.
+type fakeSlack struct {
+	srv  *httptest.Server
+	mu   sync.Mutex
+	got  []posted
+	news chan struct{}
+}
+
+func newFakeSlack(t *testing.T) *fakeSlack {
+	t.Helper()
+	f := &fakeSlack{news: make(chan struct{}, 100)}
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /api/auth.test", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"ok":true,"user_id":"UBOT","team":"Talks","bot_id":"BBOT"}`)
+	})
+	mux.HandleFunc("POST /api/chat.postMessage", func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err != nil {
+			t.Errorf("chat.postMessage: %v", err)
+		}
+		if r.Header.Get("Authorization") != "Bearer xoxb-test" && r.Form.Get("token") != "xoxb-test" {
+			t.Errorf("chat.postMessage without the bot token")
+		}
+		f.record(posted{Method: "chat.postMessage", Channel: r.Form.Get("channel"), ThreadTS: r.Form.Get("thread_ts"), Text: r.Form.Get("text"), Blocks: r.Form.Get("blocks")})
+		fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000000.000100"}`, r.Form.Get("channel"))
+	})
+	mux.HandleFunc("POST /response/{id}", func(w http.ResponseWriter, r *http.Request) {
+		var body map[string]any
+		if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
+			t.Errorf("response URL: %v", err)
+		}
+		blocks, _ := json.Marshal(body["blocks"])
+		text, _ := body["text"].(string)
+		f.record(posted{Method: "response", Channel: r.PathValue("id"), Text: text, Blocks: string(blocks), Body: body})
+		fmt.Fprint(w, "ok")
+	})
+	f.srv = httptest.NewServer(mux)
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+func (f *fakeSlack) record(p posted) {
+	f.mu.Lock()
+	f.got = append(f.got, p)
+	f.mu.Unlock()
+	f.news <- struct{}{}
+}
+
+// wait returns the first n messages posted, failing after a timeout.
+func (f *fakeSlack) wait(t *testing.T, n int) []posted {
+	t.Helper()
+	deadline := time.After(5 * time.Second)
+	for {
+		f.mu.Lock()
+		if len(f.got) >= n {
+			got := append([]posted(nil), f.got...)
+			f.mu.Unlock()
+			return got
+		}
+		f.mu.Unlock()
+		select {
+		case <-f.news:
+		case <-deadline:
+			t.Fatalf("waited for %d messages to Slack; got %d", n, len(f.got))
+		}
+	}
+}
+
+// none asserts that nothing was posted (after the adapter's work is done).
+func (f *fakeSlack) none(t *testing.T, a *Adapter) {
+	t.Helper()
+	a.Wait()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.got) > 0 {
+		t.Errorf("posted %d messages; want none: %+v", len(f.got), f.got)
+	}
+}
+
+// newTestAdapter returns an adapter talking to a fake Slack through the
+// real slack-go client, and its HTTP server.
+func newTestAdapter(t *testing.T, engine answerer) (*Adapter, *fakeSlack, *httptest.Server) {
+	t.Helper()
+	f := newFakeSlack(t)
+	api := slack.New("xoxb-test", slack.OptionAPIURL(f.srv.URL+"/api/"), slack.OptionHTTPClient(f.srv.Client()))
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	host := strings.TrimPrefix(f.srv.URL, "http://")
+	a := New(engine, api, log, Options{SigningSecret: testSecret, HTTPClient: f.srv.Client(), ResponseHosts: []string{host}})
+	a.Start(t.Context())
+	bot := httptest.NewServer(a.Handler())
+	t.Cleanup(func() { bot.Close(); a.Wait() })
+	return a, f, bot
+}
+
+// send posts a request to the bot, signed as Slack signs them when
+// signature is "sign", or with the given headers otherwise.
+func send(t *testing.T, bot *httptest.Server, path, contentType string, body []byte, sign bool, at time.Time, header http.Header) *http.Response {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, bot.URL+path, bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", contentType)
+	if sign {
+		ts := strconv.FormatInt(at.Unix(), 10)
+		mac := hmac.New(sha256.New, []byte(testSecret))
+		fmt.Fprintf(mac, "v0:%s:%s", ts, body)
+		req.Header.Set("X-Slack-Request-Timestamp", ts)
+		req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	}
+	for k, vs := range header {
+		for _, v := range vs {
+			req.Header.Set(k, v)
+		}
+	}
+	resp, err := bot.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	return resp
+}
+
+func command(t *testing.T, bot *httptest.Server, f *fakeSlack, text string) *http.Response {
+	t.Helper()
+	form := url.Values{
+		"command": {"/talk"}, "text": {text}, "user_id": {"U1"}, "channel_id": {"C1"},
+		"team_id": {"T1"}, "response_url": {f.srv.URL + "/response/cmd"}, "trigger_id": {"1.2"},
+	}
+	return send(t, bot, "/slack/commands", "application/x-www-form-urlencoded", []byte(form.Encode()), true, time.Now(), nil)
+}
+
+func eventBody(id string, inner string) []byte {
+	return []byte(fmt.Sprintf(`{"token":"x","team_id":"T1","api_app_id":"A1","type":"event_callback","event_id":%q,"event_time":1700000000,"event":%s}`, id, inner))
+}
+
+func readJSON(t *testing.T, resp *http.Response) map[string]any {
+	t.Helper()
+	var v map[string]any
+	if err := json.NewDecoder(resp.Body).Decode(&v); err != nil {
+		t.Fatalf("response is not JSON: %v", err)
+	}
+	return v
+}
+
+func TestSlashCommandAnsweredInResponse(t *testing.T) {
+	_, f, bot := newTestAdapter(t, defaultEngine(t))
+	resp := command(t, bot, f, "what did yury say about uvloop")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	body := readJSON(t, resp)
+	blocks, _ := json.Marshal(body["blocks"])
+	if body["response_type"] != "ephemeral" || !strings.Contains(string(blocks), "uvloop") ||
+		!strings.Contains(string(blocks), actionShare) || !strings.Contains(string(blocks), "europython-2016-tuesday-notes.md:") {
+		t.Errorf("slash command response %v", body)
+	}
+}
+
+func TestSlashCommandHelp(t *testing.T) {
+	_, f, bot := newTestAdapter(t, defaultEngine(t))
+	body := readJSON(t, command(t, bot, f, "help"))
+	blocks, _ := json.Marshal(body["blocks"])
+	for _, want := range []string{"/talk show", "/talk speaker", "/talk event"} {
+		if !strings.Contains(string(blocks), want) {
+			t.Errorf("help lacks %q: %s", want, blocks)
+		}
+	}
+}
+
+// slowEngine answers after a delay.
+type slowEngine struct {
+	delay time.Duration
+	next  answerer
+}
+
+func (s slowEngine) Handle(ctx context.Context, r answer.Request, o answer.Options) answer.Reply {
+	time.Sleep(s.delay)
+	return s.next.Handle(ctx, r, o)
+}
+
+func TestSlashCommandSlowPathUsesResponseURL(t *testing.T) {
+	a, f, bot := newTestAdapter(t, slowEngine{300 * time.Millisecond, defaultEngine(t)})
+	a.opts.AnswerIn = 50 * time.Millisecond
+	resp := command(t, bot, f, "uvloop")
+	if b, _ := io.ReadAll(resp.Body); resp.StatusCode != http.StatusOK || len(b) != 0 {
+		t.Fatalf("status %d body %q; want an empty acknowledgement", resp.StatusCode, b)
+	}
+	got := f.wait(t, 1)
+	if got[0].Method != "response" || got[0].Channel != "cmd" || !strings.Contains(got[0].Blocks, "uvloop") || got[0].Body["response_type"] != "ephemeral" {
+		t.Errorf("late answer %+v", got[0])
+	}
+}
+
+type panicEngine struct{}
+
+func (panicEngine) Handle(context.Context, answer.Request, answer.Options) answer.Reply {
+	panic("boom")
+}
+
+func TestPanicBecomesApology(t *testing.T) {
+	_, f, bot := newTestAdapter(t, panicEngine{})
+	body := readJSON(t, command(t, bot, f, "gil"))
+	if !strings.Contains(fmt.Sprint(body["text"]), "something went wrong") {
+		t.Errorf("response %v; want an apology", body)
+	}
+}
+
+func TestMentionAnsweredInThread(t *testing.T) {
+	_, f, bot := newTestAdapter(t, defaultEngine(t))
+	inner := `{"type":"app_mention","user":"U1","text":"<@UBOT> what did beazley say about thread priorities","ts":"1700000001.000200","channel":"C9","event_ts":"1700000001.000200"}`
+	resp := send(t, bot, "/slack/events", "application/json", eventBody("Ev1", inner), true, time.Now(), nil)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	got := f.wait(t, 1)[0]
+	if got.Method != "chat.postMessage" || got.Channel != "C9" || got.ThreadTS != "1700000001.000200" || !strings.Contains(got.Blocks, "Thread priorities") {
+		t.Errorf("mention answered with %+v", got)
+	}
+	if strings.Contains(got.Blocks, actionShare) {
+		t.Error("a visible answer offers to be shared")
+	}
+}
+
+func TestDirectMessage(t *testing.T) {
+	_, f, bot := newTestAdapter(t, defaultEngine(t))
+	inner := `{"type":"message","channel_type":"im","user":"U1","text":"kubernets","ts":"1700000002.000300","channel":"D1"}`
+	send(t, bot, "/slack/events", "application/json", eventBody("Ev2", inner), true, time.Now(), nil)
+	got := f.wait(t, 1)[0]
+	if got.Channel != "D1" || got.ThreadTS != "" || !strings.Contains(got.Blocks, "Kubernetes For Pythonistas") {
+		t.Errorf("DM answered with %+v", got)
+	}
+}
+
+func TestBotsAreIgnored(t *testing.T) {
+	a, f, bot := newTestAdapter(t, defaultEngine(t))
+	for i, inner := range []string{
+		`{"type":"message","channel_type":"im","user":"U2","bot_id":"B2","text":"gil","ts":"1.1","channel":"D1"}`,
+		`{"type":"message","channel_type":"im","subtype":"bot_message","text":"gil","ts":"1.2","channel":"D1"}`,
+		`{"type":"app_mention","user":"U3","bot_id":"B3","text":"<@UBOT> gil","ts":"1.3","channel":"C1"}`,
+		`{"type":"message","channel_type":"im","subtype":"message_changed","text":"gil","ts":"1.4","channel":"D1"}`,
+		`{"type":"message","channel_type":"channel","user":"U1","text":"gil","ts":"1.5","channel":"C1"}`,
+	} {
+		send(t, bot, "/slack/events", "application/json", eventBody("EvBot"+strconv.Itoa(i), inner), true, time.Now(), nil)
+	}
+	f.none(t, a)
+}
+
+func TestRetriedEventAnsweredOnce(t *testing.T) {
+	a, f, bot := newTestAdapter(t, defaultEngine(t))
+	body := eventBody("EvRetry", `{"type":"app_mention","user":"U1","text":"<@UBOT> gil","ts":"1.6","channel":"C1"}`)
+	send(t, bot, "/slack/events", "application/json", body, true, time.Now(), nil)
+	for n := 1; n <= 2; n++ {
+		h := http.Header{"X-Slack-Retry-Num": {strconv.Itoa(n)}, "X-Slack-Retry-Reason": {"http_timeout"}}
+		if resp := send(t, bot, "/slack/events", "application/json", body, true, time.Now(), h); resp.StatusCode != http.StatusOK {
+			t.Errorf("retry %d: status %d", n, resp.StatusCode)
+		}
+	}
+	a.Wait()
+	if got := f.wait(t, 1); len(got) != 1 {
+		t.Errorf("%d answers to one event; want 1", len(got))
+	}
+}
+
+func TestURLVerification(t *testing.T) {
+	_, _, bot := newTestAdapter(t, defaultEngine(t))
+	body := []byte(`{"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}`)
+	resp := send(t, bot, "/slack/events", "application/json", body, true, time.Now(), nil)
+	if got := readJSON(t, resp)["challenge"]; got != "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" {
+		t.Errorf("challenge %v", got)
+	}
+}
+
+func interactionBody(actionID, value string, ephemeral bool) []byte {
+	payload := fmt.Sprintf(`{"type":"block_actions","user":{"id":"U1"},"channel":{"id":"C1"},"response_url":"RESPONSE","container":{"type":"message","is_ephemeral":%t},"actions":[{"action_id":%q,"block_id":"talk_actions","value":%q,"type":"button"}]}`, ephemeral, actionID, value)
+	return []byte(payload)
+}
+
+func pressButton(t *testing.T, bot *httptest.Server, f *fakeSlack, actionID string, req request, ephemeral bool) {
+	t.Helper()
+	payload := strings.Replace(string(interactionBody(actionID, req.value(), ephemeral)), "RESPONSE", f.srv.URL+"/response/button", 1)
+	body := url.Values{"payload": {payload}}.Encode()
+	if resp := send(t, bot, "/slack/interactions", "application/x-www-form-urlencoded", []byte(body), true, time.Now(), nil); resp.StatusCode != http.StatusOK {
+		t.Fatalf("button: status %d", resp.StatusCode)
+	}
+}
+
+func TestShareButtonPostsInChannel(t *testing.T) {
+	_, f, bot := newTestAdapter(t, defaultEngine(t))
+	pressButton(t, bot, f, actionShare, request{Command: "ask", Arg: "uvloop"}, true)
+	got := f.wait(t, 1)[0]
+	if got.Body["response_type"] != "in_channel" || !strings.Contains(got.Blocks, "uvloop") || strings.Contains(got.Blocks, actionShare) {
+		t.Errorf("share posted %+v", got)
+	}
+}
+
+func TestMoreButtonReplacesWithNextPage(t *testing.T) {
+	_, f, bot := newTestAdapter(t, defaultEngine(t))
+	pressButton(t, bot, f, actionMore, request{Command: "event", Arg: "pycodeconf 2011", Offset: 5}, true)
+	got := f.wait(t, 1)[0]
+	if got.Body["replace_original"] != true || strings.Contains(got.Blocks, "PyPy\"") {
+		t.Errorf("more posted %+v", got)
+	}
+	if !strings.Contains(got.Blocks, `\"o\":10`) {
+		t.Errorf("the next More button does not go on to offset 10: %s", got.Blocks)
+	}
+}
+
+func TestSuggestionButtonRunsIt(t *testing.T) {
+	_, f, bot := newTestAdapter(t, defaultEngine(t))
+	pressButton(t, bot, f, actionSuggest+"_0", request{Command: "ask", Arg: "kubernetes"}, true)
+	if got := f.wait(t, 1)[0]; !strings.Contains(got.Blocks, "Kubernetes For Pythonistas") {
+		t.Errorf("suggestion answered %+v", got)
+	}
+}
+
+// TestRefusedRequests: nothing unverified gets through, and nothing is
+// posted for it.
+func TestRefusedRequests(t *testing.T) {
+	a, f, bot := newTestAdapter(t, defaultEngine(t))
+	body := eventBody("EvForged", `{"type":"app_mention","user":"U1","text":"<@UBOT> gil","ts":"1.7","channel":"C1"}`)
+	forged := http.Header{"X-Slack-Request-Timestamp": {strconv.FormatInt(time.Now().Unix(), 10)}, "X-Slack-Signature": {"v0=" + strings.Repeat("ab", 32)}}
+	tests := []struct {
+		name   string
+		body   []byte
+		sign   bool
+		at     time.Time
+		header http.Header
+		want   int
+	}{
+		{"unsigned", body, false, time.Now(), nil, http.StatusUnauthorized},
+		{"forged", body, false, time.Now(), forged, http.StatusUnauthorized},
+		{"stale", body, true, time.Now().Add(-6 * time.Minute), nil, http.StatusUnauthorized},
+		{"future", body, true, time.Now().Add(6 * time.Minute), nil, http.StatusUnauthorized},
+		{"oversized", append(body, bytes.Repeat([]byte(" "), MaxBodyBytes)...), true, time.Now(), nil, http.StatusRequestEntityTooLarge},
+	}
+	for _, tt := range tests {
+		for _, path := range []string{"/slack/events", "/slack/commands", "/slack/interactions"} {
+			resp := send(t, bot, path, "application/json", tt.body, tt.sign, tt.at, tt.header)
+			if resp.StatusCode != tt.want {
+				t.Errorf("%s %s: status %d; want %d", tt.name, path, resp.StatusCode, tt.want)
+			}
+		}
+	}
+	if resp, _ := bot.Client().Get(bot.URL + "/slack/events"); resp.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("GET /slack/events: status %d; want 405", resp.StatusCode)
+	}
+	f.none(t, a)
+}
+
+// TestNoteTextCannotPing renders notes that try to ping everyone.
+func TestNoteTextCannotPing(t *testing.T) {
+	r := answer.Reply{Command: "ask", Talks: []answer.TalkResult{{
+		Title: "<!channel> & co", Speakers: []string{"<@U123>"}, Event: "Conf <!here>",
+		Snippets: []answer.Snippet{{Text: "ping <!everyone> and <@U999|bob> & <https://evil|click>", Citation: answer.Citation{
+			Talk: "<!channel> & co", Speakers: []string{"<@U123>"}, Event: "Conf <!here>", File: "a<b>.md", Line: 3, URL: "https://x.org/a|<!channel>"}}},
+	}}}
+	m := render(r, request{Command: "ask", Arg: "x"}, renderOptions{share: true})
+	b, err := json.Marshal(m.Blocks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := string(b) + m.Text
+	for _, bad := range []string{"<!", "<@", "<https://evil"} {
+		if strings.Contains(all, bad) || strings.Contains(all, strings.ReplaceAll(bad, "<", `\u003c`)) {
+			t.Errorf("rendered reply holds %q: %s", bad, all)
+		}
+	}
+}
+
+func TestResponseURLMustBeSlack(t *testing.T) {
+	a := New(defaultEngine(t), nil, slog.New(slog.NewTextHandler(io.Discard, nil)), Options{ResponseHosts: []string{"127.0.0.1:9"}})
+	for raw, want := range map[string]bool{
+		"https://hooks.slack.com/commands/T1/1/abc": true,
+		"https://slack.com/x":                       true,
+		"http://hooks.slack.com/commands":           false,
+		"https://hooks.slack.com.evil.org/x":        false,
+		"https://10.0.0.1/x":                        false,
+		"http://127.0.0.1:9/r":                      true,
+		"":                                          false,
+	} {
+		if got := a.responseURLAllowed(raw); got != want {
+			t.Errorf("responseURLAllowed(%q) = %v; want %v", raw, got, want)
+		}
+	}
+}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// TestServeSlackHTTP runs `bot` with Slack HTTP-mode settings against a
+// local fake of Slack's Web API, asks through a signed slash command, and
+// stops the bot.
+func TestServeSlackHTTP(t *testing.T) {
+	var mu sync.Mutex
+	var calls []string
+	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		calls = append(calls, r.URL.Path)
+		mu.Unlock()
+		fmt.Fprint(w, `{"ok":true,"user_id":"UBOT","team":"T"}`)
+	}))
+	defer fake.Close()
+
+	addr := freeAddr(t)
+	env := map[string]string{
+		"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "s3cret", "SLACK_API_URL": fake.URL + "/api/",
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	var stderr bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"--addr", addr}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, &syncWriter{w: &stderr})
+	}()
+
+	body := url.Values{"command": {"/talk"}, "text": {"kubernets"}, "response_url": {"https://hooks.slack.com/x"}}.Encode()
+	var resp *http.Response
+	for i := 0; i < 50; i++ {
+		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/slack/commands", strings.NewReader(body))
+		ts := strconv.FormatInt(time.Now().Unix(), 10)
+		mac := hmac.New(sha256.New, []byte("s3cret"))
+		fmt.Fprintf(mac, "v0:%s:%s", ts, body)
+		req.Header.Set("X-Slack-Request-Timestamp", ts)
+		req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		var err error
+		if resp, err = http.DefaultClient.Do(req); err == nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if resp == nil {
+		t.Fatal("the bot never listened")
+	}
+	defer resp.Body.Close()
+	var got map[string]any
+	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil || !strings.Contains(fmt.Sprint(got["blocks"]), "Kubernetes For Pythonistas") {
+		t.Errorf("slash command answered %v (%v)", got, err)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("exit %d after stop: %s", code, stderr.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("the bot did not stop")
+	}
+	if strings.Contains(stderr.String(), "xoxb-test") || strings.Contains(stderr.String(), "s3cret") {
+		t.Errorf("a secret was logged:\n%s", stderr.String())
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(calls) == 0 || calls[0] != "/api/auth.test" {
+		t.Errorf("calls to Slack %v; want auth.test first", calls)
+	}
+}
+
+func TestServeRefusesBadSlackSettings(t *testing.T) {
+	code, _, errOut := runBot(t, map[string]string{"SLACK_BOT_TOKEN": "xoxp-user", "SLACK_APP_TOKEN": "xapp-1"}, "")
+	if code == 0 || !strings.Contains(errOut, "SLACK_BOT_TOKEN") {
+		t.Errorf("exit %d, stderr %q; want SLACK_BOT_TOKEN named", code, errOut)
+	}
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// syncWriter makes a writer safe for the server's goroutines.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
