@@ -82,9 +82,9 @@ func TestAnswers(t *testing.T) {
 		{q: "graphql", noResults: true},
 		{q: "kotlin coroutines", noResults: true},
 		{q: "how do I deploy django on heroku", noResults: true},
-		{q: "pycon 2015 gil", noResults: true}, // an event the notes do not have
+		{q: "pycon 2015 gil", noResults: true},                                         // an event the notes do not have
 		{q: "what is the meatclock", allTalks: []string{"Kubernetes For Pythonistas"}}, // not "meat", a cut-short word
-		{q: "rules of optimization", talk: "Writing faster Python"},                      // the notes spell it "optimisations"
+		{q: "rules of optimization", talk: "Writing faster Python"},                    // the notes spell it "optimisations"
 	}
 	for _, tt := range tests {
 		r := e.Handle(t.Context(), Parse(tt.q), Options{})
