@@ -3,7 +3,9 @@ module github.com/talkbot/talkbot
 go 1.26.8
 
 require (
+	github.com/bwmarrin/discordgo v0.29.0
 	github.com/google/go-cmp v0.7.0
+	github.com/gorilla/websocket v1.5.3
 	github.com/kljensen/snowball v0.10.0
 	github.com/sahilm/fuzzy v0.1.3
 	github.com/slack-go/slack v0.35.0
@@ -12,4 +14,7 @@ require (
 	golang.org/x/text v0.43.0
 )
 
-require github.com/gorilla/websocket v1.5.3 // indirect
+require (
+	golang.org/x/crypto v0.0.0-20210421170649-83a5a9bb288b // indirect
+	golang.org/x/sys v0.0.0-20201119102817-f84b799fce68 // indirect
+)

@@ -282,3 +282,27 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+func TestComplete(t *testing.T) {
+	e := defaultEngine(t)
+	tests := []struct {
+		field Field
+		typed string
+		first string
+	}{
+		{TitleField, "grok", "Grok the GIL: Write Fast And Thread-Safe Python"},
+		{TitleField, "Cython", "Cython"}, // exact before "Cython..." titles
+		{SpeakerField, "beaz", "David Beazley"},
+		{SpeakerField, "dbzly", "David Beazley"}, // subsequence
+		{EventField, "euro", "EuroPython 2016"},
+	}
+	for _, tt := range tests {
+		got := e.Complete(tt.field, tt.typed, 25)
+		if len(got) == 0 || got[0] != tt.first {
+			t.Errorf("Complete(%d, %q) = %q; want %q first", tt.field, tt.typed, got, tt.first)
+		}
+	}
+	if got := e.Complete(TitleField, "", 25); len(got) != 25 {
+		t.Errorf("Complete(empty) gave %d names; want 25", len(got))
+	}
+}

@@ -89,3 +89,48 @@ func matchNames(typed string, names []string) []nameMatch {
 	})
 	return out
 }
+
+// Field is what a name to complete names.
+type Field int
+
+// The fields Complete completes.
+const (
+	TitleField Field = iota
+	SpeakerField
+	EventField
+)
+
+// Complete returns up to limit names of talks, speakers or events for
+// what a user has typed so far, best first: exact, then prefix, then word,
+// then subsequence matches (github.com/sahilm/fuzzy). With nothing typed it
+// returns the first names in corpus order.
+func (e *Engine) Complete(field Field, typed string, limit int) []string {
+	ix := e.Index()
+	var names []string
+	switch field {
+	case TitleField:
+		names = ix.titles
+	case SpeakerField:
+		names = ix.speakerNames
+	case EventField:
+		names = ix.eventNames
+	}
+	var out []string
+	seen := map[string]bool{}
+	add := func(n string) {
+		if !seen[n] && len(out) < limit {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	if strings.TrimSpace(typed) == "" {
+		for _, n := range names {
+			add(n)
+		}
+		return out
+	}
+	for _, m := range matchNames(clip(typed, MaxQueryLen), names) {
+		add(m.text)
+	}
+	return out
+}

@@ -1,11 +1,13 @@
 package config
 
 import (
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 )
 
@@ -19,6 +21,37 @@ type Config struct {
 	Addr string
 	// Slack holds the Slack app's credentials; empty when Slack is not used.
 	Slack Slack
+	// Discord holds the Discord application's settings; empty when unused.
+	Discord Discord
+}
+
+// Discord is the configuration of the Discord adapter.
+type Discord struct {
+	BotToken   Secret // DISCORD_BOT_TOKEN: the gateway and command registration
+	AppID      string // DISCORD_APP_ID: the application commands are registered for
+	GuildID    string // DISCORD_GUILD_ID: register in this guild only (instant)
+	PublicKey  string // DISCORD_PUBLIC_KEY: hex Ed25519 key of the HTTP interactions endpoint
+	ShardID    int    // DISCORD_SHARD_ID
+	ShardCount int    // DISCORD_SHARD_COUNT; 0 when not sharded
+	shardErrs  []error
+}
+
+// Enabled reports whether any Discord setting is present.
+func (d Discord) Enabled() bool { return d.BotToken != "" || d.PublicKey != "" }
+
+// Gateway reports whether the adapter connects to Discord's gateway.
+func (d Discord) Gateway() bool { return d.BotToken != "" }
+
+// HTTPMode reports whether Discord sends interactions to the bot's server.
+func (d Discord) HTTPMode() bool { return d.PublicKey != "" }
+
+// Key returns the decoded public key (nil when absent or malformed).
+func (d Discord) Key() []byte {
+	k, err := hex.DecodeString(d.PublicKey)
+	if err != nil || len(k) != 32 {
+		return nil
+	}
+	return k
 }
 
 // Slack is the configuration of the Slack adapter.
@@ -62,7 +95,9 @@ func Default() Config { return Config{Limit: 5, Addr: ":8080"} }
 
 // FromEnv returns the defaults overridden by the environment:
 // TALKBOT_CORPUS, PORT, SLACK_BOT_TOKEN, SLACK_APP_TOKEN,
-// SLACK_SIGNING_SECRET, SLACK_API_URL.
+// SLACK_SIGNING_SECRET, SLACK_API_URL, DISCORD_BOT_TOKEN, DISCORD_APP_ID,
+// DISCORD_GUILD_ID, DISCORD_PUBLIC_KEY, DISCORD_SHARD_ID,
+// DISCORD_SHARD_COUNT.
 func FromEnv(getenv func(string) string) Config {
 	c := Default()
 	if v := getenv("TALKBOT_CORPUS"); v != "" {
@@ -70,6 +105,21 @@ func FromEnv(getenv func(string) string) Config {
 	}
 	if v := getenv("PORT"); v != "" {
 		c.Addr = ":" + v
+	}
+	c.Discord = Discord{
+		BotToken:  Secret(strings.TrimPrefix(strings.TrimSpace(getenv("DISCORD_BOT_TOKEN")), "Bot ")),
+		AppID:     strings.TrimSpace(getenv("DISCORD_APP_ID")),
+		GuildID:   strings.TrimSpace(getenv("DISCORD_GUILD_ID")),
+		PublicKey: strings.TrimSpace(getenv("DISCORD_PUBLIC_KEY")),
+	}
+	for name, dst := range map[string]*int{"DISCORD_SHARD_ID": &c.Discord.ShardID, "DISCORD_SHARD_COUNT": &c.Discord.ShardCount} {
+		if v := strings.TrimSpace(getenv(name)); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				c.Discord.shardErrs = append(c.Discord.shardErrs, fmt.Errorf("%s %q is not a number", name, v))
+			}
+			*dst = n
+		}
 	}
 	c.Slack = Slack{
 		BotToken:      Secret(strings.TrimSpace(getenv("SLACK_BOT_TOKEN"))),
@@ -97,6 +147,9 @@ func (c Config) Validate() error {
 	if c.Slack.Enabled() {
 		errs = append(errs, c.Slack.validate()...)
 	}
+	if c.Discord.Enabled() || c.Discord.AppID != "" || c.Discord.GuildID != "" || c.Discord.ShardCount != 0 {
+		errs = append(errs, c.Discord.validate()...)
+	}
 	return errors.Join(errs...)
 }
 
@@ -118,6 +171,25 @@ func (s Slack) validate() []error {
 		if u, err := url.Parse(s.APIURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			errs = append(errs, fmt.Errorf("SLACK_API_URL %q is not an http(s) URL", s.APIURL))
 		}
+	}
+	return errs
+}
+
+func (d Discord) validate() []error {
+	errs := append([]error(nil), d.shardErrs...)
+	if !d.Enabled() {
+		errs = append(errs, errors.New("DISCORD_BOT_TOKEN is missing: set it (gateway) or DISCORD_PUBLIC_KEY (HTTP interactions)"))
+	}
+	if d.PublicKey != "" && d.Key() == nil {
+		errs = append(errs, errors.New("DISCORD_PUBLIC_KEY is not a hex Ed25519 public key (64 hex digits)"))
+	}
+	for name, v := range map[string]string{"DISCORD_APP_ID": d.AppID, "DISCORD_GUILD_ID": d.GuildID} {
+		if _, err := strconv.ParseUint(v, 10, 64); v != "" && err != nil {
+			errs = append(errs, fmt.Errorf("%s %q is not a Discord ID (digits)", name, v))
+		}
+	}
+	if d.ShardCount < 0 || d.ShardID < 0 || (d.ShardCount > 0 && d.ShardID >= d.ShardCount) || (d.ShardCount == 0 && d.ShardID != 0) {
+		errs = append(errs, fmt.Errorf("DISCORD_SHARD_ID %d must be below DISCORD_SHARD_COUNT %d", d.ShardID, d.ShardCount))
 	}
 	return errs
 }

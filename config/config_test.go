@@ -78,3 +78,36 @@ func TestSecretsRedact(t *testing.T) {
 		t.Error("Reveal lost the secret")
 	}
 }
+
+func TestDiscordSettings(t *testing.T) {
+	key := strings.Repeat("ab", 32)
+	tests := []struct {
+		name string
+		env  map[string]string
+		want []string
+	}{
+		{"gateway", map[string]string{"DISCORD_BOT_TOKEN": "t", "DISCORD_APP_ID": "42", "DISCORD_GUILD_ID": "7"}, nil},
+		{"http only", map[string]string{"DISCORD_PUBLIC_KEY": key}, nil},
+		{"sharded", map[string]string{"DISCORD_BOT_TOKEN": "t", "DISCORD_SHARD_ID": "1", "DISCORD_SHARD_COUNT": "2"}, nil},
+		{"bad key", map[string]string{"DISCORD_PUBLIC_KEY": "xyz"}, []string{"DISCORD_PUBLIC_KEY"}},
+		{"no token", map[string]string{"DISCORD_APP_ID": "42"}, []string{"DISCORD_BOT_TOKEN"}},
+		{"bad app", map[string]string{"DISCORD_BOT_TOKEN": "t", "DISCORD_APP_ID": "app"}, []string{"DISCORD_APP_ID"}},
+		{"bad shard", map[string]string{"DISCORD_BOT_TOKEN": "t", "DISCORD_SHARD_ID": "2", "DISCORD_SHARD_COUNT": "2"}, []string{"DISCORD_SHARD_ID"}},
+		{"shard nan", map[string]string{"DISCORD_BOT_TOKEN": "t", "DISCORD_SHARD_COUNT": "two"}, []string{"DISCORD_SHARD_COUNT"}},
+	}
+	for _, tt := range tests {
+		c := FromEnv(func(k string) string { return tt.env[k] })
+		err := c.Validate()
+		if len(tt.want) == 0 {
+			if err != nil {
+				t.Errorf("%s: Validate() = %v", tt.name, err)
+			}
+			continue
+		}
+		for _, w := range tt.want {
+			if err == nil || !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: Validate() = %v; want it to name %s", tt.name, err, w)
+			}
+		}
+	}
+}

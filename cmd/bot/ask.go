@@ -72,7 +72,7 @@ func runConsole(ctx context.Context, e *env, args []string) error {
 	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
-	if cfg.Slack.Enabled() {
+	if chatConfigured(cfg) {
 		return serve(ctx, e, cfg) // chat services configured: serve them, no console
 	}
 	eng, err := loadEngine(e, cfg)

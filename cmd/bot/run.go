@@ -20,7 +20,7 @@ import (
 const usage = `usage: bot [serve|ask|show|talks|eval|help] [flags] [args]
 
   bot                          chat in the terminal, or serve chat services when configured
-  bot serve [--addr :8080]     answer in Slack (SLACK_* settings)
+  bot serve [--addr :8080]     answer in Slack and Discord (SLACK_*, DISCORD_* settings)
   bot ask [--json] [--limit N] [--corpus DIR] QUESTION...
   bot show [--corpus DIR] TITLE...
   bot talks [--event E] [--speaker S] [--corpus DIR]

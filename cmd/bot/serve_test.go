@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -124,4 +125,52 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.w.Write(p)
+}
+
+// TestServeDiscordHTTP runs `bot` with only a Discord public key: the
+// interactions endpoint answers PING and commands in the HTTP response.
+func TestServeDiscordHTTP(t *testing.T) {
+	pub, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := freeAddr(t)
+	env := map[string]string{"DISCORD_PUBLIC_KEY": hex.EncodeToString(pub)}
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan int, 1)
+	var stderr syncWriter
+	stderr.w = io.Discard
+	go func() {
+		done <- run(ctx, []string{"--addr", addr}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, &stderr)
+	}()
+
+	post := func(body string) (int, string) {
+		for i := 0; i < 50; i++ {
+			req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/discord/interactions", strings.NewReader(body))
+			ts := strconv.FormatInt(time.Now().Unix(), 10)
+			req.Header.Set("X-Signature-Timestamp", ts)
+			req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, []byte(ts+body))))
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				time.Sleep(50 * time.Millisecond)
+				continue
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			return resp.StatusCode, string(b)
+		}
+		t.Fatal("the bot never listened")
+		return 0, ""
+	}
+	if code, body := post(`{"id":"1","application_id":"42","type":1,"token":"t","version":1}`); code != http.StatusOK || !strings.Contains(body, `"type":1`) {
+		t.Errorf("PING: %d %s", code, body)
+	}
+	cmd := `{"id":"2","application_id":"42","type":2,"token":"t","version":1,"channel_id":"C","data":{"id":"9","name":"talk","type":1,"options":[{"name":"speaker","type":1,"options":[{"name":"name","type":3,"value":"beazly"}]}]}}`
+	if code, body := post(cmd); code != http.StatusOK || !strings.Contains(body, "Keynote: David Beazley") {
+		t.Errorf("command: %d %s", code, body)
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("exit %d", code)
+	}
 }

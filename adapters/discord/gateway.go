@@ -1,0 +1,108 @@
+package discord
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Gateway answers over a discordgo session: interactions, and messages that
+// mention the bot.
+type Gateway struct {
+	s       *discordgo.Session
+	r       *Responder
+	log     *slog.Logger
+	appID   string
+	guildID string
+}
+
+// NewGateway wires a responder to a session (not yet opened): it sets the
+// intents it needs and reconnection, and adds its handlers. appID and
+// guildID say where to register /talk (guildID empty: globally; appID
+// empty: the application of the READY event).
+func NewGateway(s *discordgo.Session, r *Responder, log *slog.Logger, appID, guildID string) *Gateway {
+	g := &Gateway{s: s, r: r, log: log, appID: appID, guildID: guildID}
+	s.ShouldReconnectOnError = true
+	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	s.AddHandler(g.onReady)
+	s.AddHandler(g.onInteraction)
+	s.AddHandler(g.onMessage)
+	return g
+}
+
+// Run opens the session, registers the commands and serves until ctx ends.
+func (g *Gateway) Run(ctx context.Context) error {
+	if err := g.s.Open(); err != nil {
+		return fmt.Errorf("discord: open gateway: %w", err)
+	}
+	<-ctx.Done()
+	return g.s.Close()
+}
+
+func (g *Gateway) onReady(s *discordgo.Session, ready *discordgo.Ready) {
+	appID := g.appID
+	if appID == "" && ready.Application != nil {
+		appID = ready.Application.ID
+	}
+	g.log.Info("discord: connected", "user", ready.User.Username, "shard", s.ShardID, "shards", s.ShardCount)
+	if err := Register(context.Background(), s, appID, g.guildID); err != nil {
+		g.log.Error("discord: command registration failed", "err", err)
+	}
+}
+
+// Register overwrites the application's commands with /talk in one call:
+// in one guild when guildID is set (instant), globally otherwise.
+func Register(ctx context.Context, s *discordgo.Session, appID, guildID string) error {
+	if appID == "" {
+		return fmt.Errorf("no application ID (set DISCORD_APP_ID)")
+	}
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	_, err := s.ApplicationCommandBulkOverwrite(appID, guildID, Commands(), discordgo.WithContext(ctx))
+	return err
+}
+
+func (g *Gateway) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	resp := g.r.Respond(ctx, ic.Interaction)
+	if err := s.InteractionRespond(ic.Interaction, resp, discordgo.WithContext(ctx)); err != nil {
+		g.log.Error("discord: interaction response failed", "type", ic.Type, "err", err)
+	}
+}
+
+var mentionRe = regexp.MustCompile(`<@!?\d+>`)
+
+// onMessage answers a message that mentions the bot, as a reply to it.
+func (g *Gateway) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
+	defer func() {
+		if p := recover(); p != nil {
+			g.log.Error("discord: panic answering a mention", "panic", p)
+		}
+	}()
+	if m.Author == nil || m.Author.Bot || s.State == nil || s.State.User == nil {
+		return
+	}
+	mentioned := false
+	for _, u := range m.Mentions {
+		mentioned = mentioned || u.ID == s.State.User.ID
+	}
+	if !mentioned {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	d := g.r.Mention(ctx, strings.TrimSpace(mentionRe.ReplaceAllString(m.Content, "")))
+	_, err := s.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{
+		Content: d.Content, Embeds: d.Embeds, Components: d.Components,
+		AllowedMentions: noMentions, Reference: m.Reference(),
+	}, discordgo.WithContext(ctx))
+	if err != nil {
+		g.log.Error("discord: reply to mention failed", "channel", m.ChannelID, "err", err)
+	}
+}

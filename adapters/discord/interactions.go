@@ -1,0 +1,131 @@
+package discord
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/talkbot/talkbot/answer"
+)
+
+// engine is what the adapter needs of the answer engine.
+type engine interface {
+	Handle(ctx context.Context, r answer.Request, opts answer.Options) answer.Reply
+	Complete(field answer.Field, typed string, limit int) []string
+}
+
+// Responder answers interactions, whichever way they arrive (gateway or
+// HTTP), and renders replies to mentions.
+type Responder struct {
+	engine engine
+	log    *slog.Logger
+	limit  int
+}
+
+// NewResponder returns a responder answering from e, limit talks a reply
+// (answer.DefaultLimit when 0).
+func NewResponder(e engine, log *slog.Logger, limit int) *Responder {
+	if limit == 0 {
+		limit = answer.DefaultLimit
+	}
+	return &Responder{engine: e, log: log, limit: limit}
+}
+
+// Respond answers one interaction. It checks the interaction's type before
+// reading its data, and a panic becomes a short error reply.
+func (r *Responder) Respond(ctx context.Context, i *discordgo.Interaction) (resp *discordgo.InteractionResponse) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.log.Error("discord: panic answering", "type", i.Type, "panic", p)
+			resp = message(&discordgo.InteractionResponseData{Content: "Sorry, something went wrong answering that.", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
+		}
+	}()
+	switch i.Type {
+	case discordgo.InteractionPing:
+		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}
+	case discordgo.InteractionApplicationCommand:
+		data := i.ApplicationCommandData()
+		req, ok := commandRequest(data)
+		if !ok {
+			return message(&discordgo.InteractionResponseData{Content: "Unknown command.", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
+		}
+		return message(render(r.ask(ctx, req), req, renderOptions{share: true, more: true}))
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		return r.autocomplete(i.ApplicationCommandData())
+	case discordgo.InteractionMessageComponent:
+		return r.button(ctx, i.MessageComponentData().CustomID)
+	}
+	return message(&discordgo.InteractionResponseData{Content: "This bot does not handle that.", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
+}
+
+func message(d *discordgo.InteractionResponseData) *discordgo.InteractionResponse {
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: d}
+}
+
+// commandRequest reads /talk <subcommand> <option>.
+func commandRequest(data discordgo.ApplicationCommandInteractionData) (request, bool) {
+	if data.Name != commandName || len(data.Options) == 0 {
+		return request{}, false
+	}
+	sub := data.Options[0]
+	req := request{Command: sub.Name}
+	for _, o := range sub.Options {
+		if s, ok := o.Value.(string); ok {
+			req.Arg = s
+		}
+	}
+	parsed := answer.Parse(req.Command + " " + req.Arg)
+	return request{Command: parsed.Command, Arg: parsed.Arg}, true
+}
+
+// autocomplete offers titles, speakers or events for the focused option.
+func (r *Responder) autocomplete(data discordgo.ApplicationCommandInteractionData) *discordgo.InteractionResponse {
+	var names []string
+	if len(data.Options) > 0 {
+		sub := data.Options[0]
+		if field, ok := completion[sub.Name]; ok {
+			for _, o := range sub.Options {
+				if s, isString := o.Value.(string); isString && o.Focused {
+					names = r.engine.Complete(field, s, maxChoices)
+				}
+			}
+		}
+	}
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: choices(names)},
+	}
+}
+
+// button answers a press of Share (post the answer publicly), More (edit
+// the message in place with the next talks) or a suggestion.
+func (r *Responder) button(ctx context.Context, id string) *discordgo.InteractionResponse {
+	prefix, req, ok := parseCustomID(id)
+	if !ok {
+		return message(&discordgo.InteractionResponseData{Content: "That button has expired.", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
+	}
+	reply := r.ask(ctx, req)
+	switch prefix {
+	case buttonShare:
+		return message(render(reply, req, renderOptions{}))
+	case buttonMore:
+		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: render(reply, req, renderOptions{share: true, more: true})}
+	default:
+		return message(render(reply, req, renderOptions{share: true, more: true}))
+	}
+}
+
+// Mention renders the answer to a message that mentions the bot.
+func (r *Responder) Mention(ctx context.Context, text string) *discordgo.InteractionResponseData {
+	p := answer.Parse(text)
+	req := request{Command: p.Command, Arg: p.Arg}
+	return render(r.ask(ctx, req), req, renderOptions{})
+}
+
+func (r *Responder) ask(ctx context.Context, req request) answer.Reply {
+	start := time.Now()
+	reply := r.engine.Handle(ctx, answer.Request{Command: req.Command, Arg: req.Arg}, answer.Options{Limit: r.limit, Offset: req.Offset})
+	r.log.Info("question", "adapter", "discord", "command", req.Command, "latency", time.Since(start), "results", len(reply.Talks))
+	return reply
+}

@@ -1,0 +1,232 @@
+package discord
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/talkbot/talkbot/answer"
+)
+
+// Discord's limits.
+const (
+	maxEmbeds       = 10
+	maxTitle        = 256
+	maxDescription  = 4096
+	maxAuthor       = 256
+	maxFooter       = 2048
+	maxEmbedsTotal  = 6000
+	maxCustomID     = 100
+	maxButtonLabel  = 80
+	maxButtons      = 5 // in one action row
+	maxChoices      = 25
+	maxChoiceLength = 100
+	maxContent      = 2000
+)
+
+// Prefixes of the custom IDs of the bot's buttons.
+const (
+	buttonShare = "talk:share"
+	buttonMore  = "talk:more"
+	buttonRun   = "talk:run"
+)
+
+// noMentions allows no mention at all: note text can never ping.
+var noMentions = &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+
+// request is a command as it travels in a button's custom ID.
+type request struct {
+	Command string
+	Arg     string
+	Offset  int
+}
+
+// customID encodes a button's request in at most 100 characters; a long
+// argument is cut at a word.
+func customID(prefix string, r request) string {
+	head := fmt.Sprintf("%s:%d:%s:", prefix, r.Offset, r.Command)
+	return head + cutBytes(r.Arg, maxCustomID-len(head))
+}
+
+// parseCustomID reads a custom ID made by customID.
+func parseCustomID(id string) (prefix string, r request, ok bool) {
+	parts := strings.SplitN(id, ":", 5)
+	if len(parts) != 5 || parts[0] != "talk" {
+		return "", request{}, false
+	}
+	off, err := strconv.Atoi(parts[2])
+	if err != nil || off < 0 {
+		return "", request{}, false
+	}
+	return parts[0] + ":" + parts[1], request{Command: parts[3], Arg: parts[4], Offset: off}, true
+}
+
+// renderOptions say which buttons a reply gets.
+type renderOptions struct {
+	share bool // only the asker sees the reply: offer to share it
+	more  bool
+}
+
+// render turns a reply into a message: one embed per talk (title linked
+// when the corpus gives a URL, speakers as author, event as footer, the
+// cited lines as description), buttons for suggestions, More and Share.
+func render(r answer.Reply, req request, opts renderOptions) *discordgo.InteractionResponseData {
+	d := &discordgo.InteractionResponseData{AllowedMentions: noMentions}
+	switch {
+	case r.Command == "help":
+		d.Content = clip(helpText(r), maxContent)
+	case len(r.Talks) == 0:
+		notice := r.Notice
+		if notice == "" {
+			notice = "No notes answer that."
+		}
+		d.Content = clip(escape(notice), maxContent)
+	}
+	total := 0
+	for _, t := range r.Talks {
+		if len(d.Embeds) == maxEmbeds {
+			break
+		}
+		e := embed(t)
+		size := embedSize(e)
+		if total+size > maxEmbedsTotal {
+			room := maxEmbedsTotal - total - embedSize(&discordgo.MessageEmbed{Title: e.Title, Author: e.Author, Footer: e.Footer})
+			if room < 100 {
+				break
+			}
+			e.Description = clip(e.Description, room)
+			size = embedSize(e)
+		}
+		total += size
+		d.Embeds = append(d.Embeds, e)
+	}
+	var buttons []discordgo.MessageComponent
+	for _, s := range r.Suggestions {
+		p := answer.Parse(s)
+		buttons = append(buttons, discordgo.Button{Label: clip("Did you mean: "+s, maxButtonLabel), Style: discordgo.SecondaryButton,
+			CustomID: customID(buttonRun, request{Command: p.Command, Arg: p.Arg})})
+	}
+	if opts.more && r.More {
+		next := req
+		next.Offset = r.Offset + len(r.Talks)
+		buttons = append(buttons, discordgo.Button{Label: "More", Style: discordgo.SecondaryButton, CustomID: customID(buttonMore, next)})
+	}
+	if opts.share && len(r.Talks) > 0 {
+		share := req
+		share.Offset = r.Offset
+		buttons = append(buttons, discordgo.Button{Label: "Share", Style: discordgo.PrimaryButton, CustomID: customID(buttonShare, share)})
+	}
+	if len(buttons) > maxButtons {
+		buttons = buttons[len(buttons)-maxButtons:]
+	}
+	if len(buttons) > 0 {
+		d.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: buttons}}
+	}
+	if opts.share {
+		d.Flags = discordgo.MessageFlagsEphemeral
+	}
+	return d
+}
+
+func embed(t answer.TalkResult) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{Title: clip(escape(t.Title), maxTitle)}
+	if safeURL(t.URL) {
+		e.URL = t.URL
+	}
+	if len(t.Speakers) > 0 {
+		e.Author = &discordgo.MessageEmbedAuthor{Name: clip(escape(strings.Join(t.Speakers, ", ")), maxAuthor)}
+	}
+	if t.Event != "" {
+		e.Footer = &discordgo.MessageEmbedFooter{Text: clip(escape(t.Event), maxFooter)}
+	}
+	var b strings.Builder
+	for _, s := range t.Snippets {
+		line := "• " + escape(s.Text)
+		if s.Parent != "" {
+			line = "• *" + escape(clip(s.Parent, 80)) + "* › " + escape(s.Text)
+		}
+		cite := fmt.Sprintf("`%s:%d`", strings.ReplaceAll(s.Citation.File, "`", "'"), s.Citation.Line)
+		if safeURL(s.Citation.URL) {
+			cite = fmt.Sprintf("[%s](%s)", cite, s.Citation.URL)
+		}
+		if len(s.Section) > 0 {
+			cite += " · " + escape(strings.Join(s.Section, " › "))
+		}
+		b.WriteString(line + "\n" + cite + "\n")
+	}
+	e.Description = clip(strings.TrimSpace(b.String()), maxDescription)
+	return e
+}
+
+// embedSize counts the characters Discord limits to 6000 per message.
+func embedSize(e *discordgo.MessageEmbed) int {
+	n := utf8.RuneCountInString(e.Title) + utf8.RuneCountInString(e.Description)
+	if e.Author != nil {
+		n += utf8.RuneCountInString(e.Author.Name)
+	}
+	if e.Footer != nil {
+		n += utf8.RuneCountInString(e.Footer.Text)
+	}
+	return n
+}
+
+func helpText(r answer.Reply) string {
+	var b strings.Builder
+	if r.Notice != "" {
+		b.WriteString(escape(r.Notice) + "\n\n")
+	}
+	b.WriteString("**Ask about the talks in the notes:**\n")
+	for _, c := range r.Help {
+		fmt.Fprintf(&b, "• `/talk %s` — %s\n", c.Usage, escape(c.Summary))
+	}
+	return b.String()
+}
+
+// safeURL reports whether a URL can be a link target in an embed.
+func safeURL(u string) bool {
+	return (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) && !strings.ContainsAny(u, " ()<>\n")
+}
+
+// escape keeps note text from formatting as mentions or links: a zero-width
+// space breaks "@everyone", "@here" and "<@", on top of allowing no
+// mentions in every reply.
+func escape(s string) string {
+	return strings.NewReplacer("@everyone", "@\u200beveryone", "@here", "@\u200bhere", "<@", "<\u200b@", "<#", "<\u200b#").Replace(s)
+}
+
+// clip cuts s to at most n characters, with an ellipsis.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+// cutBytes cuts s to at most n bytes at a word (or character) boundary.
+func cutBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if i := strings.LastIndexByte(s[:cut], ' '); i > cut/2 {
+		cut = i
+	}
+	return s[:cut]
+}
+
+// choices turns names into autocomplete choices within Discord's limits.
+func choices(names []string) []*discordgo.ApplicationCommandOptionChoice {
+	out := []*discordgo.ApplicationCommandOptionChoice{}
+	for _, n := range names {
+		if len(out) == maxChoices {
+			break
+		}
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: clip(n, maxChoiceLength), Value: clip(n, maxChoiceLength)})
+	}
+	return out
+}
