@@ -43,6 +43,9 @@ func (e *Engine) Swap(ix *Index) { e.ix.Store(ix) }
 
 // Handle answers a parsed command.
 func (e *Engine) Handle(ctx context.Context, r Request, opts Options) Reply {
+	if e.Index() == nil {
+		return Reply{Command: r.Command, Query: r.Arg, Notice: "The notes are still loading; ask again in a moment."}
+	}
 	switch r.Command {
 	case "show":
 		return e.Show(ctx, r.Arg, opts)

@@ -1,14 +1,19 @@
 package config
 
 import (
+	"bytes"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/url"
 	"os"
 	"strconv"
 	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Config is every setting of the bot.
@@ -19,10 +24,16 @@ type Config struct {
 	Limit int
 	// Addr is where the HTTP server listens (":8080").
 	Addr string
+	// LogFormat is "text" or "json".
+	LogFormat string
+	// DrainTimeout is how long a stopping server lets requests finish.
+	DrainTimeout time.Duration
 	// Slack holds the Slack app's credentials; empty when Slack is not used.
 	Slack Slack
 	// Discord holds the Discord application's settings; empty when unused.
 	Discord Discord
+
+	problems []error // found while reading settings, reported by Validate
 }
 
 // Discord is the configuration of the Discord adapter.
@@ -33,7 +44,6 @@ type Discord struct {
 	PublicKey  string // DISCORD_PUBLIC_KEY: hex Ed25519 key of the HTTP interactions endpoint
 	ShardID    int    // DISCORD_SHARD_ID
 	ShardCount int    // DISCORD_SHARD_COUNT; 0 when not sharded
-	shardErrs  []error
 }
 
 // Enabled reports whether any Discord setting is present.
@@ -91,49 +101,183 @@ func (s Secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
 func (s Secret) Reveal() string { return string(s) }
 
 // Default returns the settings used when nothing is set.
-func Default() Config { return Config{Limit: 5, Addr: ":8080"} }
+func Default() Config {
+	return Config{Limit: 5, Addr: ":8080", LogFormat: "text", DrainTimeout: 10 * time.Second}
+}
 
-// FromEnv returns the defaults overridden by the environment:
-// TALKBOT_CORPUS, PORT, SLACK_BOT_TOKEN, SLACK_APP_TOKEN,
-// SLACK_SIGNING_SECRET, SLACK_API_URL, DISCORD_BOT_TOKEN, DISCORD_APP_ID,
-// DISCORD_GUILD_ID, DISCORD_PUBLIC_KEY, DISCORD_SHARD_ID,
-// DISCORD_SHARD_COUNT.
+// FromEnv returns the defaults overridden by the environment.
 func FromEnv(getenv func(string) string) Config {
 	c := Default()
-	if v := getenv("TALKBOT_CORPUS"); v != "" {
-		c.Corpus = v
+	c.applyEnv(getenv)
+	return c
+}
+
+// Load returns the settings from, in rising precedence, the defaults, the
+// YAML file at path (when not empty) and the environment: TALKBOT_CORPUS,
+// TALKBOT_LIMIT, TALKBOT_LOG_FORMAT, TALKBOT_DRAIN_TIMEOUT, PORT,
+// SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL,
+// DISCORD_BOT_TOKEN, DISCORD_APP_ID, DISCORD_GUILD_ID, DISCORD_PUBLIC_KEY,
+// DISCORD_SHARD_ID, DISCORD_SHARD_COUNT. Each secret can instead come from
+// a file named by the variable with _FILE appended (SLACK_BOT_TOKEN_FILE),
+// as Docker and Kubernetes mount secrets. Flags, applied by the caller, come
+// last. Problems are reported by Validate.
+func Load(path string, getenv func(string) string) (Config, error) {
+	c := Default()
+	if path != "" {
+		if err := c.applyFile(path); err != nil {
+			return c, err
+		}
 	}
-	if v := getenv("PORT"); v != "" {
-		c.Addr = ":" + v
+	c.applyEnv(getenv)
+	return c, nil
+}
+
+// fileConfig is the YAML file's shape; absent keys leave settings as they are.
+type fileConfig struct {
+	Corpus       *string `yaml:"corpus"`
+	Addr         *string `yaml:"addr"`
+	Limit        *int    `yaml:"limit"`
+	LogFormat    *string `yaml:"log_format"`
+	DrainTimeout *string `yaml:"drain_timeout"`
+	Slack        struct {
+		BotToken      *string `yaml:"bot_token"`
+		AppToken      *string `yaml:"app_token"`
+		SigningSecret *string `yaml:"signing_secret"`
+		APIURL        *string `yaml:"api_url"`
+	} `yaml:"slack"`
+	Discord struct {
+		BotToken   *string `yaml:"bot_token"`
+		AppID      *string `yaml:"app_id"`
+		GuildID    *string `yaml:"guild_id"`
+		PublicKey  *string `yaml:"public_key"`
+		ShardID    *int    `yaml:"shard_id"`
+		ShardCount *int    `yaml:"shard_count"`
+	} `yaml:"discord"`
+}
+
+func (c *Config) applyFile(path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("config file: %w", err)
 	}
-	c.Discord = Discord{
-		BotToken:  Secret(strings.TrimPrefix(strings.TrimSpace(getenv("DISCORD_BOT_TOKEN")), "Bot ")),
-		AppID:     strings.TrimSpace(getenv("DISCORD_APP_ID")),
-		GuildID:   strings.TrimSpace(getenv("DISCORD_GUILD_ID")),
-		PublicKey: strings.TrimSpace(getenv("DISCORD_PUBLIC_KEY")),
+	var f fileConfig
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("config file %s: %w", path, err)
 	}
-	for name, dst := range map[string]*int{"DISCORD_SHARD_ID": &c.Discord.ShardID, "DISCORD_SHARD_COUNT": &c.Discord.ShardCount} {
+	set(&c.Corpus, f.Corpus)
+	set(&c.Addr, f.Addr)
+	set(&c.Limit, f.Limit)
+	set(&c.LogFormat, f.LogFormat)
+	if f.DrainTimeout != nil {
+		c.setDuration("drain_timeout", *f.DrainTimeout)
+	}
+	setSecret(&c.Slack.BotToken, f.Slack.BotToken)
+	setSecret(&c.Slack.AppToken, f.Slack.AppToken)
+	setSecret(&c.Slack.SigningSecret, f.Slack.SigningSecret)
+	set(&c.Slack.APIURL, f.Slack.APIURL)
+	setSecret(&c.Discord.BotToken, f.Discord.BotToken)
+	set(&c.Discord.AppID, f.Discord.AppID)
+	set(&c.Discord.GuildID, f.Discord.GuildID)
+	set(&c.Discord.PublicKey, f.Discord.PublicKey)
+	set(&c.Discord.ShardID, f.Discord.ShardID)
+	set(&c.Discord.ShardCount, f.Discord.ShardCount)
+	return nil
+}
+
+func set[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
+func setSecret(dst *Secret, v *string) {
+	if v != nil {
+		*dst = Secret(strings.TrimSpace(*v))
+	}
+}
+
+func (c *Config) setDuration(name, v string) {
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		c.problems = append(c.problems, fmt.Errorf("%s %q is not a duration (like 10s)", name, v))
+		return
+	}
+	c.DrainTimeout = d
+}
+
+func (c *Config) applyEnv(getenv func(string) string) {
+	str := func(name string, dst *string) {
+		if v := strings.TrimSpace(getenv(name)); v != "" {
+			*dst = v
+		}
+	}
+	num := func(name string, dst *int) {
 		if v := strings.TrimSpace(getenv(name)); v != "" {
 			n, err := strconv.Atoi(v)
 			if err != nil {
-				c.Discord.shardErrs = append(c.Discord.shardErrs, fmt.Errorf("%s %q is not a number", name, v))
+				c.problems = append(c.problems, fmt.Errorf("%s %q is not a number", name, v))
+				return
 			}
 			*dst = n
 		}
 	}
-	c.Slack = Slack{
-		BotToken:      Secret(strings.TrimSpace(getenv("SLACK_BOT_TOKEN"))),
-		AppToken:      Secret(strings.TrimSpace(getenv("SLACK_APP_TOKEN"))),
-		SigningSecret: Secret(strings.TrimSpace(getenv("SLACK_SIGNING_SECRET"))),
-		APIURL:        strings.TrimSpace(getenv("SLACK_API_URL")),
+	secret := func(name string, dst *Secret) {
+		v, file := strings.TrimSpace(getenv(name)), strings.TrimSpace(getenv(name+"_FILE"))
+		switch {
+		case v != "" && file != "":
+			c.problems = append(c.problems, fmt.Errorf("%s and %s_FILE are both set: keep one", name, name))
+		case file != "":
+			data, err := os.ReadFile(file)
+			if err != nil {
+				c.problems = append(c.problems, fmt.Errorf("%s_FILE: %w", name, err))
+				return
+			}
+			*dst = Secret(strings.TrimSpace(string(data)))
+		case v != "":
+			*dst = Secret(v)
+		}
 	}
-	return c
+	str("TALKBOT_CORPUS", &c.Corpus)
+	num("TALKBOT_LIMIT", &c.Limit)
+	str("TALKBOT_LOG_FORMAT", &c.LogFormat)
+	if v := strings.TrimSpace(getenv("TALKBOT_DRAIN_TIMEOUT")); v != "" {
+		c.setDuration("TALKBOT_DRAIN_TIMEOUT", v)
+	}
+	if v := strings.TrimSpace(getenv("PORT")); v != "" {
+		c.Addr = ":" + v
+	}
+	secret("SLACK_BOT_TOKEN", &c.Slack.BotToken)
+	secret("SLACK_APP_TOKEN", &c.Slack.AppToken)
+	secret("SLACK_SIGNING_SECRET", &c.Slack.SigningSecret)
+	str("SLACK_API_URL", &c.Slack.APIURL)
+	secret("DISCORD_BOT_TOKEN", &c.Discord.BotToken)
+	c.Discord.BotToken = Secret(strings.TrimPrefix(string(c.Discord.BotToken), "Bot "))
+	str("DISCORD_APP_ID", &c.Discord.AppID)
+	str("DISCORD_GUILD_ID", &c.Discord.GuildID)
+	var key Secret
+	secret("DISCORD_PUBLIC_KEY", &key)
+	if key != "" {
+		c.Discord.PublicKey = string(key) // public, but mounted like a secret
+	}
+	num("DISCORD_SHARD_ID", &c.Discord.ShardID)
+	num("DISCORD_SHARD_COUNT", &c.Discord.ShardCount)
 }
 
 // Validate reports every problem of the settings at once, naming the
 // setting at fault.
 func (c Config) Validate() error {
-	var errs []error
+	errs := append([]error(nil), c.problems...)
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, fmt.Errorf("log format %q: want text or json", c.LogFormat))
+	}
+	if c.DrainTimeout <= 0 || c.DrainTimeout > 10*time.Minute {
+		errs = append(errs, fmt.Errorf("drain timeout %s: want more than 0 and at most 10m", c.DrainTimeout))
+	}
+	if c.Addr == "" {
+		errs = append(errs, errors.New("addr is empty"))
+	}
 	if c.Corpus != "" {
 		if info, err := os.Stat(c.Corpus); err != nil {
 			errs = append(errs, fmt.Errorf("corpus %q: %w", c.Corpus, err))
@@ -176,7 +320,7 @@ func (s Slack) validate() []error {
 }
 
 func (d Discord) validate() []error {
-	errs := append([]error(nil), d.shardErrs...)
+	var errs []error
 	if !d.Enabled() {
 		errs = append(errs, errors.New("DISCORD_BOT_TOKEN is missing: set it (gateway) or DISCORD_PUBLIC_KEY (HTTP interactions)"))
 	}
@@ -192,4 +336,33 @@ func (d Discord) validate() []error {
 		errs = append(errs, fmt.Errorf("DISCORD_SHARD_ID %d must be below DISCORD_SHARD_COUNT %d", d.ShardID, d.ShardCount))
 	}
 	return errs
+}
+
+// Describe lists the effective settings, one "key: value" a line, secrets
+// redacted: what `bot config` prints.
+func (c Config) Describe() string {
+	corpus := c.Corpus
+	if corpus == "" {
+		corpus = "(embedded)"
+	}
+	lines := []string{
+		"corpus: " + corpus,
+		"addr: " + c.Addr,
+		"limit: " + strconv.Itoa(c.Limit),
+		"log_format: " + c.LogFormat,
+		"drain_timeout: " + c.DrainTimeout.String(),
+		"slack:",
+		"  bot_token: " + c.Slack.BotToken.String(),
+		"  app_token: " + c.Slack.AppToken.String(),
+		"  signing_secret: " + c.Slack.SigningSecret.String(),
+		"  api_url: " + c.Slack.APIURL,
+		"discord:",
+		"  bot_token: " + c.Discord.BotToken.String(),
+		"  app_id: " + c.Discord.AppID,
+		"  guild_id: " + c.Discord.GuildID,
+		"  public_key: " + c.Discord.PublicKey,
+		"  shard_id: " + strconv.Itoa(c.Discord.ShardID),
+		"  shard_count: " + strconv.Itoa(c.Discord.ShardCount),
+	}
+	return strings.Join(lines, "\n") + "\n"
 }

@@ -3,6 +3,8 @@ package config
 import (
 	"fmt"
 	"log/slog"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -108,6 +110,69 @@ func TestDiscordSettings(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), w) {
 				t.Errorf("%s: Validate() = %v; want it to name %s", tt.name, err, w)
 			}
+		}
+	}
+}
+
+// TestPrecedence: defaults < file < environment (flags come last, applied by
+// the command).
+func TestPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	file := dir + "/talkbot.yaml"
+	secret := dir + "/token"
+	if err := os.WriteFile(file, []byte("corpus: /from/file\nlimit: 7\naddr: ':9000'\nlog_format: json\nslack:\n  bot_token: xoxb-file\n  app_token: xapp-file\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(secret, []byte("xoxb-from-secret-file\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"TALKBOT_CORPUS": "/from/env", "SLACK_BOT_TOKEN_FILE": secret, "TALKBOT_DRAIN_TIMEOUT": "3s"}
+	c, err := Load(file, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"corpus": c.Corpus, "limit": strconv.Itoa(c.Limit), "addr": c.Addr, "log": c.LogFormat,
+		"token": c.Slack.BotToken.Reveal(), "app": c.Slack.AppToken.Reveal(), "drain": c.DrainTimeout.String(),
+	}
+	got := map[string]string{"corpus": "/from/env", "limit": "7", "addr": ":9000", "log": "json", "token": "xoxb-from-secret-file", "app": "xapp-file", "drain": "3s"}
+	for k := range got {
+		if want[k] != got[k] {
+			t.Errorf("%s = %q; want %q", k, want[k], got[k])
+		}
+	}
+	if d := c.Describe(); strings.Contains(d, "xoxb") || strings.Contains(d, "xapp") || !strings.Contains(d, "bot_token: [redacted]") {
+		t.Errorf("Describe shows secrets or hides settings:\n%s", d)
+	}
+}
+
+func TestSettingsProblems(t *testing.T) {
+	dir := t.TempDir()
+	bad := dir + "/bad.yaml"
+	os.WriteFile(bad, []byte("limit: many\n"), 0o600)
+	if _, err := Load(bad, func(string) string { return "" }); err == nil {
+		t.Error("a config file with a bad value loaded")
+	}
+	unknown := dir + "/unknown.yaml"
+	os.WriteFile(unknown, []byte("limmit: 3\n"), 0o600)
+	if _, err := Load(unknown, func(string) string { return "" }); err == nil || !strings.Contains(err.Error(), "limmit") {
+		t.Errorf("unknown key: %v", err)
+	}
+	if _, err := Load(dir+"/missing.yaml", func(string) string { return "" }); err == nil {
+		t.Error("a missing config file loaded")
+	}
+	env := map[string]string{
+		"TALKBOT_LIMIT": "lots", "TALKBOT_LOG_FORMAT": "xml", "TALKBOT_DRAIN_TIMEOUT": "soon",
+		"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_BOT_TOKEN_FILE": dir + "/t", "SLACK_SIGNING_SECRET_FILE": dir + "/nope",
+	}
+	c, err := Load("", func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.Validate()
+	for _, want := range []string{"TALKBOT_LIMIT", "log format", "TALKBOT_DRAIN_TIMEOUT", "SLACK_BOT_TOKEN_FILE are both set", "SLACK_SIGNING_SECRET_FILE"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Validate() = %v; want it to name %q", err, want)
 		}
 	}
 }

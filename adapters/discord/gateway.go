@@ -14,6 +14,9 @@ import (
 // Gateway answers over a discordgo session: interactions, and messages that
 // mention the bot.
 type Gateway struct {
+	// Connected, when set, hears whether the gateway connection is up.
+	Connected func(up bool)
+
 	s       *discordgo.Session
 	r       *Responder
 	log     *slog.Logger
@@ -32,7 +35,15 @@ func NewGateway(s *discordgo.Session, r *Responder, log *slog.Logger, appID, gui
 	s.AddHandler(g.onReady)
 	s.AddHandler(g.onInteraction)
 	s.AddHandler(g.onMessage)
+	s.AddHandler(func(*discordgo.Session, *discordgo.Connect) { g.connected(true) })
+	s.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { g.connected(false) })
 	return g
+}
+
+func (g *Gateway) connected(up bool) {
+	if g.Connected != nil {
+		g.Connected(up)
+	}
 }
 
 // Run opens the session, registers the commands and serves until ctx ends.

@@ -3,7 +3,6 @@ package discord
 import (
 	"context"
 	"log/slog"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/talkbot/talkbot/answer"
@@ -124,8 +123,5 @@ func (r *Responder) Mention(ctx context.Context, text string) *discordgo.Interac
 }
 
 func (r *Responder) ask(ctx context.Context, req request) answer.Reply {
-	start := time.Now()
-	reply := r.engine.Handle(ctx, answer.Request{Command: req.Command, Arg: req.Arg}, answer.Options{Limit: r.limit, Offset: req.Offset})
-	r.log.Info("question", "adapter", "discord", "command", req.Command, "latency", time.Since(start), "results", len(reply.Talks))
-	return reply
+	return r.engine.Handle(ctx, answer.Request{Command: req.Command, Arg: req.Arg}, answer.Options{Limit: r.limit, Offset: req.Offset})
 }

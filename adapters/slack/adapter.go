@@ -38,6 +38,9 @@ type Options struct {
 	// ResponseHosts are hosts, besides Slack's own (https://*.slack.com),
 	// that response URLs may point to: a proxy, or a test server.
 	ResponseHosts []string
+	// Connected, when set, hears whether the connection to Slack is up:
+	// auth.test answered, or the Socket Mode connection came up or down.
+	Connected func(up bool)
 	// AnswerIn is how long a slash command may take to be answered in the
 	// HTTP response before the answer goes through the response URL
 	// instead (2.5 s when 0; Slack allows 3).
@@ -66,6 +69,9 @@ func New(engine answerer, api webAPI, log *slog.Logger, opts Options) *Adapter {
 	if opts.Limit == 0 {
 		opts.Limit = answer.DefaultLimit
 	}
+	if opts.Connected == nil {
+		opts.Connected = func(bool) {}
+	}
 	a := &Adapter{engine: engine, api: api, log: log, opts: opts, seen: newDedupe(10000, time.Hour)}
 	a.botUserID.Store("")
 	return a
@@ -83,6 +89,7 @@ func (a *Adapter) Start(ctx context.Context) {
 			if err == nil {
 				a.botUserID.Store(resp.UserID)
 				a.log.Info("slack: connected", "team", resp.Team, "bot_user", resp.UserID)
+				a.opts.Connected(true)
 				return
 			}
 			a.log.Warn("slack: auth.test failed; retrying", "err", err, "in", wait)
@@ -124,10 +131,7 @@ func (a *Adapter) ask(ctx context.Context, req request) (reply answer.Reply) {
 			reply = answer.Reply{Command: req.Command, Query: req.Arg, Notice: "Sorry, something went wrong answering that."}
 		}
 	}()
-	start := time.Now()
-	reply = a.engine.Handle(ctx, answer.Request{Command: req.Command, Arg: req.Arg}, answer.Options{Limit: a.opts.Limit, Offset: req.Offset})
-	a.log.Info("question", "adapter", "slack", "command", req.Command, "latency", time.Since(start), "results", len(reply.Talks))
-	return reply
+	return a.engine.Handle(ctx, answer.Request{Command: req.Command, Arg: req.Arg}, answer.Options{Limit: a.opts.Limit, Offset: req.Offset})
 }
 
 // response is the JSON of a slash command response or a message sent to a

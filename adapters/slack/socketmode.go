@@ -67,9 +67,15 @@ func (a *Adapter) socketEvent(ctx context.Context, evt socketmode.Event, ack fun
 		if cb, ok := evt.Data.(slack.InteractionCallback); ok {
 			a.background(ctx, "interaction", func(ctx context.Context) { a.interaction(ctx, cb) })
 		}
-	case socketmode.EventTypeConnecting, socketmode.EventTypeConnected, socketmode.EventTypeHello:
+	case socketmode.EventTypeConnected:
+		a.log.Info("slack: socket mode connected")
+		a.opts.Connected(true)
+	case socketmode.EventTypeConnecting, socketmode.EventTypeHello:
 		a.log.Info("slack: socket mode", "state", evt.Type)
-	case socketmode.EventTypeConnectionError, socketmode.EventTypeInvalidAuth, socketmode.EventTypeErrorBadMessage:
+	case socketmode.EventTypeConnectionError, socketmode.EventTypeInvalidAuth, socketmode.EventTypeDisconnect:
+		a.log.Warn("slack: socket mode", "state", evt.Type)
+		a.opts.Connected(false)
+	case socketmode.EventTypeErrorBadMessage:
 		a.log.Warn("slack: socket mode", "state", evt.Type)
 	}
 }

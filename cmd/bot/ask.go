@@ -7,7 +7,6 @@ import (
 
 	"github.com/talkbot/talkbot/adapters/console"
 	"github.com/talkbot/talkbot/answer"
-	"github.com/talkbot/talkbot/config"
 )
 
 // askOutput is the JSON contract of bot ask --json.
@@ -18,14 +17,16 @@ type askOutput struct {
 }
 
 func runAsk(ctx context.Context, e *env, args []string) error {
-	cfg := config.FromEnv(e.getenv)
-	fset := flags(e, "ask", &cfg)
-	asJSON := fset.Bool("json", false, "print one JSON object: query, results, suggestions")
-	fset.IntVar(&cfg.Limit, "limit", cfg.Limit, "at most N results")
-	if err := parseFlags(fset, args); err != nil {
+	st := newSettings(e, "ask").withLimit("at most N results (default 5)")
+	asJSON := st.fset.Bool("json", false, "print one JSON object: query, results, suggestions")
+	if err := st.parse(args); err != nil {
 		return err
 	}
-	q := strings.TrimSpace(strings.Join(fset.Args(), " "))
+	cfg, err := st.load(e)
+	if err != nil {
+		return err
+	}
+	q := strings.TrimSpace(strings.Join(st.fset.Args(), " "))
 	if q == "" {
 		return usageError{"a question is needed: bot ask QUESTION..."}
 	}
@@ -49,12 +50,15 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 }
 
 func runShow(ctx context.Context, e *env, args []string) error {
-	cfg := config.FromEnv(e.getenv)
-	fset := flags(e, "show", &cfg)
-	if err := parseFlags(fset, args); err != nil {
+	st := newSettings(e, "show")
+	if err := st.parse(args); err != nil {
 		return err
 	}
-	title := strings.TrimSpace(strings.Join(fset.Args(), " "))
+	cfg, err := st.load(e)
+	if err != nil {
+		return err
+	}
+	title := strings.TrimSpace(strings.Join(st.fset.Args(), " "))
 	if title == "" {
 		return usageError{"a talk title is needed: bot show TITLE..."}
 	}
@@ -66,10 +70,12 @@ func runShow(ctx context.Context, e *env, args []string) error {
 }
 
 func runConsole(ctx context.Context, e *env, args []string) error {
-	cfg := config.FromEnv(e.getenv)
-	fset := flags(e, "", &cfg)
-	fset.StringVar(&cfg.Addr, "addr", cfg.Addr, "address of the HTTP server, when serving chat services (env PORT)")
-	if err := parseFlags(fset, args); err != nil {
+	st := newSettings(e, "").server()
+	if err := st.parse(args); err != nil {
+		return err
+	}
+	cfg, err := st.load(e)
+	if err != nil {
 		return err
 	}
 	if chatConfigured(cfg) {

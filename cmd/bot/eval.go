@@ -7,20 +7,22 @@ import (
 	"strings"
 
 	"github.com/talkbot/talkbot/answer"
-	"github.com/talkbot/talkbot/config"
 )
 
 func runEval(ctx context.Context, e *env, args []string) error {
-	cfg := config.FromEnv(e.getenv)
-	fset := flags(e, "eval", &cfg)
-	verbose := fset.Bool("verbose", false, "print one line per question")
-	if err := parseFlags(fset, args); err != nil {
+	st := newSettings(e, "eval")
+	verbose := st.fset.Bool("verbose", false, "print one line per question")
+	if err := st.parse(args); err != nil {
 		return err
 	}
-	if fset.NArg() != 1 {
+	cfg, err := st.load(e)
+	if err != nil {
+		return err
+	}
+	if st.fset.NArg() != 1 {
 		return usageError{"one questions file is needed: bot eval QUESTIONS.jsonl"}
 	}
-	f, err := os.Open(fset.Arg(0))
+	f, err := os.Open(st.fset.Arg(0))
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,10 @@ import (
 const usage = `usage: bot [serve|ask|show|talks|eval|help] [flags] [args]
 
   bot                          chat in the terminal, or serve chat services when configured
-  bot serve [--addr :8080]     answer in Slack and Discord (SLACK_*, DISCORD_* settings)
+  bot serve [--addr :8080]     the service: Slack and Discord (SLACK_*, DISCORD_*), /livez, /readyz, /metrics
+  bot config                   print the effective settings, secrets redacted
+  bot healthcheck              exit 0 when the local server is live (for Docker's HEALTHCHECK)
+  bot version
   bot ask [--json] [--limit N] [--corpus DIR] QUESTION...
   bot show [--corpus DIR] TITLE...
   bot talks [--event E] [--speaker S] [--corpus DIR]
@@ -29,19 +32,21 @@ const usage = `usage: bot [serve|ask|show|talks|eval|help] [flags] [args]
 
 // env is what a subcommand gets from the process.
 type env struct {
-	getenv    func(string) string
-	stdin     io.Reader
-	stdout    io.Writer
-	stderr    io.Writer
-	log       *slog.Logger // warnings of the command-line tools
-	serverLog *slog.Logger // the server's log: everything from info up
+	getenv func(string) string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	log    *slog.Logger // warnings of the command-line tools
 }
+
+// version is the build's version, stamped with
+// -ldflags "-X main.version=...".
+var version = "dev"
 
 // run is the whole program: it returns the exit status.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr,
-		log:       slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
-		serverLog: slog.New(slog.NewTextHandler(stderr, nil))}
+		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
 	cmd, rest := "console", args
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, rest = args[0], args[1:]
@@ -52,6 +57,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		err = runConsole(ctx, e, rest)
 	case "serve":
 		err = runServe(ctx, e, rest)
+	case "config":
+		err = runConfig(e, rest)
+	case "healthcheck":
+		err = runHealthcheck(ctx, e, rest)
+	case "version":
+		fmt.Fprintln(stdout, "talkbot", version)
+		return 0
 	case "ask":
 		err = runAsk(ctx, e, rest)
 	case "show":
@@ -84,24 +96,6 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 type usageError struct{ msg string }
 
 func (u usageError) Error() string { return u.msg }
-
-// flags returns a flag set for a subcommand with the flags every one has.
-func flags(e *env, name string, cfg *config.Config) *flag.FlagSet {
-	fset := flag.NewFlagSet("bot "+name, flag.ContinueOnError)
-	fset.SetOutput(e.stderr)
-	fset.StringVar(&cfg.Corpus, "corpus", cfg.Corpus, "folder of talk notes (default: the embedded corpus; env TALKBOT_CORPUS)")
-	return fset
-}
-
-func parseFlags(fset *flag.FlagSet, args []string) error {
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageError{err.Error()}
-	}
-	return nil
-}
 
 // loadEngine loads the configured corpus, reports its problems and indexes it.
 func loadEngine(e *env, cfg config.Config) (*answer.Engine, error) {

@@ -5,11 +5,15 @@ import (
 	"crypto/ed25519"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
-	"time"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/slack-go/slack"
@@ -18,15 +22,22 @@ import (
 	slackadapter "github.com/talkbot/talkbot/adapters/slack"
 	"github.com/talkbot/talkbot/answer"
 	"github.com/talkbot/talkbot/config"
+	"github.com/talkbot/talkbot/corpus"
+	"github.com/talkbot/talkbot/corpus/embedded"
+	"github.com/talkbot/talkbot/metrics"
+	"github.com/talkbot/talkbot/reload"
+	"github.com/talkbot/talkbot/server"
 )
 
 // runServe runs the chat adapters that the settings enable, and the HTTP
 // server their endpoints need, until ctx ends.
 func runServe(ctx context.Context, e *env, args []string) error {
-	cfg := config.FromEnv(e.getenv)
-	fset := flags(e, "serve", &cfg)
-	fset.StringVar(&cfg.Addr, "addr", cfg.Addr, "address of the HTTP server (env PORT)")
-	if err := parseFlags(fset, args); err != nil {
+	st := newSettings(e, "serve").server()
+	if err := st.parse(args); err != nil {
+		return err
+	}
+	cfg, err := st.load(e)
+	if err != nil {
 		return err
 	}
 	return serve(ctx, e, cfg)
@@ -35,89 +46,147 @@ func runServe(ctx context.Context, e *env, args []string) error {
 // chatConfigured reports whether any chat service is configured.
 func chatConfigured(cfg config.Config) bool { return cfg.Slack.Enabled() || cfg.Discord.Enabled() }
 
+// serve runs the bot as a service: the HTTP server with health, readiness
+// and metrics, the configured chat adapters, and hot reload of the notes,
+// until ctx ends; then it drains and stops cleanly.
 func serve(ctx context.Context, e *env, cfg config.Config) error {
-	if !chatConfigured(cfg) {
-		return errors.New("no chat service configured: set the SLACK_* or DISCORD_* settings (see README)")
-	}
-	eng, err := loadEngine(e, cfg)
-	if err != nil {
+	if err := cfg.Validate(); err != nil {
 		return err
 	}
-	log := e.serverLog
-	mux := http.NewServeMux()
-	endpoints := false
-	errc := make(chan error, 4)
-	var waits []func()
+	log := newLogger(e.stderr, cfg.LogFormat)
+	m := metrics.New(version)
+	srv := server.New(log, m.Registry)
+	srv.Expect("corpus")
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	log.Info("talkbot serving", "addr", ln.Addr().String(), "version", version, "corpus", corpusName(cfg))
 
+	runCtx, stopRun := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopRun()
+	errc := make(chan error, 4)
+
+	eng := answer.New(nil) // answers "still loading" until the notes are indexed
+	// A connection the bot holds open (Socket Mode, the Discord gateway)
+	// must be up for /readyz; HTTP modes hold none and only report.
+	connection := func(service string, held bool) func(bool) {
+		if held {
+			srv.Expect(service)
+		}
+		m.Connected.WithLabelValues(service).Set(0)
+		return func(up bool) {
+			if held {
+				srv.SetReady(service, up)
+			}
+			m.Connected.WithLabelValues(service).Set(map[bool]float64{true: 1}[up])
+		}
+	}
+	var waits []func()
 	if cfg.Slack.Enabled() {
-		sl, socket := slackAdapter(ctx, eng, cfg, log)
+		sl, socket := slackAdapter(runCtx, m.Instrument(eng, "slack", log), cfg, log, connection("slack", cfg.Slack.SocketMode()))
 		waits = append(waits, sl.Wait)
 		if cfg.Slack.HTTPMode() {
-			mux.Handle("/slack/", sl.Handler())
-			endpoints = true
+			srv.Handle("/slack/", sl.Handler())
 		}
 		if socket != nil {
-			log.Info("slack: Socket Mode")
-			go func() { errc <- sl.RunSocketMode(ctx, socket) }()
+			go func() { errc <- sl.RunSocketMode(runCtx, socket) }()
 		}
 	}
 	if cfg.Discord.Enabled() {
-		responder := discordadapter.NewResponder(eng, log, cfg.Limit)
+		responder := discordadapter.NewResponder(m.Instrument(eng, "discord", log), log, cfg.Limit)
 		if cfg.Discord.HTTPMode() {
-			mux.Handle("/discord/", discordadapter.Handler(responder, ed25519.PublicKey(cfg.Discord.Key()), log))
-			endpoints = true
+			srv.Handle("/discord/", discordadapter.Handler(responder, ed25519.PublicKey(cfg.Discord.Key()), log))
 		}
 		if cfg.Discord.Gateway() {
 			gw, err := discordGateway(cfg, responder, log)
 			if err != nil {
 				return err
 			}
-			go func() { errc <- gw.Run(ctx) }()
+			gw.Connected = connection("discord", true)
+			go func() { errc <- gw.Run(runCtx) }()
 		} else {
 			log.Info("discord: command registration skipped: it needs DISCORD_BOT_TOKEN")
 		}
 	}
+	// Serve now: /livez answers and /readyz says 503 until the notes are
+	// indexed and each chat connection is up.
+	srvCtx, stopServer := context.WithCancel(ctx)
+	defer stopServer()
+	srvDone := make(chan error, 1)
+	go func() { srvDone <- srv.Run(srvCtx, ln, cfg.DrainTimeout) }()
 
-	var srv *http.Server
-	if endpoints {
-		ln, err := net.Listen("tcp", cfg.Addr)
-		if err != nil {
-			return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
-		}
-		srv = &http.Server{
-			Handler:           mux,
-			ReadHeaderTimeout: 5 * time.Second,
-			ReadTimeout:       10 * time.Second,
-			WriteTimeout:      15 * time.Second,
-			IdleTimeout:       60 * time.Second,
-			MaxHeaderBytes:    32 << 10,
-			ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-		}
-		log.Info("serving chat endpoints", "addr", ln.Addr().String())
-		go func() { errc <- srv.Serve(ln) }()
+	// The notes: loaded beside the live index, reloaded on change or SIGHUP.
+	reloader := reload.New(corpusFS(cfg), cfg.Corpus, eng.Swap, log, reload.Hooks{
+		Swapped: func(ix *answer.Index) {
+			talks, bullets := ix.Size()
+			m.Talks.Set(float64(talks))
+			m.Bullets.Set(float64(bullets))
+			m.Reloads.Inc()
+		},
+		FileError: func(*corpus.FileError) { m.ReloadErrors.Inc() },
+	})
+	if _, err := reloader.Load(); err != nil {
+		return err
+	}
+	srv.SetReady("corpus", true)
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	waitReload, err := reloader.Watch(runCtx, hup)
+	if err != nil {
+		log.Warn("not watching the notes for changes; SIGHUP still reloads", "err", err)
+		waitReload, _ = reload.New(corpusFS(cfg), "", eng.Swap, log, reload.Hooks{}).Watch(runCtx, hup)
 	}
 
+	if !chatConfigured(cfg) {
+		log.Info("no chat service configured (SLACK_*, DISCORD_*): serving health and metrics only")
+	}
+
+	// Stop on SIGTERM/SIGINT (ctx): the server drains first, then the chat
+	// connections close and the work in hand is finished.
+	var failed error
 	select {
 	case <-ctx.Done():
-	case err := <-errc:
-		if err != nil && !errors.Is(err, http.ErrServerClosed) {
-			log.Error("serve: stopped", "err", err)
-		}
+	case failed = <-srvDone:
+		srvDone <- nil
+	case failed = <-errc:
 	}
-	if srv != nil {
-		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(shutdown)
+	if failed != nil && !errors.Is(failed, http.ErrServerClosed) {
+		log.Error("serve: stopped", "err", failed)
 	}
+	stopServer()
+	if err := <-srvDone; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Warn("serve: while draining", "err", err)
+	}
+	stopRun()
 	for _, wait := range waits {
 		wait()
 	}
+	_ = waitReload()
+	log.Info("talkbot stopped")
 	return nil
+}
+
+// corpusFS returns the configured notes folder, or the embedded notes.
+func corpusFS(cfg config.Config) fs.FS {
+	if cfg.Corpus == "" {
+		return embedded.FS
+	}
+	return os.DirFS(cfg.Corpus)
+}
+
+// newLogger returns the server's logger, in text or JSON.
+func newLogger(w io.Writer, format string) *slog.Logger {
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return slog.New(slog.NewTextHandler(w, nil))
 }
 
 // slackAdapter builds the Slack adapter (and the Socket Mode client when
 // configured) and starts learning its bot user in the background.
-func slackAdapter(ctx context.Context, eng *answer.Engine, cfg config.Config, log *slog.Logger) (*slackadapter.Adapter, *socketmode.Client) {
+func slackAdapter(ctx context.Context, eng slackEngine, cfg config.Config, log *slog.Logger, connected func(bool)) (*slackadapter.Adapter, *socketmode.Client) {
 	opts := []slack.Option{slack.OptionLog(slogBridge{log.With("lib", "slack-go")})}
 	if cfg.Slack.APIURL != "" {
 		opts = append(opts, slack.OptionAPIURL(cfg.Slack.APIURL))
@@ -126,7 +195,7 @@ func slackAdapter(ctx context.Context, eng *answer.Engine, cfg config.Config, lo
 		opts = append(opts, slack.OptionAppLevelToken(cfg.Slack.AppToken.Reveal()))
 	}
 	api := slack.New(cfg.Slack.BotToken.Reveal(), opts...)
-	slackOpts := slackadapter.Options{SigningSecret: cfg.Slack.SigningSecret.Reveal(), Limit: cfg.Limit}
+	slackOpts := slackadapter.Options{SigningSecret: cfg.Slack.SigningSecret.Reveal(), Limit: cfg.Limit, Connected: connected}
 	if u, err := url.Parse(cfg.Slack.APIURL); err == nil && u.Host != "" {
 		slackOpts.ResponseHosts = []string{u.Host} // a proxy or test server stands in for Slack
 	}
@@ -155,6 +224,11 @@ func discordGateway(cfg config.Config, r *discordadapter.Responder, log *slog.Lo
 	s.Identify.Shard = &[2]int{s.ShardID, s.ShardCount}
 	log.Info("discord: gateway", "shard", s.ShardID, "shards", s.ShardCount)
 	return discordadapter.NewGateway(s, r, log, cfg.Discord.AppID, cfg.Discord.GuildID), nil
+}
+
+// slackEngine is the engine as the Slack adapter uses it.
+type slackEngine interface {
+	Handle(ctx context.Context, r answer.Request, opts answer.Options) answer.Reply
 }
 
 // slogBridge writes slack-go's log lines to slog, at debug level.

@@ -55,6 +55,7 @@ func testServeSlackHTTP(t *testing.T, slackUp bool) {
 		done <- run(ctx, []string{"--addr", addr}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, &syncWriter{w: &stderr})
 	}()
 
+	waitReady(t, addr)
 	body := url.Values{"command": {"/talk"}, "text": {"kubernets"}, "response_url": {"https://hooks.slack.com/x"}}.Encode()
 	var resp *http.Response
 	for i := 0; i < 50; i++ {
@@ -144,6 +145,7 @@ func TestServeDiscordHTTP(t *testing.T) {
 		done <- run(ctx, []string{"--addr", addr}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, &stderr)
 	}()
 
+	waitReady(t, addr)
 	post := func(body string) (int, string) {
 		for i := 0; i < 50; i++ {
 			req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/discord/interactions", strings.NewReader(body))
@@ -173,4 +175,20 @@ func TestServeDiscordHTTP(t *testing.T) {
 	if code := <-done; code != 0 {
 		t.Errorf("exit %d", code)
 	}
+}
+
+// waitReady polls /readyz until the bot says it is ready.
+func waitReady(t *testing.T, addr string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if resp, err := http.Get("http://" + addr + "/readyz"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatal("the bot never became ready")
 }

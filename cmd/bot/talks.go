@@ -5,18 +5,20 @@ import (
 	"fmt"
 
 	"github.com/talkbot/talkbot/answer"
-	"github.com/talkbot/talkbot/config"
 )
 
 func runTalks(ctx context.Context, e *env, args []string) error {
-	cfg := config.FromEnv(e.getenv)
-	fset := flags(e, "talks", &cfg)
-	event := fset.String("event", "", "only talks of this event (fuzzy)")
-	speaker := fset.String("speaker", "", "only talks of this speaker (fuzzy)")
-	if err := parseFlags(fset, args); err != nil {
+	st := newSettings(e, "talks")
+	event := st.fset.String("event", "", "only talks of this event (fuzzy)")
+	speaker := st.fset.String("speaker", "", "only talks of this speaker (fuzzy)")
+	if err := st.parse(args); err != nil {
 		return err
 	}
-	if fset.NArg() > 0 {
+	cfg, err := st.load(e)
+	if err != nil {
+		return err
+	}
+	if st.fset.NArg() > 0 {
 		return usageError{"talks takes no arguments; use --event or --speaker"}
 	}
 	eng, err := loadEngine(e, cfg)

@@ -1,0 +1,56 @@
+package metrics
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/prometheus/client_golang/prometheus/testutil"
+	"github.com/prometheus/client_golang/prometheus/testutil/promlint"
+	"github.com/talkbot/talkbot/answer"
+)
+
+type stub struct{ talks int }
+
+func (s stub) Handle(_ context.Context, r answer.Request, _ answer.Options) answer.Reply {
+	return answer.Reply{Command: r.Command, Talks: make([]answer.TalkResult, s.talks)}
+}
+func (stub) Complete(answer.Field, string, int) []string { return nil }
+
+func TestInstrumentCounts(t *testing.T) {
+	m := New("test")
+	var logs strings.Builder
+	log := slog.New(slog.NewTextHandler(&logs, nil))
+	m.Instrument(stub{talks: 2}, "slack", log).Handle(t.Context(), answer.Request{Command: "ask", Arg: "secret question"}, answer.Options{})
+	m.Instrument(stub{}, "discord", log).Handle(t.Context(), answer.Request{Command: "ask", Arg: "x"}, answer.Options{})
+	if got := testutil.ToFloat64(m.Questions.WithLabelValues("slack", "ask", "answered")); got != 1 {
+		t.Errorf("answered = %v; want 1", got)
+	}
+	if got := testutil.ToFloat64(m.Questions.WithLabelValues("discord", "ask", "no_result")); got != 1 {
+		t.Errorf("no_result = %v; want 1", got)
+	}
+	if !strings.Contains(logs.String(), "adapter=slack command=ask") || strings.Contains(logs.String(), "secret question") {
+		t.Errorf("log lines:\n%s", logs.String())
+	}
+}
+
+// TestMetricsLint runs the checks of `promtool check metrics` (promlint)
+// on everything the bot exposes.
+func TestMetricsLint(t *testing.T) {
+	m := New("test")
+	m.Instrument(stub{talks: 1}, "console", slog.New(slog.NewTextHandler(io.Discard, nil))).Handle(t.Context(), answer.Request{Command: "ask"}, answer.Options{})
+	m.Connected.WithLabelValues("slack").Set(1)
+	families, err := m.Registry.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems, err := promlint.NewWithMetricFamilies(families).Lint()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("promlint: %s: %s", p.Metric, p.Text)
+	}
+}

@@ -1,0 +1,217 @@
+// Package reload keeps the engine's index in step with the notes folder:
+// when a file changes (fsnotify) or on SIGHUP, the corpus is loaded and
+// indexed beside the live index and swapped in at once, so questions never
+// see a half-built index. A file that fails to load keeps serving the
+// content it last loaded with.
+package reload
+
+import (
+	"context"
+	"io/fs"
+	"log/slog"
+	"maps"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/corpus"
+)
+
+// Hooks tell the rest of the bot what a reload did.
+type Hooks struct {
+	Swapped   func(ix *answer.Index)        // a new index is live
+	FileError func(problem *corpus.FileError) // a file failed to load
+}
+
+// Reloader loads a corpus into an engine, again and again.
+type Reloader struct {
+	fsys  fs.FS
+	dir   string // the folder behind fsys, to watch; empty for the embedded corpus
+	swap  func(*answer.Index)
+	log   *slog.Logger
+	hooks Hooks
+
+	mu   sync.Mutex
+	good map[string][]byte // each file's content as it last loaded
+}
+
+// New returns a reloader of fsys (the folder dir, when not empty) that
+// swaps each new index in with swap.
+func New(fsys fs.FS, dir string, swap func(*answer.Index), log *slog.Logger, hooks Hooks) *Reloader {
+	if hooks.Swapped == nil {
+		hooks.Swapped = func(*answer.Index) {}
+	}
+	if hooks.FileError == nil {
+		hooks.FileError = func(*corpus.FileError) {}
+	}
+	return &Reloader{fsys: fsys, dir: dir, swap: swap, log: log, hooks: hooks, good: map[string][]byte{}}
+}
+
+// Load loads and indexes the corpus and swaps the index in. Files that fail
+// are reported; those that loaded before serve their previous content.
+func (r *Reloader) Load() (*answer.Index, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	rec := &recording{FS: r.fsys, read: map[string][]byte{}}
+	c, err := corpus.Load(rec)
+	if err != nil {
+		return nil, err
+	}
+	kept := map[string][]byte{}
+	for _, p := range c.Problems {
+		r.log.Warn("notes not loaded", "file", p.File, "line", p.Line, "err", p.Err)
+		r.hooks.FileError(p)
+		if old, ok := r.good[p.File]; ok {
+			kept[p.File] = old
+		}
+	}
+	if len(kept) > 0 {
+		r.log.Info("serving the previous content of files that failed", "files", len(kept))
+		c, err = corpus.Load(overlay{FS: r.fsys, files: kept})
+		if err != nil {
+			return nil, err
+		}
+	}
+	failed := map[string]bool{}
+	for _, p := range c.Problems {
+		failed[p.File] = true
+	}
+	good := maps.Clone(kept)
+	for f, data := range rec.read {
+		if !failed[f] {
+			good[f] = data
+		}
+	}
+	r.good = good
+	ix := answer.NewIndex(c)
+	r.swap(ix)
+	r.hooks.Swapped(ix)
+	talks, bullets := ix.Size()
+	r.log.Info("corpus indexed", "talks", talks, "bullets", bullets, "problems", len(c.Problems))
+	return ix, nil
+}
+
+// debounce is how long the folder must be quiet before a reload.
+const debounce = 300 * time.Millisecond
+
+// Watch starts watching: it reloads when a file under the folder changes
+// or a signal arrives on hup, until ctx ends; without a folder it only
+// serves hup. The watch is in place when Watch returns; wait blocks until
+// it ends.
+func (r *Reloader) Watch(ctx context.Context, hup <-chan os.Signal) (wait func() error, err error) {
+	var w *fsnotify.Watcher
+	var events chan fsnotify.Event // nil without a folder: never ready
+	var errs chan error
+	if r.dir != "" {
+		if w, err = fsnotify.NewWatcher(); err != nil {
+			return nil, err
+		}
+		if err := addTree(w, r.dir); err != nil {
+			w.Close()
+			return nil, err
+		}
+		events, errs = w.Events, w.Errors
+	}
+	done := make(chan error, 1)
+	go func() {
+		if w != nil {
+			defer w.Close()
+		}
+		done <- r.loop(ctx, hup, w, events, errs)
+	}()
+	return func() error { return <-done }, nil
+}
+
+func (r *Reloader) loop(ctx context.Context, hup <-chan os.Signal, w *fsnotify.Watcher, events chan fsnotify.Event, errs chan error) error {
+	var timer <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-hup:
+			r.log.Info("reloading the corpus: signal")
+			r.reload()
+		case ev, ok := <-events:
+			if !ok {
+				return nil
+			}
+			if ev.Has(fsnotify.Create) && w != nil {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					_ = addTree(w, ev.Name)
+				}
+			}
+			timer = time.After(debounce)
+		case err := <-errs:
+			r.log.Warn("watching the corpus", "err", err)
+		case <-timer:
+			timer = nil
+			r.log.Info("reloading the corpus: files changed")
+			r.reload()
+		}
+	}
+}
+
+func (r *Reloader) reload() {
+	if _, err := r.Load(); err != nil {
+		r.log.Error("corpus reload failed; the previous index keeps serving", "err", err)
+	}
+}
+
+// addTree watches dir and every folder below it.
+func addTree(w *fsnotify.Watcher, dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		return w.Add(p)
+	})
+}
+
+// recording is an fs.FS that remembers the content of every file read
+// through it, so that what loaded is what is kept.
+type recording struct {
+	fs.FS
+	mu   sync.Mutex
+	read map[string][]byte
+}
+
+func (r *recording) ReadFile(name string) ([]byte, error) {
+	data, err := fs.ReadFile(r.FS, name)
+	if err == nil {
+		r.mu.Lock()
+		r.read[name] = data
+		r.mu.Unlock()
+	}
+	return data, err
+}
+
+// overlay is an fs.FS that serves some files from memory.
+type overlay struct {
+	fs.FS
+	files map[string][]byte
+}
+
+func (o overlay) ReadFile(name string) ([]byte, error) {
+	if data, ok := o.files[name]; ok {
+		return data, nil
+	}
+	return fs.ReadFile(o.FS, name)
+}
+
+func (o overlay) Stat(name string) (fs.FileInfo, error) {
+	info, err := fs.Stat(o.FS, name)
+	if data, ok := o.files[name]; ok && err == nil {
+		return sizedInfo{info, int64(len(data))}, nil
+	}
+	return info, err
+}
+
+type sizedInfo struct {
+	fs.FileInfo
+	size int64
+}
+
+func (s sizedInfo) Size() int64 { return s.size }
