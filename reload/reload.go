@@ -22,7 +22,7 @@ import (
 
 // Hooks tell the rest of the bot what a reload did.
 type Hooks struct {
-	Swapped   func(ix *answer.Index)        // a new index is live
+	Swapped   func(ix *answer.Index)          // a new index is live
 	FileError func(problem *corpus.FileError) // a file failed to load
 }
 
