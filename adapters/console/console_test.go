@@ -4,31 +4,14 @@ import (
 	"bytes"
 	"context"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/talkbot/talkbot/answer"
-	"github.com/talkbot/talkbot/corpus"
-	"github.com/talkbot/talkbot/corpus/embedded"
 	"github.com/talkbot/talkbot/internal/golden"
+	"github.com/talkbot/talkbot/internal/testengine"
 )
 
-var (
-	once   sync.Once
-	engine *answer.Engine
-)
-
-func defaultEngine(tb testing.TB) *answer.Engine {
-	tb.Helper()
-	once.Do(func() {
-		c, err := corpus.Load(embedded.FS)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		engine = answer.New(answer.NewIndex(c))
-	})
-	return engine
-}
+func defaultEngine(tb testing.TB) *answer.Engine { return testengine.Default(tb) }
 
 // TestRenderGolden renders the replies to typical commands as a user sees
 // them in the terminal.

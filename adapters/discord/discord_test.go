@@ -13,33 +13,16 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/talkbot/talkbot/answer"
-	"github.com/talkbot/talkbot/corpus"
-	"github.com/talkbot/talkbot/corpus/embedded"
 	"github.com/talkbot/talkbot/internal/golden"
+	"github.com/talkbot/talkbot/internal/testengine"
 )
 
-var (
-	engineOnce sync.Once
-	testEngine *answer.Engine
-)
-
-func defaultEngine(tb testing.TB) *answer.Engine {
-	tb.Helper()
-	engineOnce.Do(func() {
-		c, err := corpus.Load(embedded.FS)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		testEngine = answer.New(answer.NewIndex(c))
-	})
-	return testEngine
-}
+func defaultEngine(tb testing.TB) *answer.Engine { return testengine.Default(tb) }
 
 func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 

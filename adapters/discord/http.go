@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/ed25519"
 	"encoding/json"
-	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/talkbot/talkbot/internal/httpbody"
 )
 
 // MaxBodyBytes bounds the body of an interaction; larger ones get 413.
@@ -32,14 +32,8 @@ func Handler(r *Responder, key ed25519.PublicKey, log *slog.Logger) http.Handler
 				http.Error(w, "internal error", http.StatusInternalServerError)
 			}
 		}()
-		body, err := io.ReadAll(http.MaxBytesReader(w, req.Body, MaxBodyBytes))
-		if err != nil {
-			var tooLarge *http.MaxBytesError
-			if errors.As(err, &tooLarge) {
-				http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
-				return
-			}
-			http.Error(w, "cannot read request", http.StatusBadRequest)
+		body, ok := httpbody.Read(w, req, MaxBodyBytes)
+		if !ok {
 			return
 		}
 		if !fresh(req.Header.Get("X-Signature-Timestamp"), time.Now()) {

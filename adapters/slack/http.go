@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"io"
 	"net/http"
 	"net/url"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
+	"github.com/talkbot/talkbot/internal/httpbody"
 )
 
 // MaxBodyBytes bounds the body of a request from Slack; larger ones get 413.
@@ -38,14 +38,8 @@ func (a *Adapter) verified(next func(w http.ResponseWriter, r *http.Request, bod
 				http.Error(w, "internal error", http.StatusInternalServerError)
 			}
 		}()
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
-		if err != nil {
-			var tooLarge *http.MaxBytesError
-			if errors.As(err, &tooLarge) {
-				http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
-				return
-			}
-			http.Error(w, "cannot read request", http.StatusBadRequest)
+		body, ok := httpbody.Read(w, r, MaxBodyBytes)
+		if !ok {
 			return
 		}
 		if a.opts.SigningSecret == "" {

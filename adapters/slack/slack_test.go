@@ -21,28 +21,12 @@ import (
 
 	"github.com/slack-go/slack"
 	"github.com/talkbot/talkbot/answer"
-	"github.com/talkbot/talkbot/corpus"
-	"github.com/talkbot/talkbot/corpus/embedded"
+	"github.com/talkbot/talkbot/internal/testengine"
 )
 
 const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"
 
-var (
-	engineOnce sync.Once
-	testEngine *answer.Engine
-)
-
-func defaultEngine(tb testing.TB) *answer.Engine {
-	tb.Helper()
-	engineOnce.Do(func() {
-		c, err := corpus.Load(embedded.FS)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		testEngine = answer.New(answer.NewIndex(c))
-	})
-	return testEngine
-}
+func defaultEngine(tb testing.TB) *answer.Engine { return testengine.Default(tb) }
 
 // posted is what the bot sent to the fake Slack.
 type posted struct {
