@@ -1,10 +1,12 @@
 package answer
 
 import (
+	"os"
 	"testing"
 
 	"github.com/talkbot/talkbot/corpus"
 	"github.com/talkbot/talkbot/corpus/embedded"
+	"github.com/talkbot/talkbot/internal/synth"
 )
 
 var benchQuestions = []string{
@@ -38,5 +40,41 @@ func BenchmarkLoadAndIndex(b *testing.B) {
 			b.Fatal(err)
 		}
 		NewIndex(c)
+	}
+}
+
+// syntheticEngine indexes a synthetic corpus of n bullets (see
+// internal/synth) and returns the engine and questions drawn for it.
+func syntheticEngine(b *testing.B, n int) (*Engine, []string) {
+	b.Helper()
+	vocab, err := synth.Vocabulary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	if _, _, err := synth.NewGenerator(vocab, 1).WriteCorpus(dir, n); err != nil {
+		b.Fatal(err)
+	}
+	c, err := corpus.Load(os.DirFS(dir))
+	if err != nil {
+		b.Fatal(err)
+	}
+	g := synth.NewGenerator(vocab, 2)
+	qs := make([]string, 500)
+	for i := range qs {
+		qs[i] = g.Query()
+	}
+	return New(NewIndex(c)), qs
+}
+
+// BenchmarkAskSynthetic answers synthetic questions on a 100,000-bullet
+// synthetic corpus.
+func BenchmarkAskSynthetic(b *testing.B) {
+	e, qs := syntheticEngine(b, 100_000)
+	ctx := b.Context()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		e.Handle(ctx, Parse(qs[i%len(qs)]), Options{})
 	}
 }

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -45,5 +46,21 @@ func FuzzAsk(f *testing.F) {
 			t.Fatalf("%q: %d talks; limit 3", s, len(r.Talks))
 		}
 		checkReply(t, e, s, r)
+	})
+}
+
+// FuzzWords checks that the ASCII fast path splits words exactly as the
+// general one does.
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"don't stop 3.6.1 a.b", "x' 'y 1. .2 3..4", "tcp_nodelay python-dev", "it's'", "a'b'c", "3.6's"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isASCII(s) {
+			return
+		}
+		if got, want := asciiWords(s), unicodeWords(s); !slices.Equal(got, want) {
+			t.Fatalf("asciiWords(%q) = %q, unicodeWords = %q", s, got, want)
+		}
 	})
 }

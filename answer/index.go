@@ -26,6 +26,26 @@ type Index struct {
 
 	talkStart []uint32 // talk -> its first document
 
+	// Per talk and section, the terms of its title, speakers and heading,
+	// sorted: a candidate line's context is probed, never enumerated.
+	titleTerms   [][]uint32
+	speakerTerms [][]uint32
+	sectionTerms [][]uint32
+
+	docFlags  []uint8  // doc -> flagSpeakerLine, flagPrevSameFile, flagNextSameFile
+	docParent []uint16 // doc -> how many lines back its parent is; 0 for none, parentFar when further
+
+	// Common terms, those in more than fullScan bullets, are read only
+	// through their champions; whether a candidate holds one is looked up
+	// in the forward lists.
+	champions map[uint32][]posting // term -> its best bullets, by document
+	common    map[uint32]uint16    // term -> its number among common terms
+	fwdStart  []uint32             // doc -> start of its entries in fwdTerm
+	fwdTerm   []uint16             // common-term numbers of each doc, ascending
+	fwdTF     []uint8              // ... their frequency, as stored in postings
+
+	stems map[string]string // surface word -> term, for reading lines at query time
+
 	sections    []sectionRef
 	sectionDocs [][]uint32 // section -> its bullets
 	docSection  []uint32   // doc -> section id, noSection when none
@@ -40,6 +60,18 @@ type Index struct {
 }
 
 const noSection = math.MaxUint32
+
+// Flags of a line: it introduces the speakers (under an "Author" heading,
+// or "A talk by ..."); the line before or after it in its talk is in the
+// same file.
+const (
+	flagSpeakerLine = 1 << iota
+	flagPrevSameFile
+	flagNextSameFile
+)
+
+// parentFar marks a parent too far back to count in a uint16.
+const parentFar = math.MaxUint16
 
 type docRef struct {
 	talk   uint32
@@ -81,9 +113,10 @@ func NewIndex(c *corpus.Corpus) *Index {
 	for ti, t := range c.Talks {
 		tid := uint32(ti)
 		ix.titles = append(ix.titles, t.Title)
-		ix.addField(tz, ix.title, t.Title, tid)
+		ix.titleTerms = append(ix.titleTerms, ix.addField(tz, ix.title, t.Title, tid, nil))
+		var spTerms []uint32
 		for _, s := range t.Speakers {
-			ix.addField(tz, ix.speaker, s, tid)
+			spTerms = ix.addField(tz, ix.speaker, s, tid, spTerms)
 			key := strings.ToLower(s)
 			id, ok := speakerIDs[key]
 			if !ok {
@@ -94,8 +127,9 @@ func NewIndex(c *corpus.Corpus) *Index {
 			}
 			ix.speakers[id].talks = append(ix.speakers[id].talks, tid)
 		}
+		ix.speakerTerms = append(ix.speakerTerms, spTerms)
 		ev := t.Event.String()
-		ix.addField(tz, ix.event, ev, tid)
+		ix.addField(tz, ix.event, ev, tid, nil)
 		id, ok := eventIDs[strings.ToLower(ev)]
 		if !ok {
 			id = len(ix.events)
@@ -119,12 +153,28 @@ func NewIndex(c *corpus.Corpus) *Index {
 					sectionIDs[name] = s
 					ix.sections = append(ix.sections, sectionRef{talk: tid, name: name})
 					ix.sectionDocs = append(ix.sectionDocs, nil)
-					ix.addField(tz, ix.section, name, s)
+					ix.sectionTerms = append(ix.sectionTerms, ix.addField(tz, ix.section, name, s, nil))
 				}
 				sec = s
 				ix.sectionDocs[s] = append(ix.sectionDocs[s], doc)
 			}
 			ix.docSection = append(ix.docSection, sec)
+			var flags uint8
+			if len(b.Section) > 0 && corpus.IsSpeakerHeading(b.Section[len(b.Section)-1]) || corpus.IntroducesSpeakers(b.Text) {
+				flags |= flagSpeakerLine
+			}
+			if bi > 0 && t.Bullets[bi-1].File == b.File {
+				flags |= flagPrevSameFile
+			}
+			if bi+1 < len(t.Bullets) && t.Bullets[bi+1].File == b.File {
+				flags |= flagNextSameFile
+			}
+			ix.docFlags = append(ix.docFlags, flags)
+			var up uint16
+			if b.Parent >= 0 {
+				up = uint16(min(bi-b.Parent, parentFar))
+			}
+			ix.docParent = append(ix.docParent, up)
 			toks, inURL := tz.tokenizeNote(b.Text)
 			ix.docLen = append(ix.docLen, uint16(min(len(toks), math.MaxUint16)))
 			total += len(toks)
@@ -158,6 +208,8 @@ func NewIndex(c *corpus.Corpus) *Index {
 		ix.avgLen = float64(total) / float64(len(ix.docs))
 	}
 	ix.vocab.build()
+	ix.buildCommon()
+	ix.stems = tz.stems
 	return ix
 }
 
@@ -173,8 +225,9 @@ func (ix *Index) termID(term string) uint32 {
 	return id
 }
 
-// addField indexes the words of a talk or section field under id.
-func (ix *Index) addField(tz *tokenizer, field map[uint32][]uint32, text string, id uint32) {
+// addField indexes the words of a talk or section field under id and
+// returns terms with the field's terms added, sorted and unique.
+func (ix *Index) addField(tz *tokenizer, field map[uint32][]uint32, text string, id uint32, terms []uint32) []uint32 {
 	for _, tk := range tz.tokenize(text) {
 		tid := ix.termID(tk.term)
 		ix.vocab.add(tk.word, tid)
@@ -182,7 +235,17 @@ func (ix *Index) addField(tz *tokenizer, field map[uint32][]uint32, text string,
 		if len(list) == 0 || list[len(list)-1] != id {
 			field[tid] = append(list, id)
 		}
+		if i, found := slices.BinarySearch(terms, tid); !found {
+			terms = slices.Insert(terms, i, tid)
+		}
 	}
+	return terms
+}
+
+// hasTerm reports whether the sorted terms hold t.
+func hasTerm(terms []uint32, t uint32) bool {
+	_, found := slices.BinarySearch(terms, t)
+	return found
 }
 
 // idf is the BM25 inverse document frequency of a term with df documents.

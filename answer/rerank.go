@@ -17,9 +17,10 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, cs []*candidat
 			termOf[ix.termList[v.term]] = i
 		}
 	}
+	tz := ix.tokenizer()
 	for _, c := range cs {
 		d := ix.docs[c.doc]
-		toks := tokenize(ix.corpus.Talks[d.talk].Bullets[d.bullet].Text)
+		toks := tz.tokenize(ix.corpus.Talks[d.talk].Bullets[d.bullet].Text)
 		pairs := 0
 		prevTerm, prevPos := -1, -10
 		for _, tk := range toks {

@@ -1,10 +1,9 @@
 package answer
 
 import (
+	"cmp"
 	"math"
 	"slices"
-
-	"github.com/talkbot/talkbot/corpus"
 )
 
 // BM25 parameters.
@@ -68,204 +67,353 @@ type scored struct {
 	total float64      // weight of the whole question
 }
 
-// match scores every bullet that matches a query word, in talks allowed
-// by filter (all when nil).
+// match scores the bullets that match a query word, in talks allowed by
+// filter (all when nil). A word in at most fullScan bullets is read in
+// whole; a commoner one through its champions, and looked up in every
+// candidate the other words bring.
 func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) scored {
-	// Candidates live in one slice, found by document through byDoc; a
-	// pointer from get is good until the next call.
-	size := 0
-	for _, q := range qs {
-		for _, v := range q.variants {
-			size += int(ix.text[v.term].count)
-		}
-	}
-	pool := make([]candidate, 0, size+64)
-	byDoc := make(map[uint32]int32, size+64)
-	get := func(doc uint32) *candidate {
-		i, ok := byDoc[doc]
-		if !ok {
-			i = int32(len(pool))
-			byDoc[doc] = i
-			pool = append(pool, candidate{doc: doc})
-		}
-		return &pool[i]
-	}
-	lookup := func(doc uint32) *candidate {
-		if i, ok := byDoc[doc]; ok {
-			return &pool[i]
-		}
-		return nil
-	}
-	allowed := func(talk uint32) bool { return filter == nil || filter[talk] }
-
-	// Bullet text; and which talks use each word anywhere.
-	talkHit := make([]map[uint32]bool, len(qs))
-	firstMention := make([]map[uint32]uint32, len(qs)) // talk -> first line using the word
-	for i, q := range qs {
-		talkHit[i] = map[uint32]bool{}
-		firstMention[i] = map[uint32]uint32{}
-		for _, v := range q.variants {
-			ix.text[v.term].each(func(doc, tf uint32) {
-				if !allowed(ix.docs[doc].talk) {
-					return
-				}
-				l := v.weight * ix.tfNorm(tf>>1, doc) * v.idf / max(q.idf, 1e-9)
-				linkOnly := tf&1 == 1
-				if linkOnly {
-					l *= linkRate
-				}
-				talk := ix.docs[doc].talk
-				talkHit[i][talk] = true
-				if first, ok := firstMention[i][talk]; (!ok || doc < first) && tf&1 == 0 && v.weight == 1 {
-					firstMention[i][talk] = doc
-				}
-				c := get(doc)
-				if float32(l) > c.level[i] {
-					c.level[i] = float32(l)
-					c.link[i] = linkOnly
-					c.credit[i] = float32(q.coverage(v))
-				}
-			})
-		}
-	}
-	// Talk fields and section headings.
-	titleHit := make([]map[uint32]float64, len(qs))
-	speakerHit := make([]map[uint32]float64, len(qs))
-	sectionHit := make([]map[uint32]float64, len(qs))
-	fieldTalks := map[uint32]bool{}
-	for i, q := range qs {
-		titleHit[i], speakerHit[i], sectionHit[i] = map[uint32]float64{}, map[uint32]float64{}, map[uint32]float64{}
-		for _, v := range q.variants {
-			for _, t := range ix.title[v.term] {
-				if allowed(t) {
-					titleHit[i][t] = max(titleHit[i][t], v.weight)
-					fieldTalks[t] = true
-				}
-			}
-			for _, t := range ix.speaker[v.term] {
-				if allowed(t) {
-					speakerHit[i][t] = max(speakerHit[i][t], v.weight)
-					fieldTalks[t] = true
-				}
-			}
-			for _, s := range ix.section[v.term] {
-				if allowed(ix.sections[s].talk) {
-					sectionHit[i][s] = max(sectionHit[i][s], v.weight)
-				}
-			}
-		}
-	}
-	// A talk found by title or speaker is represented by its first lines
-	// even when no line matches.
-	for t := range fieldTalks {
-		first := ix.firstDoc(t)
-		for k := uint32(0); k < 3 && int(k) < len(ix.corpus.Talks[t].Bullets); k++ {
-			get(first + k).forced = true
-		}
-	}
-
-	// A section whose heading matches is represented by its first lines.
+	m := newMatcher(ix, qs, filter)
 	for i := range qs {
-		for sec := range sectionHit[i] {
-			docs := ix.sectionDocs[sec]
-			for _, d := range docs[:min(len(docs), 8)] {
-				get(d).forced = true
-			}
-		}
+		m.readText(i)
 	}
+	m.forceFieldTalks()
+	m.forceSections()
+	m.probeCommon()
 
 	var total float64
 	for _, q := range qs {
 		total += q.idf
 	}
 	out := scored{total: total}
-	var relBuf [3]uint32
-	for _, c := range shortlist(pool, qs) {
-		doc := c.doc
-		d := ix.docs[doc]
-		sec := ix.docSection[doc]
-		var score, cover, talkCover, directCover float64
-		var topicCover, topicTotal float64 // the words that do not name the talk's speaker
-		topicTerms := 0
-		first := false
-		for i, q := range qs {
-			direct := float64(c.level[i])
-			if speakerHit[i][d.talk] > 0 && ix.inSpeakerSection(doc) {
-				// The speaker's name under "Author" says nothing the talk
-				// does not: "Avery Pennarun (@apenwarr)".
-				direct = 0
-			}
-			l := direct
-			if direct > 0 && !c.link[i] {
-				c.direct = true
-				directCover += q.idf
-				if f, ok := firstMention[i][d.talk]; ok && f == doc {
-					first = true
-				}
-			}
-			field := max(titleLevel*titleHit[i][d.talk], speakerLevel*speakerHit[i][d.talk])
-			if sec != noSection && sectionHit[i][sec] > 0 {
-				field = max(field, sectionLevel*sectionHit[i][sec])
-				c.inSection = true
-			}
-			beside := 0.0
-			for _, n := range ix.related(doc, &relBuf) {
-				if nc := lookup(n); nc != nil {
-					beside = max(beside, neighbourRate*float64(nc.level[i]))
-				}
-			}
-			l = max(l, field, beside)
-			aboutSpeaker := speakerHit[i][d.talk] > 0
-			if !aboutSpeaker {
-				topicTotal += q.idf
-				topicTerms++
-			}
-			if l <= 0 {
-				if talkHit[i][d.talk] {
-					// The talk uses the word elsewhere: weak evidence
-					// that the line is about the question, enough to
-					// rank it, not to answer with it.
-					talkCover += q.idf * talkCredit
-					if !aboutSpeaker {
-						topicCover += q.idf * talkCredit
-					}
-				}
-				continue
-			}
-			score += q.idf * l
-			credit := coverCredit(direct, c.link[i], field, beside)
-			if direct > 0 && credit == 1 && field == 0 {
-				credit = float64(c.credit[i]) // a corrected word counts less
-			}
-			cover += q.idf * credit
-			if !aboutSpeaker {
-				topicCover += q.idf * credit
-			}
-		}
-		if total > 0 {
-			c.strict = cover / total
-			// "What did Noller say about the GIL": the speaker's talk
-			// answers only if it says something of the rest of the
-			// question.
-			if topicTerms > 0 && topicTerms < len(qs) && topicCover == 0 {
-				c.strict = 0
-			}
-			c.cover = (cover + talkCover) / total
-			directCover /= total
-		}
-		// Lines that hold the words themselves beat lines that only sit
-		// among them.
-		c.score = score * c.cover * (1 + directBonus*directCover)
-		if first {
-			// Where a talk first uses a word is where it introduces it.
-			c.score *= 1 + firstMentionBonus
-		}
+	for _, c := range shortlist(m.pool, qs) {
+		m.score(c, total)
 		out.cands = append(out.cands, c)
 	}
 	sortCandidates(out.cands)
 	ix.rewardProximity(qs, want, out.cands[:min(len(out.cands), proximityDepth)])
 	sortCandidates(out.cands)
 	return out
+}
+
+// matcher holds the state of matching one question.
+type matcher struct {
+	ix     *Index
+	qs     []queryTerm
+	filter map[uint32]bool
+
+	// Candidates live in pool, found by document through byDoc; a pointer
+	// into pool is good until the next candidate is added.
+	pool  []candidate
+	byDoc map[uint32]int32
+
+	partial      [maxTerms]bool              // word i was read through its champions
+	talkHit      [maxTerms]map[uint32]bool   // talks using word i in some line
+	firstMention [maxTerms]map[uint32]uint32 // talk -> first line using word i
+}
+
+func newMatcher(ix *Index, qs []queryTerm, filter map[uint32]bool) *matcher {
+	size := 0
+	for _, q := range qs {
+		for _, v := range q.variants {
+			size += min(int(ix.text[v.term].count), fullScan)
+		}
+	}
+	m := &matcher{ix: ix, qs: qs, filter: filter,
+		pool:  make([]candidate, 0, size+64),
+		byDoc: make(map[uint32]int32, size+64)}
+	for i := range qs {
+		m.talkHit[i] = map[uint32]bool{}
+		m.firstMention[i] = map[uint32]uint32{}
+	}
+	return m
+}
+
+func (m *matcher) allowed(talk uint32) bool { return m.filter == nil || m.filter[talk] }
+
+func (m *matcher) get(doc uint32) *candidate {
+	i, ok := m.byDoc[doc]
+	if !ok {
+		i = int32(len(m.pool))
+		m.byDoc[doc] = i
+		m.pool = append(m.pool, candidate{doc: doc})
+	}
+	return &m.pool[i]
+}
+
+func (m *matcher) lookup(doc uint32) *candidate {
+	if i, ok := m.byDoc[doc]; ok {
+		return &m.pool[i]
+	}
+	return nil
+}
+
+// level is how strongly variant v of word i matches a line with stored
+// frequency tf, and whether only inside a link.
+func (m *matcher) level(i int, v variant, doc, tf uint32) (float64, bool) {
+	l := v.weight * m.ix.tfNorm(tf>>1, doc) * v.idf / max(m.qs[i].idf, 1e-9)
+	if tf&1 == 1 {
+		return l * linkRate, true
+	}
+	return l, false
+}
+
+// note records variant v of word i in a candidate line.
+func (m *matcher) note(c *candidate, i int, v variant, tf uint32) {
+	l, linkOnly := m.level(i, v, c.doc, tf)
+	if float32(l) > c.level[i] {
+		c.level[i] = float32(l)
+		c.link[i] = linkOnly
+		c.credit[i] = float32(m.qs[i].coverage(v))
+	}
+}
+
+// readText reads the lines holding word i: all of them, or the champions
+// of a common variant when no filter narrows the talks.
+func (m *matcher) readText(i int) {
+	ix := m.ix
+	for _, v := range m.qs[i].variants {
+		visit := func(doc, tf uint32) {
+			talk := ix.docs[doc].talk
+			if !m.allowed(talk) {
+				return
+			}
+			m.talkHit[i][talk] = true
+			if first, ok := m.firstMention[i][talk]; (!ok || doc < first) && tf&1 == 0 && v.weight == 1 && !m.partial[i] {
+				m.firstMention[i][talk] = doc
+			}
+			m.note(m.get(doc), i, v, tf)
+		}
+		if ch, ok := ix.champions[v.term]; ok && m.filter == nil {
+			// Where a talk first uses a word in thousands of lines says
+			// nothing, so first mentions are kept for rarer words only.
+			m.partial[i] = true
+			for _, p := range ch {
+				visit(p.doc, p.tf)
+			}
+			continue
+		}
+		ix.text[v.term].each(visit)
+	}
+}
+
+// probeCommon looks up the words read through champions in every
+// candidate.
+func (m *matcher) probeCommon() {
+	for i := range m.qs {
+		if !m.partial[i] {
+			continue
+		}
+		for k := range m.pool {
+			c := &m.pool[k]
+			for _, v := range m.qs[i].variants {
+				if tf := m.ix.lookupTF(c.doc, v.term); tf > 0 {
+					m.note(c, i, v, tf)
+					m.talkHit[i][m.ix.docs[c.doc].talk] = true
+				}
+			}
+		}
+	}
+}
+
+// levelAt is the text level of word i in a line, candidate or not.
+func (m *matcher) levelAt(i int, doc uint32) float64 {
+	if c := m.lookup(doc); c != nil {
+		return float64(c.level[i])
+	}
+	if !m.partial[i] {
+		return 0
+	}
+	best := 0.0
+	for _, v := range m.qs[i].variants {
+		if tf := m.ix.lookupTF(doc, v.term); tf > 0 {
+			l, _ := m.level(i, v, doc, tf)
+			best = max(best, l)
+		}
+	}
+	return best
+}
+
+// fieldHit is the weight of the best variant of word i among terms.
+func (m *matcher) fieldHit(i int, terms []uint32) float64 {
+	best := 0.0
+	for _, v := range m.qs[i].variants {
+		if v.weight > best && hasTerm(terms, v.term) {
+			best = v.weight
+		}
+	}
+	return best
+}
+
+// maxForcedTalks bounds the talks found by title or speaker alone that
+// are scored; maxForcedSections the sections found by heading.
+const (
+	maxForcedTalks    = 64
+	maxForcedSections = 64
+)
+
+// forceFieldTalks makes the talks whose title or speakers hold words of
+// the question candidates by their first lines, even when no line
+// matches: the talks matching most of the question in those fields.
+func (m *matcher) forceFieldTalks() {
+	ix := m.ix
+	var lists [][]uint32
+	for _, q := range m.qs {
+		for _, v := range q.variants {
+			for _, field := range []map[uint32][]uint32{ix.title, ix.speaker} {
+				if talks := field[v.term]; len(talks) > 0 {
+					lists = append(lists, talks)
+				}
+			}
+		}
+	}
+	// The rarest words first: a word in more than fullScan titles adds
+	// no talks once others have been found, only weight (below).
+	slices.SortFunc(lists, func(a, b []uint32) int { return cmp.Compare(len(a), len(b)) })
+	weight := map[uint32]float64{}
+	for _, talks := range lists {
+		if len(talks) > fullScan && len(weight) > 0 {
+			break
+		}
+		for _, t := range talks[:min(len(talks), fullScan)] {
+			if m.allowed(t) {
+				weight[t] = 0
+			}
+		}
+	}
+	if len(weight) == 0 {
+		return
+	}
+	talks := make([]uint32, 0, len(weight))
+	for t := range weight {
+		w := 0.0
+		for i, q := range m.qs {
+			w += q.idf * max(m.fieldHit(i, ix.titleTerms[t]), m.fieldHit(i, ix.speakerTerms[t]))
+		}
+		weight[t] = w
+		talks = append(talks, t)
+	}
+	slices.SortFunc(talks, func(a, b uint32) int {
+		if c := cmp.Compare(weight[b], weight[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	for _, t := range talks[:min(len(talks), maxForcedTalks)] {
+		first := ix.firstDoc(t)
+		for k := uint32(0); k < 3 && int(k) < len(ix.corpus.Talks[t].Bullets); k++ {
+			m.get(first + k).forced = true
+		}
+	}
+}
+
+// forceSections makes the first lines of sections whose heading holds a
+// word of the question candidates.
+func (m *matcher) forceSections() {
+	ix := m.ix
+	n := 0
+	for _, q := range m.qs {
+		for _, v := range q.variants {
+			for _, sec := range ix.section[v.term] {
+				if n == maxForcedSections {
+					return
+				}
+				if !m.allowed(ix.sections[sec].talk) {
+					continue
+				}
+				n++
+				docs := ix.sectionDocs[sec]
+				for _, d := range docs[:min(len(docs), 8)] {
+					m.get(d).forced = true
+				}
+			}
+		}
+	}
+}
+
+// score gives a shortlisted candidate its score and coverage.
+func (m *matcher) score(c *candidate, total float64) {
+	ix, qs := m.ix, m.qs
+	doc := c.doc
+	d := ix.docs[doc]
+	sec := ix.docSection[doc]
+	var score, cover, talkCover, directCover float64
+	var topicCover, topicTotal float64 // the words that do not name the talk's speaker
+	topicTerms := 0
+	first := false
+	var relBuf [3]uint32
+	related := ix.related(doc, &relBuf)
+	for i, q := range qs {
+		direct := float64(c.level[i])
+		speakerHit := m.fieldHit(i, ix.speakerTerms[d.talk])
+		if speakerHit > 0 && ix.docFlags[doc]&flagSpeakerLine != 0 {
+			// The speaker's name under "Author" says nothing the talk
+			// does not: "Avery Pennarun (@apenwarr)".
+			direct = 0
+		}
+		l := direct
+		if direct > 0 && !c.link[i] {
+			c.direct = true
+			directCover += q.idf
+			if f, ok := m.firstMention[i][d.talk]; ok && f == doc {
+				first = true
+			}
+		}
+		field := max(titleLevel*m.fieldHit(i, ix.titleTerms[d.talk]), speakerLevel*speakerHit)
+		if sec != noSection {
+			if h := m.fieldHit(i, ix.sectionTerms[sec]); h > 0 {
+				field = max(field, sectionLevel*h)
+				c.inSection = true
+			}
+		}
+		beside := 0.0
+		for _, n := range related {
+			beside = max(beside, neighbourRate*m.levelAt(i, n))
+		}
+		l = max(l, field, beside)
+		aboutSpeaker := speakerHit > 0
+		if !aboutSpeaker {
+			topicTotal += q.idf
+			topicTerms++
+		}
+		if l <= 0 {
+			if m.talkHit[i][d.talk] {
+				// The talk uses the word elsewhere: weak evidence that
+				// the line is about the question, enough to rank it, not
+				// to answer with it.
+				talkCover += q.idf * talkCredit
+				if !aboutSpeaker {
+					topicCover += q.idf * talkCredit
+				}
+			}
+			continue
+		}
+		score += q.idf * l
+		credit := coverCredit(direct, c.link[i], field, beside)
+		if direct > 0 && credit == 1 && field == 0 {
+			credit = float64(c.credit[i]) // a corrected word counts less
+		}
+		cover += q.idf * credit
+		if !aboutSpeaker {
+			topicCover += q.idf * credit
+		}
+	}
+	if total > 0 {
+		c.strict = cover / total
+		// "What did Noller say about the GIL": the speaker's talk answers
+		// only if it says something of the rest of the question.
+		if topicTerms > 0 && topicTerms < len(qs) && topicCover == 0 {
+			c.strict = 0
+		}
+		c.cover = (cover + talkCover) / total
+		directCover /= total
+	}
+	// Lines that hold the words themselves beat lines that only sit among
+	// them.
+	c.score = score * c.cover * (1 + directBonus*directCover)
+	if first {
+		// Where a talk first uses a word is where it introduces it.
+		c.score *= 1 + firstMentionBonus
+	}
 }
 
 func sortCandidates(cs []*candidate) {
@@ -290,7 +438,7 @@ const directBonus = 0.5
 // shortlistSize bounds how many candidates are scored in full: a word
 // common in a large corpus matches far more lines than can be worth
 // reading.
-const shortlistSize = 2000
+const shortlistSize = 400
 
 // shortlist returns the candidates worth scoring in full: those found by
 // title, speaker or section, and the best of the others by the
@@ -389,27 +537,20 @@ func (ix *Index) firstDoc(talk uint32) uint32 {
 // related returns the parent and the neighbours of a bullet in its talk:
 // the lines before and after it in the same file.
 func (ix *Index) related(doc uint32, buf *[3]uint32) []uint32 {
-	d := ix.docs[doc]
-	t := ix.corpus.Talks[d.talk]
 	out := buf[:0]
-	if p := t.Bullets[d.bullet].Parent; p >= 0 {
-		out = append(out, ix.talkStart[d.talk]+uint32(p))
+	switch up := ix.docParent[doc]; up {
+	case 0:
+	case parentFar:
+		d := ix.docs[doc]
+		out = append(out, ix.talkStart[d.talk]+uint32(ix.corpus.Talks[d.talk].Bullets[d.bullet].Parent))
+	default:
+		out = append(out, doc-uint32(up))
 	}
-	b := t.Bullets[d.bullet]
-	same := func(o corpus.Bullet) bool { return o.File == b.File }
-	if d.bullet > 0 && same(t.Bullets[d.bullet-1]) {
+	if ix.docFlags[doc]&flagPrevSameFile != 0 {
 		out = append(out, doc-1)
 	}
-	if int(d.bullet)+1 < len(t.Bullets) && same(t.Bullets[d.bullet+1]) {
+	if ix.docFlags[doc]&flagNextSameFile != 0 {
 		out = append(out, doc+1)
 	}
 	return out
-}
-
-// inSpeakerSection reports whether a line introduces the speakers: it
-// stands under a heading such as "Author", or reads "A talk by ...".
-func (ix *Index) inSpeakerSection(doc uint32) bool {
-	d := ix.docs[doc]
-	b := ix.corpus.Talks[d.talk].Bullets[d.bullet]
-	return len(b.Section) > 0 && corpus.IsSpeakerHeading(b.Section[len(b.Section)-1]) || corpus.IntroducesSpeakers(b.Text)
 }

@@ -29,14 +29,7 @@ var foldAccents = sync.Pool{New: func() any {
 
 // fold lower-cases s and removes accents: "Café" -> "cafe".
 func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if !ascii {
+	if !isASCII(s) {
 		tr := foldAccents.Get().(transform.Transformer)
 		if t, _, err := transform.String(tr, s); err == nil {
 			s = t
@@ -50,6 +43,13 @@ func fold(s string) string {
 // apostrophes dropped ("don't" -> "dont") and a dot kept between digits
 // ("3.6").
 func words(s string) []string {
+	if isASCII(s) {
+		return asciiWords(s)
+	}
+	return unicodeWords(s)
+}
+
+func unicodeWords(s string) []string {
 	var out []string
 	start := -1 // byte offset of the current word
 	var cur []byte
@@ -77,6 +77,53 @@ func words(s string) []string {
 	}
 	if start >= 0 {
 		out = append(out, string(cur))
+	}
+	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isAlnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isLetter(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// asciiWords is words for ASCII text: the words are slices of s but for
+// those with an apostrophe.
+func asciiWords(s string) []string {
+	out := make([]string, 0, len(s)/5)
+	for i := 0; i < len(s); {
+		if !isAlnum(s[i]) {
+			i++
+			continue
+		}
+		start, apostrophe := i, false
+		for i < len(s) {
+			c := s[i]
+			switch {
+			case isAlnum(c):
+			case c == '\'' && i+1 < len(s) && isLetter(s[i+1]):
+				apostrophe = true
+			case c == '.' && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1]):
+			default:
+				goto done
+			}
+			i++
+		}
+	done:
+		w := s[start:i]
+		if apostrophe {
+			w = strings.ReplaceAll(w, "'", "")
+		}
+		out = append(out, w)
 	}
 	return out
 }
@@ -156,7 +203,8 @@ func (tz *tokenizer) tokenizeNote(s string) (toks []token, inURL []bool) {
 // tokenizer splits text into index tokens, remembering the stems it has
 // computed: building an index stems each distinct word once.
 type tokenizer struct {
-	stems map[string]string
+	stems  map[string]string
+	frozen bool // stems is shared and read-only
 }
 
 func newTokenizer() *tokenizer { return &tokenizer{stems: map[string]string{}} }
@@ -168,7 +216,9 @@ func (tz *tokenizer) stem(w string) string {
 	s, ok := tz.stems[w]
 	if !ok {
 		s = stem(w)
-		tz.stems[w] = s
+		if !tz.frozen {
+			tz.stems[w] = s
+		}
 	}
 	return s
 }
@@ -191,8 +241,9 @@ func (tz *tokenizer) tokenize(s string) []token {
 	return out
 }
 
-// tokenize splits text into tokens without a stem cache.
-func tokenize(s string) []token { return (*tokenizer)(nil).tokenize(s) }
+// tokenizer returns a tokenizer that reads the stems the index was built
+// with, for reading lines at query time.
+func (ix *Index) tokenizer() *tokenizer { return &tokenizer{stems: ix.stems, frozen: true} }
 
 // compounds returns the joined forms of hyphenated and underscored words of
 // folded text: "python-dev" -> "pythondev".

@@ -28,6 +28,7 @@ const usage = `usage: bot [serve|ask|show|talks|eval|help] [flags] [args]
   bot show [--corpus DIR] TITLE...
   bot talks [--event E] [--speaker S] [--corpus DIR]
   bot eval [--verbose] [--corpus DIR] QUESTIONS.jsonl
+  bot bench [--corpus DIR] --queries FILE [--json]
 `
 
 // env is what a subcommand gets from the process.
@@ -72,6 +73,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		err = runTalks(ctx, e, rest)
 	case "eval":
 		err = runEval(ctx, e, rest)
+	case "bench":
+		err = runBench(ctx, e, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,136 @@
+package answer
+
+import (
+	"cmp"
+	"slices"
+)
+
+// fullScan is the most bullets a term is read in whole for a question. A
+// commoner term is read through its champions, the fullScan bullets where
+// it weighs most (by BM25, shortest lines first), and looked up in the
+// forward lists of the candidates the other words bring: work per
+// question stays bounded however large the corpus grows.
+const fullScan = 1024
+
+// posting is a document and its stored term frequency.
+type posting struct {
+	doc uint32
+	tf  uint32
+}
+
+// buildCommon picks the champions of each common term and writes the
+// forward lists of common terms.
+func (ix *Index) buildCommon() {
+	ix.champions = map[uint32][]posting{}
+	ix.common = map[uint32]uint16{}
+	var commons []uint32
+	for id := range ix.text {
+		if ix.text[id].count > fullScan && len(commons) < 1<<16 {
+			ix.common[uint32(id)] = uint16(len(commons))
+			commons = append(commons, uint32(id))
+		}
+	}
+	if len(commons) == 0 {
+		return
+	}
+	counts := make([]uint32, len(ix.docs)+1)
+	var all []posting
+	for _, id := range commons {
+		all = all[:0]
+		ix.text[id].each(func(doc, tf uint32) {
+			counts[doc+1]++
+			all = append(all, posting{doc, tf})
+		})
+		ix.champions[id] = ix.pickChampions(all)
+	}
+	for i := 1; i < len(counts); i++ {
+		counts[i] += counts[i-1]
+	}
+	ix.fwdStart = counts
+	n := counts[len(counts)-1]
+	ix.fwdTerm = make([]uint16, n)
+	ix.fwdTF = make([]uint8, n)
+	next := slices.Clone(counts[:len(ix.docs)])
+	for k, id := range commons { // ascending ids, so each doc's entries are sorted
+		ix.text[id].each(func(doc, tf uint32) {
+			ix.fwdTerm[next[doc]] = uint16(k)
+			ix.fwdTF[next[doc]] = uint8(min(tf, 255))
+			next[doc]++
+		})
+	}
+}
+
+// pickChampions returns the fullScan postings of ps where the term weighs
+// most, in document order.
+func (ix *Index) pickChampions(ps []posting) []posting {
+	ranked := make([]rankedPosting, len(ps))
+	for i, p := range ps {
+		w := ix.tfNorm(p.tf>>1, p.doc)
+		if p.tf&1 == 1 {
+			w *= linkRate
+		}
+		ranked[i] = rankedPosting{posting: p, impact: float32(w)}
+	}
+	selectBest(ranked, fullScan)
+	out := make([]posting, fullScan)
+	for i := range out {
+		out[i] = ranked[i].posting
+	}
+	slices.SortFunc(out, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+	return out
+}
+
+type rankedPosting struct {
+	posting
+	impact float32
+}
+
+// better orders postings by impact, then by document.
+func (a rankedPosting) better(b rankedPosting) bool {
+	return a.impact > b.impact || a.impact == b.impact && a.doc < b.doc
+}
+
+// selectBest reorders ps so that its first n are the n best (quickselect).
+func selectBest(ps []rankedPosting, n int) {
+	lo, hi := 0, len(ps)-1
+	for lo < hi {
+		pivot := ps[(lo+hi)/2]
+		i, j := lo, hi
+		for i <= j {
+			for ps[i].better(pivot) {
+				i++
+			}
+			for pivot.better(ps[j]) {
+				j--
+			}
+			if i <= j {
+				ps[i], ps[j] = ps[j], ps[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case n-1 <= j:
+			hi = j
+		case n-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}
+
+// lookupTF returns the stored frequency of a common term in a document, 0
+// when the document lacks it.
+func (ix *Index) lookupTF(doc, term uint32) uint32 {
+	k, ok := ix.common[term]
+	if !ok {
+		return 0
+	}
+	lo, hi := ix.fwdStart[doc], ix.fwdStart[doc+1]
+	entries := ix.fwdTerm[lo:hi]
+	if i, found := slices.BinarySearch(entries, k); found {
+		return uint32(ix.fwdTF[lo+uint32(i)])
+	}
+	return 0
+}

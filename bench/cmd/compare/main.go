@@ -1,0 +1,96 @@
+// Command compare measures talkbot, Bleve and a plain sahilm/fuzzy scan on
+// the same notes and questions, each engine in a process of its own so
+// that their heaps do not mix, and prints one line per engine and the
+// ratios against talkbot.
+//
+//	go run ./cmd/compare -corpus /tmp/talkbot-1m/notes -queries /tmp/talkbot-1m/queries.txt
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+
+	"github.com/talkbot/talkbot/internal/perf"
+)
+
+func main() {
+	corpusDir := flag.String("corpus", "", "folder of notes (required)")
+	queries := flag.String("queries", "", "questions, one a line (required)")
+	engines := flag.String("engines", "talkbot,bleve,fuzzy", "engines to measure, comma-separated")
+	fuzzySample := flag.Int("fuzzy-sample", 200, "questions the fuzzy scan answers at most (it reads every bullet for each)")
+	engine := flag.String("engine", "", "measure this engine alone and print JSON (used by compare itself)")
+	flag.Parse()
+	if *corpusDir == "" || *queries == "" {
+		fmt.Fprintln(os.Stderr, "compare: -corpus and -queries are required")
+		os.Exit(2)
+	}
+	f, err := os.Open(*queries)
+	if err != nil {
+		fail(err)
+	}
+	qs, err := perf.ReadQueries(f)
+	f.Close()
+	if err != nil {
+		fail(err)
+	}
+	if *engine != "" {
+		r, err := measure(*engine, *corpusDir, qs, *fuzzySample)
+		if err != nil {
+			fail(err)
+		}
+		json.NewEncoder(os.Stdout).Encode(r)
+		return
+	}
+	var results []perf.Result
+	for _, name := range strings.Split(*engines, ",") {
+		r, err := child(name, os.Args[1:])
+		if err != nil {
+			fail(fmt.Errorf("%s: %w", name, err))
+		}
+		fmt.Println(r)
+		results = append(results, r)
+	}
+	if len(results) > 0 && results[0].Engine == "talkbot" {
+		for _, r := range results[1:] {
+			fmt.Println(Ratio(results[0], r))
+		}
+	}
+}
+
+// child measures one engine in a new process running this program.
+func child(engine string, args []string) (perf.Result, error) {
+	cmd := exec.Command(os.Args[0], append([]string{"-engine", engine}, args...)...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return perf.Result{}, err
+	}
+	var r perf.Result
+	err := json.Unmarshal(out.Bytes(), &r)
+	return r, err
+}
+
+// Ratio compares an engine with talkbot: how many times talkbot's load and
+// index time, query latencies and heap the other takes (above 1: talkbot
+// is faster or smaller). Bleve's build is its index time alone, talkbot's
+// its load and index time together.
+func Ratio(tb, o perf.Result) string {
+	div := func(a, b float64) string {
+		if b <= 0 {
+			return "-"
+		}
+		return fmt.Sprintf("%.1f", a/b)
+	}
+	return fmt.Sprintf("ratio engine=%s vs=talkbot build_x=%s p50_x=%s p99_x=%s heap_x=%s",
+		o.Engine, div(o.IndexS, tb.LoadS+tb.IndexS), div(o.P50us, tb.P50us), div(o.P99us, tb.P99us), div(o.HeapMiB, tb.HeapMiB))
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "compare:", err)
+	os.Exit(1)
+}

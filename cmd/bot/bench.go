@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/talkbot/talkbot/corpus/embedded"
+	"github.com/talkbot/talkbot/internal/perf"
+)
+
+// runBench measures load, index and question latency on a corpus:
+// bot bench --corpus DIR --queries FILE [--json].
+func runBench(ctx context.Context, e *env, args []string) error {
+	st := newSettings(e, "bench")
+	queries := st.fset.String("queries", "", "questions, one a line (required)")
+	asJSON := st.fset.Bool("json", false, "print the result as JSON")
+	if err := st.parse(args); err != nil {
+		return err
+	}
+	cfg, err := st.load(e)
+	if err != nil {
+		return err
+	}
+	if *queries == "" || st.fset.NArg() > 0 {
+		return usageError{"bot bench [--corpus DIR] --queries FILE [--json]"}
+	}
+	f, err := os.Open(*queries)
+	if err != nil {
+		return err
+	}
+	qs, err := perf.ReadQueries(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("%s: %w", *queries, err)
+	}
+	if len(qs) == 0 {
+		return fmt.Errorf("%s holds no questions", *queries)
+	}
+	var fsys fs.FS = embedded.FS
+	if cfg.Corpus != "" {
+		fsys = os.DirFS(cfg.Corpus)
+	}
+	r, err := perf.Talkbot(ctx, fsys, qs)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return json.NewEncoder(e.stdout).Encode(r)
+	}
+	fmt.Fprintln(e.stdout, r)
+	return nil
+}
