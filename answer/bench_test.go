@@ -2,6 +2,7 @@ package answer
 
 import (
 	"os"
+	"strconv"
 	"testing"
 
 	"github.com/talkbot/talkbot/corpus"
@@ -67,10 +68,14 @@ func syntheticEngine(b *testing.B, n int) (*Engine, []string) {
 	return New(NewIndex(c)), qs
 }
 
-// BenchmarkAskSynthetic answers synthetic questions on a 100,000-bullet
-// synthetic corpus.
+// BenchmarkAskSynthetic answers synthetic questions on a synthetic corpus
+// of 100,000 bullets, or TALKBOT_BENCH_BULLETS.
 func BenchmarkAskSynthetic(b *testing.B) {
-	e, qs := syntheticEngine(b, 100_000)
+	n := 100_000
+	if v, err := strconv.Atoi(os.Getenv("TALKBOT_BENCH_BULLETS")); err == nil && v > 0 {
+		n = v
+	}
+	e, qs := syntheticEngine(b, n)
 	ctx := b.Context()
 	b.ReportAllocs()
 	b.ResetTimer()

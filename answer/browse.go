@@ -174,16 +174,9 @@ func (ix *Index) namedEvents(ws []string) (filter map[uint32]bool, skip map[int]
 		}
 	}
 	named := map[int][]int{} // event -> positions of its words
-	for ei, ev := range ix.events {
-		for _, ew := range ev.words {
-			if isStop(ew) || len(ew) < 3 || strconv.Itoa(ev.year) == ew || !ix.distinctive(ew) {
-				continue
-			}
-			for i, w := range ws {
-				if w == ew {
-					named[ei] = append(named[ei], i)
-				}
-			}
+	for i, w := range ws {
+		for _, ei := range ix.eventsByWord[w] {
+			named[ei] = append(named[ei], i)
 		}
 	}
 	if len(named) == 0 {
@@ -216,6 +209,21 @@ func (ix *Index) namedEvents(ws []string) (filter map[uint32]bool, skip map[int]
 	}
 	slices.Sort(events)
 	return filter, skip, events
+}
+
+// indexEventWords maps each word that names an event to the events.
+func (ix *Index) indexEventWords() {
+	ix.eventsByWord = map[string][]int{}
+	for ei, ev := range ix.events {
+		for _, ew := range ev.words {
+			if isStop(ew) || len(ew) < 3 || strconv.Itoa(ev.year) == ew || !ix.distinctive(ew) {
+				continue
+			}
+			if list := ix.eventsByWord[ew]; len(list) == 0 || list[len(list)-1] != ei {
+				ix.eventsByWord[ew] = append(list, ei)
+			}
+		}
+	}
 }
 
 // distinctive reports whether an event word is rare enough in the notes to

@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"cmp"
 	"slices"
 )
 
@@ -10,7 +9,12 @@ import (
 // it weighs most (by BM25, shortest lines first), and looked up in the
 // forward lists of the candidates the other words bring: work per
 // question stays bounded however large the corpus grows.
-const fullScan = 1024
+const fullScan = 256
+
+// fewChampions is how many champions are read of a correction, or of any
+// common word when a rarer word of the question is read in whole: the
+// lines holding the rarer word are looked up for the common one anyway.
+const fewChampions = fullScan / 4
 
 // posting is a document and its stored term frequency.
 type posting struct {
@@ -61,7 +65,7 @@ func (ix *Index) buildCommon() {
 }
 
 // pickChampions returns the fullScan postings of ps where the term weighs
-// most, in document order.
+// most, best first.
 func (ix *Index) pickChampions(ps []posting) []posting {
 	ranked := make([]rankedPosting, len(ps))
 	for i, p := range ps {
@@ -72,11 +76,17 @@ func (ix *Index) pickChampions(ps []posting) []posting {
 		ranked[i] = rankedPosting{posting: p, impact: float32(w)}
 	}
 	selectBest(ranked, fullScan)
+	ranked = ranked[:fullScan]
+	slices.SortFunc(ranked, func(a, b rankedPosting) int {
+		if a.better(b) {
+			return -1
+		}
+		return 1
+	})
 	out := make([]posting, fullScan)
 	for i := range out {
 		out[i] = ranked[i].posting
 	}
-	slices.SortFunc(out, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
 	return out
 }
 

@@ -38,7 +38,7 @@ type Index struct {
 	// Common terms, those in more than fullScan bullets, are read only
 	// through their champions; whether a candidate holds one is looked up
 	// in the forward lists.
-	champions map[uint32][]posting // term -> its best bullets, by document
+	champions map[uint32][]posting // term -> its best bullets, best first
 	common    map[uint32]uint16    // term -> its number among common terms
 	fwdStart  []uint32             // doc -> start of its entries in fwdTerm
 	fwdTerm   []uint16             // common-term numbers of each doc, ascending
@@ -56,7 +56,8 @@ type Index struct {
 	speakers     []speakerRef
 	speakerNames []string // speaker id -> name, for fuzzy matching
 	events       []eventRef
-	eventNames   []string // event id -> name, for fuzzy matching
+	eventNames   []string         // event id -> name, for fuzzy matching
+	eventsByWord map[string][]int // folded word naming events -> the events
 }
 
 const noSection = math.MaxUint32
@@ -209,6 +210,7 @@ func NewIndex(c *corpus.Corpus) *Index {
 	}
 	ix.vocab.build()
 	ix.buildCommon()
+	ix.indexEventWords()
 	ix.stems = tz.stems
 	return ix
 }

@@ -73,8 +73,12 @@ type scored struct {
 // candidate the other words bring.
 func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) scored {
 	m := newMatcher(ix, qs, filter)
+	champions := fullScan
+	if m.hasRareWord() {
+		champions = fewChampions
+	}
 	for i := range qs {
-		m.readText(i)
+		m.readText(i, champions)
 	}
 	m.forceFieldTalks()
 	m.forceSections()
@@ -167,9 +171,23 @@ func (m *matcher) note(c *candidate, i int, v variant, tf uint32) {
 	}
 }
 
-// readText reads the lines holding word i: all of them, or the champions
-// of a common variant when no filter narrows the talks.
-func (m *matcher) readText(i int) {
+// hasRareWord reports whether some word of the question, as typed, is in
+// at most fullScan lines.
+func (m *matcher) hasRareWord() bool {
+	for _, q := range m.qs {
+		for _, v := range q.variants {
+			if n := m.ix.text[v.term].count; v.weight == 1 && n > 0 && n <= fullScan {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readText reads the lines holding word i: all of them, or the best n
+// champions of a common variant when no filter narrows the talks (fewer of
+// a correction).
+func (m *matcher) readText(i int, n int) {
 	ix := m.ix
 	for _, v := range m.qs[i].variants {
 		visit := func(doc, tf uint32) {
@@ -187,7 +205,11 @@ func (m *matcher) readText(i int) {
 			// Where a talk first uses a word in thousands of lines says
 			// nothing, so first mentions are kept for rarer words only.
 			m.partial[i] = true
-			for _, p := range ch {
+			k := n
+			if v.weight < 1 {
+				k = min(k, fewChampions)
+			}
+			for _, p := range ch[:min(k, len(ch))] {
 				visit(p.doc, p.tf)
 			}
 			continue
@@ -247,8 +269,8 @@ func (m *matcher) fieldHit(i int, terms []uint32) float64 {
 // maxForcedTalks bounds the talks found by title or speaker alone that
 // are scored; maxForcedSections the sections found by heading.
 const (
-	maxForcedTalks    = 64
-	maxForcedSections = 64
+	maxForcedTalks    = 32
+	maxForcedSections = 16
 )
 
 // forceFieldTalks makes the talks whose title or speakers hold words of

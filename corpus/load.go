@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -60,14 +63,34 @@ func Load(fsys fs.FS) (*Corpus, error) {
 			c.Problems = append(c.Problems, err)
 		}
 	}
+	// Files are parsed in parallel, their talks kept in file order.
+	type parsed struct {
+		drafts []draft
+		err    *FileError
+	}
+	results := make([]parsed, len(notes))
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range min(runtime.GOMAXPROCS(0), len(notes)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(notes) {
+					return
+				}
+				ds, err := l.readNotes(notes[i])
+				results[i] = parsed{ds, err}
+			}
+		})
+	}
+	wg.Wait()
 	var drafts []draft
-	for _, f := range notes {
-		ds, err := l.readNotes(f)
-		if err != nil {
-			c.Problems = append(c.Problems, err)
+	for _, r := range results {
+		if r.err != nil {
+			c.Problems = append(c.Problems, r.err)
 			continue
 		}
-		drafts = append(drafts, ds...)
+		drafts = append(drafts, r.drafts...)
 	}
 	c.Talks = linkTalks(drafts)
 	for i, t := range c.Talks {

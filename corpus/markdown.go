@@ -4,22 +4,30 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
-var markdownParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+// markdownParsers pools parsers: files are read in parallel, and goldmark
+// does not promise that one parser may serve several goroutines.
+var markdownParsers = sync.Pool{New: func() any {
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+}}
 
 // readMarkdown parses Markdown with goldmark and flattens its block tree into
 // an outline, keeping the line of every block.
 func readMarkdown(src []byte) *outline {
 	starts := lineStarts(src)
-	doc := markdownParser.Parse(text.NewReader(src))
+	p := markdownParsers.Get().(parser.Parser)
+	defer markdownParsers.Put(p)
+	doc := p.Parse(text.NewReader(src))
 	// A fence that is never closed turns the rest of the file into code; in
 	// notes it is a slip, so the fence line is read as blank and the file
 	// parsed again.
@@ -29,7 +37,7 @@ func readMarkdown(src []byte) *outline {
 			break
 		}
 		src = blankLine(src, starts, line)
-		doc = markdownParser.Parse(text.NewReader(src))
+		doc = p.Parse(text.NewReader(src))
 	}
 	r := &mdReader{src: src, lineStarts: starts, out: &outline{}}
 	r.blocks(doc, -1, 0)

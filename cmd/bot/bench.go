@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"runtime/pprof"
 
 	"github.com/talkbot/talkbot/corpus/embedded"
 	"github.com/talkbot/talkbot/internal/perf"
@@ -17,6 +18,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	st := newSettings(e, "bench")
 	queries := st.fset.String("queries", "", "questions, one a line (required)")
 	asJSON := st.fset.Bool("json", false, "print the result as JSON")
+	cpuProfile := st.fset.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	if err := st.parse(args); err != nil {
 		return err
 	}
@@ -42,6 +44,17 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	var fsys fs.FS = embedded.FS
 	if cfg.Corpus != "" {
 		fsys = os.DirFS(cfg.Corpus)
+	}
+	if *cpuProfile != "" {
+		pf, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	r, err := perf.Talkbot(ctx, fsys, qs)
 	if err != nil {
