@@ -15,7 +15,7 @@ import (
 func (e *Engine) Show(ctx context.Context, title string, opts Options) Reply {
 	ix := e.Index()
 	title = clip(strings.TrimSpace(title), MaxQueryLen)
-	ms := matchNames(title, ix.titles)
+	ms := ix.findNames(TitleField, title, nameLimit)
 	if len(ms) == 0 || ms[0].rank > nearWords {
 		return e.Ask(ctx, title, opts)
 	}
@@ -46,7 +46,7 @@ func (e *Engine) Show(ctx context.Context, title string, opts Options) Reply {
 func (e *Engine) Speaker(ctx context.Context, name string, opts Options) Reply {
 	ix := e.Index()
 	name = clip(strings.TrimSpace(name), MaxQueryLen)
-	best := bestNames(matchNames(name, ix.speakerNames))
+	best := bestNames(ix.findNames(SpeakerField, name, nameLimit))
 	if best == nil {
 		r := e.Ask(ctx, name, opts)
 		if len(r.Talks) == 0 {
@@ -72,7 +72,7 @@ func (e *Engine) Event(ctx context.Context, name string, opts Options) Reply {
 	if _, _, events := ix.namedEvents(words(fold(name))); len(events) > 0 {
 		return e.eventTalks(ix, events, name, opts)
 	}
-	events := bestNames(matchNames(name, ix.eventNames))
+	events := bestNames(ix.findNames(EventField, name, nameLimit))
 	if events == nil {
 		r := e.Ask(ctx, name, opts)
 		if len(r.Talks) == 0 {

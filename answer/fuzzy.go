@@ -106,15 +106,6 @@ const (
 // returns the first names in corpus order.
 func (e *Engine) Complete(field Field, typed string, limit int) []string {
 	ix := e.Index()
-	var names []string
-	switch field {
-	case TitleField:
-		names = ix.titles
-	case SpeakerField:
-		names = ix.speakerNames
-	case EventField:
-		names = ix.eventNames
-	}
 	var out []string
 	seen := map[string]bool{}
 	add := func(n string) {
@@ -124,13 +115,42 @@ func (e *Engine) Complete(field Field, typed string, limit int) []string {
 		}
 	}
 	if strings.TrimSpace(typed) == "" {
-		for _, n := range names {
+		for _, n := range ix.names(field).names {
+			if len(out) == limit {
+				break
+			}
 			add(n)
 		}
 		return out
 	}
-	for _, m := range matchNames(clip(typed, MaxQueryLen), names) {
+	for _, m := range ix.findNames(field, clip(typed, MaxQueryLen), limit) {
 		add(m.text)
 	}
 	return out
+}
+
+// nameLimit is how many matches a name lookup wants at least.
+const nameLimit = 25
+
+// names returns the name index of a field.
+func (ix *Index) names(field Field) *nameIndex {
+	switch field {
+	case SpeakerField:
+		return ix.speakerIdx
+	case EventField:
+		return ix.eventIdx
+	}
+	return ix.titleIdx
+}
+
+// findNames ranks the names of a field for what a user typed (see
+// nameIndex.find), near spellings taken from the notes' vocabulary.
+func (ix *Index) findNames(field Field, typed string, limit int) []nameMatch {
+	return ix.names(field).find(typed, limit, func(w string) []string {
+		var out []string
+		for _, c := range ix.vocab.corrections(w) {
+			out = append(out, c.word)
+		}
+		return out
+	})
 }

@@ -58,6 +58,8 @@ type Index struct {
 	events       []eventRef
 	eventNames   []string         // event id -> name, for fuzzy matching
 	eventsByWord map[string][]int // folded word naming events -> the events
+
+	titleIdx, speakerIdx, eventIdx *nameIndex // for finding names as typed
 }
 
 const noSection = math.MaxUint32
@@ -211,6 +213,9 @@ func NewIndex(c *corpus.Corpus) *Index {
 	ix.vocab.build()
 	ix.buildCommon()
 	ix.indexEventWords()
+	ix.titleIdx = newNameIndex(ix.titles)
+	ix.speakerIdx = newNameIndex(ix.speakerNames)
+	ix.eventIdx = newNameIndex(ix.eventNames)
 	ix.stems = tz.stems
 	return ix
 }
