@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -12,32 +13,83 @@ import (
 // sources, and returns the talks in load order.
 func linkTalks(drafts []draft) []*Talk {
 	var talks []*Talk
-	byEvent := map[string][]*Talk{}
+	byEvent := map[string]*eventTalks{}
 	for _, d := range drafts {
 		t := d.talk
 		key := strings.ToLower(t.Event.String())
-		if same := findSame(byEvent[key], t); same != nil {
-			merge(same, t)
+		ev := byEvent[key]
+		if ev == nil {
+			ev = &eventTalks{byWord: map[string][]int{}}
+			byEvent[key] = ev
+		}
+		words := titleWordSet(t.Title)
+		if i := ev.findSame(t, words); i >= 0 {
+			ev.merge(i, t)
 			continue
 		}
-		byEvent[key] = append(byEvent[key], t)
+		ev.add(t, words)
 		talks = append(talks, t)
 	}
 	return talks
 }
 
-func findSame(candidates []*Talk, t *Talk) *Talk {
-	words := titleWordSet(t.Title)
-	for _, c := range candidates {
+// eventTalks are the talks of one event so far, found by title word: two
+// titles naming one talk share a word.
+type eventTalks struct {
+	talks  []*Talk
+	words  []map[string]bool
+	byWord map[string][]int
+}
+
+func (ev *eventTalks) add(t *Talk, words map[string]bool) {
+	i := len(ev.talks)
+	ev.talks = append(ev.talks, t)
+	ev.words = append(ev.words, words)
+	for w := range words {
+		ev.byWord[w] = append(ev.byWord[w], i)
+	}
+}
+
+// merge adds t to talk i, whose title may change.
+func (ev *eventTalks) merge(i int, t *Talk) {
+	same := ev.talks[i]
+	title := same.Title
+	merge(same, t)
+	if same.Title != title {
+		ev.words[i] = titleWordSet(same.Title)
+		for w := range ev.words[i] {
+			if list := ev.byWord[w]; !slices.Contains(list, i) {
+				ev.byWord[w] = append(list, i)
+			}
+		}
+	}
+}
+
+// findSame returns the first talk, in load order, that t is another note
+// of, or -1.
+func (ev *eventTalks) findSame(t *Talk, words map[string]bool) int {
+	seen := map[int]bool{}
+	var cands []int
+	for w := range words {
+		for _, i := range ev.byWord[w] {
+			if !seen[i] {
+				seen[i] = true
+				cands = append(cands, i)
+			}
+		}
+	}
+	slices.Sort(cands)
+	for _, i := range cands {
+		c := ev.talks[i]
 		if !speakersCompatible(c.Speakers, t.Speakers) {
 			continue
 		}
 		overlap := len(c.Speakers) > 0 && len(t.Speakers) > 0
-		if sameTitle(titleWordSet(c.Title), words, overlap) {
-			return c
+		if sameTitle(ev.words[i], words, overlap) {
+			return i
 		}
 	}
-	return nil
+	return -1
 }
 
 // sameTitle decides whether two titles name one talk: most words shared,
