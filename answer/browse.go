@@ -29,7 +29,7 @@ func (e *Engine) Show(ctx context.Context, title string, opts Options) Reply {
 	talk := ix.corpus.Talks[ms[0].index]
 	r := Reply{Command: "show", Query: title}
 	tr := ix.talkHeader(talk)
-	for i := range talk.Bullets {
+	for i := range talk.AllBullets() {
 		tr.Snippets = append(tr.Snippets, ix.snippet(talk, uint32(i), 0))
 	}
 	r.Talks = []TalkResult{tr}
@@ -132,7 +132,7 @@ func (ix *Index) listTalks(command, query string, talks []uint32, opts Options) 
 // are about its content rather than its speakers or programme slot.
 func openingBullets(t *corpus.Talk, n int) []int {
 	var out []int
-	for i, b := range t.Bullets {
+	for i, b := range t.AllBullets() {
 		if len(out) == n {
 			break
 		}
@@ -140,7 +140,7 @@ func openingBullets(t *corpus.Talk, n int) []int {
 			out = append(out, i)
 		}
 	}
-	if len(out) == 0 && len(t.Bullets) > 0 {
+	if len(out) == 0 && t.NumBullets() > 0 {
 		out = append(out, 0)
 	}
 	return out

@@ -220,7 +220,7 @@ func (ix *Index) talkResult(t rankedTalk, named bool, q questionKind) TalkResult
 			continue
 		}
 		next, ok := followingLine(talk, int(b))
-		if ok && c == t.best && want != anyAnswer && !hasAnswerType(want, talk.Bullets[b].Text) && hasAnswerType(want, talk.Bullets[next].Text) {
+		if ok && c == t.best && want != anyAnswer && !hasAnswerType(want, talk.Bullet(int(b)).Text) && hasAnswerType(want, talk.Bullet(int(next)).Text) {
 			// "who replies the most on python-dev": the line that matches
 			// the question sets the scene, the next one names the person.
 			add(uint32(next), c.score)
@@ -273,10 +273,10 @@ const topicLine = 3
 // ("gh:magicstack/uvloop" -> "99.(9)% compatible asyncio event loop written
 // in Cython").
 func explainingChild(t *corpus.Talk, i int) (int, bool) {
-	if len(strings.Fields(t.Bullets[i].Text)) > topicLine || i+1 >= len(t.Bullets) {
+	if len(strings.Fields(t.Bullet(i).Text)) > topicLine || i+1 >= t.NumBullets() {
 		return 0, false
 	}
-	if next := t.Bullets[i+1]; next.Parent == i && next.File == t.Bullets[i].File {
+	if next := t.Bullet(i+1); next.Parent == i && next.File == t.Bullet(i).File {
 		return i + 1, true
 	}
 	return 0, false
@@ -285,11 +285,11 @@ func explainingChild(t *corpus.Talk, i int) (int, bool) {
 // followingLine returns the line after a short one in the same list and
 // section ("Uses Idle with threads" -> "Kills performance ...").
 func followingLine(t *corpus.Talk, i int) (int, bool) {
-	b := t.Bullets[i]
-	if !isShort(b) || i+1 >= len(t.Bullets) {
+	b := t.Bullet(i)
+	if !isShort(b) || i+1 >= t.NumBullets() {
 		return 0, false
 	}
-	next := t.Bullets[i+1]
+	next := t.Bullet(i+1)
 	if next.File == b.File && next.Parent == b.Parent && slices.Equal(next.Section, b.Section) {
 		return i + 1, true
 	}
@@ -305,10 +305,10 @@ func (ix *Index) talkHeader(t *corpus.Talk) TalkResult {
 }
 
 func (ix *Index) snippet(t *corpus.Talk, bullet uint32, score float64) Snippet {
-	b := t.Bullets[bullet]
+	b := t.Bullet(int(bullet))
 	parent := ""
 	if b.Parent >= 0 {
-		parent = t.Bullets[b.Parent].Text
+		parent = t.Bullet(b.Parent).Text
 	}
 	return Snippet{
 		Text:    b.Text,

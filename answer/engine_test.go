@@ -170,7 +170,7 @@ func checkReply(t *testing.T, e *Engine, q string, r Reply) {
 	t.Helper()
 	bullets := map[string]string{}
 	for _, tk := range e.Index().Corpus().Talks {
-		for _, b := range tk.Bullets {
+		for _, b := range tk.AllBullets() {
 			bullets[b.Citation()+"\x00"+b.Text] = tk.Title
 		}
 	}

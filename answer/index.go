@@ -144,7 +144,8 @@ func NewIndex(c *corpus.Corpus) *Index {
 
 		ix.talkStart = append(ix.talkStart, uint32(len(ix.docs)))
 		sectionIDs := map[string]uint32{}
-		for bi, b := range t.Bullets {
+		bullets := t.AllBullets()
+		for bi, b := range bullets {
 			doc := uint32(len(ix.docs))
 			ix.docs = append(ix.docs, docRef{talk: tid, bullet: uint32(bi)})
 			sec := uint32(noSection)
@@ -166,10 +167,10 @@ func NewIndex(c *corpus.Corpus) *Index {
 			if len(b.Section) > 0 && corpus.IsSpeakerHeading(b.Section[len(b.Section)-1]) || corpus.IntroducesSpeakers(b.Text) {
 				flags |= flagSpeakerLine
 			}
-			if bi > 0 && t.Bullets[bi-1].File == b.File {
+			if bi > 0 && bullets[bi-1].File == b.File {
 				flags |= flagPrevSameFile
 			}
-			if bi+1 < len(t.Bullets) && t.Bullets[bi+1].File == b.File {
+			if bi+1 < len(bullets) && bullets[bi+1].File == b.File {
 				flags |= flagNextSameFile
 			}
 			ix.docFlags = append(ix.docFlags, flags)

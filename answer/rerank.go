@@ -20,7 +20,8 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, cs []*candidat
 	tz := ix.tokenizer()
 	for _, c := range cs {
 		d := ix.docs[c.doc]
-		toks := tz.tokenize(ix.corpus.Talks[d.talk].Bullets[d.bullet].Text)
+		text := ix.corpus.Talks[d.talk].Bullet(int(d.bullet)).Text
+		toks := tz.tokenize(text)
 		pairs := 0
 		prevTerm, prevPos := -1, -10
 		for _, tk := range toks {
@@ -49,7 +50,7 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, cs []*candidat
 			}
 		}
 		c.score *= min(1, bareLineRate+0.1*float64(extra))
-		if want != anyAnswer && hasAnswerType(want, ix.corpus.Talks[d.talk].Bullets[d.bullet].Text) {
+		if want != anyAnswer && hasAnswerType(want, text) {
 			c.score *= 1 + answerTypeBonus
 		}
 	}

@@ -322,7 +322,7 @@ func (m *matcher) forceFieldTalks() {
 	})
 	for _, t := range talks[:min(len(talks), maxForcedTalks)] {
 		first := ix.firstDoc(t)
-		for k := uint32(0); k < 3 && int(k) < len(ix.corpus.Talks[t].Bullets); k++ {
+		for k := uint32(0); k < 3 && int(k) < ix.corpus.Talks[t].NumBullets(); k++ {
 			m.get(first + k).forced = true
 		}
 	}
@@ -564,7 +564,7 @@ func (ix *Index) related(doc uint32, buf *[3]uint32) []uint32 {
 	case 0:
 	case parentFar:
 		d := ix.docs[doc]
-		out = append(out, ix.talkStart[d.talk]+uint32(ix.corpus.Talks[d.talk].Bullets[d.bullet].Parent))
+		out = append(out, ix.talkStart[d.talk]+uint32(ix.corpus.Talks[d.talk].Bullet(int(d.bullet)).Parent))
 	default:
 		out = append(out, doc-uint32(up))
 	}

@@ -77,7 +77,7 @@ func (b *talkBuilder) start(heading string, line int, number string) {
 }
 
 func (b *talkBuilder) finish() {
-	if b.cur != nil && len(b.cur.Bullets) > 0 {
+	if b.cur != nil && len(b.cur.bullets) > 0 {
 		b.drafts = append(b.drafts, draft{talk: b.cur, event: b.event})
 	}
 	b.cur = nil
@@ -111,8 +111,8 @@ func (b *talkBuilder) content(i int, blk block) {
 	}
 	first := -1
 	for _, g := range sentenceGroups(&blk) {
-		idx := len(b.cur.Bullets)
-		b.cur.Bullets = append(b.cur.Bullets, Bullet{Text: g.text, File: b.file, Line: g.line, Section: section, Parent: parent})
+		idx := len(b.cur.bullets)
+		b.cur.bullets = append(b.cur.bullets, Bullet{Text: g.text, File: b.file, Line: g.line, Section: section, Parent: parent})
 		if first < 0 {
 			first = idx
 		}

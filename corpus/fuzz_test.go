@@ -24,15 +24,15 @@ func checkCitations(t *testing.T, name string, data []byte) {
 		if tk.Title == "" && len(tk.Speakers) == 0 {
 			t.Errorf("talk without title or speakers: %+v", tk)
 		}
-		for _, b := range tk.Bullets {
+		for _, b := range tk.AllBullets() {
 			if b.Line < 1 || b.Line > len(lines) {
 				t.Fatalf("bullet %q cites line %d of %d", b.Text, b.Line, len(lines))
 			}
 			if strings.TrimSpace(b.Text) == "" {
 				t.Fatalf("empty bullet at line %d", b.Line)
 			}
-			if b.Parent >= len(tk.Bullets) {
-				t.Fatalf("bullet %q has parent %d of %d", b.Text, b.Parent, len(tk.Bullets))
+			if b.Parent >= tk.NumBullets() {
+				t.Fatalf("bullet %q has parent %d of %d", b.Text, b.Parent, tk.NumBullets())
 			}
 			w := firstWord(b.Text)
 			if w == "" {

@@ -20,7 +20,7 @@ func describe(talks []*Talk) string {
 		for _, s := range t.Sources {
 			where = append(where, fmt.Sprintf("%s:%d", s.File, s.Line))
 		}
-		fmt.Fprintf(&b, "%s | %s | %s | %d notes | %s\n", t.Event, t.Title, strings.Join(t.Speakers, ", "), len(t.Bullets), strings.Join(where, " "))
+		fmt.Fprintf(&b, "%s | %s | %s | %d notes | %s\n", t.Event, t.Title, strings.Join(t.Speakers, ", "), t.NumBullets(), strings.Join(where, " "))
 	}
 	return b.String()
 }

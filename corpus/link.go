@@ -202,12 +202,12 @@ func merge(a, b *Talk) {
 			a.Sections = append(a.Sections, s)
 		}
 	}
-	off := len(a.Bullets)
-	for _, bl := range b.Bullets {
+	off := len(a.bullets)
+	for _, bl := range b.bullets {
 		if bl.Parent >= 0 {
 			bl.Parent += off
 		}
-		a.Bullets = append(a.Bullets, bl)
+		a.bullets = append(a.bullets, bl)
 	}
 }
 

@@ -93,6 +93,7 @@ func Load(fsys fs.FS) (*Corpus, error) {
 		drafts = append(drafts, r.drafts...)
 	}
 	c.Talks = linkTalks(drafts)
+	compact(c.Talks)
 	for i, t := range c.Talks {
 		t.ID = i
 	}

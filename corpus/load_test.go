@@ -96,7 +96,7 @@ func TestSphinxNotes(t *testing.T) {
 	golden.Check(t, "sphinx.golden", describe(c.Talks))
 	var texts []string
 	for _, tk := range c.Talks {
-		for _, b := range tk.Bullets {
+		for _, b := range tk.AllBullets() {
 			texts = append(texts, b.Citation()+" "+b.Text)
 		}
 	}
@@ -184,7 +184,7 @@ sources:
 	}
 	got := map[string]string{}
 	for _, tk := range c.Talks {
-		got[tk.Title] = tk.Event.String() + " " + tk.URL(tk.Bullets[0])
+		got[tk.Title] = tk.Event.String() + " " + tk.URL(tk.Bullet(0))
 	}
 	want := map[string]string{
 		"Keynote":    "PyCon US 2019 https://example.org/notes/2019/keynote.md#L3",

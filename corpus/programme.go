@@ -111,7 +111,7 @@ func programmeTalk(ps []para, file string) *draft {
 			sec = []string{section}
 		}
 		for _, g := range sentenceGroups(&blk) {
-			t.Bullets = append(t.Bullets, Bullet{Text: g.text, File: file, Line: g.line, Section: sec, Parent: -1})
+			t.bullets = append(t.bullets, Bullet{Text: g.text, File: file, Line: g.line, Section: sec, Parent: -1})
 		}
 	}
 	for i := anchor; i < len(ps); i++ {
@@ -159,7 +159,7 @@ func programmeTalk(ps []para, file string) *draft {
 		}
 		flush()
 	}
-	if len(t.Bullets) == 0 {
+	if len(t.bullets) == 0 {
 		return nil
 	}
 	return &draft{talk: t}

@@ -38,7 +38,11 @@ type Talk struct {
 	Speakers []string
 	Sources  []Source // first is where the title was taken from
 	Sections []string // section headings in note order, without duplicates
-	Bullets  []Bullet // in note order, file by file
+
+	// The bullets, in note order, file by file: as strings while the talk
+	// is built, then compact (see NumBullets and Bullet).
+	bullets []Bullet
+	notes   notes
 }
 
 // Bullet is one note line: a list item, a sentence group of a paragraph, a
@@ -48,7 +52,7 @@ type Bullet struct {
 	File    string   // slash-separated path relative to the corpus root
 	Line    int      // 1-based line where the text starts
 	Section []string // headings between the talk title and the bullet
-	Parent  int      // index in Talk.Bullets of the enclosing bullet, or -1
+	Parent  int      // index among the talk's bullets of the enclosing bullet, or -1
 }
 
 // Citation returns "file:line".

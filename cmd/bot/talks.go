@@ -43,7 +43,7 @@ func runTalks(ctx context.Context, e *env, args []string) error {
 		if len(t.Speakers) > 0 {
 			speakers = " — " + join(t.Speakers)
 		}
-		fmt.Fprintf(e.stdout, "%s · %s%s (%d notes, %s:%d)\n", t.Event, t.Title, speakers, len(t.Bullets), t.Sources[0].File, t.Sources[0].Line)
+		fmt.Fprintf(e.stdout, "%s · %s%s (%d notes, %s:%d)\n", t.Event, t.Title, speakers, t.NumBullets(), t.Sources[0].File, t.Sources[0].Line)
 	}
 	if len(ids) == 0 {
 		fmt.Fprintln(e.stdout, "No talks match.")

@@ -27,7 +27,7 @@ func Vocabulary() ([]string, error) {
 	}
 	count := map[string]int{}
 	for _, t := range c.Talks {
-		for _, b := range t.Bullets {
+		for _, b := range t.AllBullets() {
 			for _, w := range strings.FieldsFunc(strings.ToLower(b.Text), func(r rune) bool { return !unicode.IsLetter(r) }) {
 				if len(w) >= 2 {
 					count[w]++

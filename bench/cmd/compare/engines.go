@@ -85,7 +85,7 @@ func measureBleve(dir string, qs []string) (perf.Result, error) {
 			}
 			speakers += s
 		}
-		for _, bl := range t.Bullets {
+		for _, bl := range t.AllBullets() {
 			if err := b.Index(strconv.Itoa(n), bulletDoc{Text: bl.Text, Title: t.Title, Speaker: speakers}); err != nil {
 				return perf.Result{}, err
 			}
@@ -138,7 +138,7 @@ func measureFuzzy(dir string, qs []string, sample int) (perf.Result, error) {
 	loaded := time.Now()
 	var texts []string
 	for _, t := range c.Talks {
-		for _, b := range t.Bullets {
+		for _, b := range t.AllBullets() {
 			texts = append(texts, b.Text)
 		}
 	}

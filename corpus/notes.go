@@ -1,0 +1,229 @@
+package corpus
+
+import (
+	"encoding/binary"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// A talk's bullets are kept compact once loaded: a 16-byte record a line,
+// and the text coded with a dictionary of the pieces the corpus's notes
+// use most ("gil, ", "the "), so that a million bullets fit in a fraction
+// of the memory their strings would take. Bullet materialises one.
+
+// notes are the bullets of a loaded talk.
+type notes struct {
+	lines []noteLine
+	files []string   // the talk's files, each once
+	paths [][]string // the section paths of its bullets, each once
+	text  []byte     // the coded texts, one after the other
+	dict  *pieceDict
+}
+
+type noteLine struct {
+	end    uint32 // end of the line's coded text in notes.text
+	line   int32
+	parent int32
+	file   uint16
+	path   uint16
+}
+
+// NumBullets returns the number of bullets of the talk.
+func (t *Talk) NumBullets() int {
+	if t.notes.lines == nil {
+		return len(t.bullets)
+	}
+	return len(t.notes.lines)
+}
+
+// Bullet returns the talk's i-th bullet, in note order.
+func (t *Talk) Bullet(i int) Bullet {
+	if t.notes.lines == nil {
+		return t.bullets[i]
+	}
+	n := &t.notes
+	l := n.lines[i]
+	start := uint32(0)
+	if i > 0 {
+		start = n.lines[i-1].end
+	}
+	return Bullet{
+		Text:    n.dict.decode(n.text[start:l.end]),
+		File:    n.files[l.file],
+		Line:    int(l.line),
+		Section: n.paths[l.path],
+		Parent:  int(l.parent),
+	}
+}
+
+// AllBullets returns all bullets of the talk.
+func (t *Talk) AllBullets() []Bullet {
+	out := make([]Bullet, t.NumBullets())
+	for i := range out {
+		out[i] = t.Bullet(i)
+	}
+	return out
+}
+
+// pieceDict codes text as pieces: a run of letters and digits with the
+// run of other characters after it. The commonest pieces are numbered,
+// most frequent first, so that they take one or two bytes; others are
+// written out.
+type pieceDict struct {
+	pieces []string
+	ids    map[string]uint32
+}
+
+// Dictionary sizing: pieces are counted in up to sampleBullets bullets and
+// kept when seen at least twice, up to maxPieces of them.
+const (
+	sampleBullets = 50_000
+	maxPieces     = 1 << 16
+)
+
+// newPieceDict counts the pieces of a sample of the talks' bullets.
+func newPieceDict(talks []*Talk) *pieceDict {
+	count := map[string]int{}
+	n := 0
+	for _, t := range talks {
+		if n >= sampleBullets {
+			break
+		}
+		for _, b := range t.bullets {
+			forPieces(b.Text, func(p string) { count[p]++ })
+			n++
+		}
+	}
+	var pieces []string
+	for p, c := range count {
+		if c >= 2 {
+			pieces = append(pieces, p)
+		}
+	}
+	slices.SortFunc(pieces, func(a, b string) int {
+		if d := count[b] - count[a]; d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	pieces = pieces[:min(len(pieces), maxPieces)]
+	d := &pieceDict{pieces: pieces, ids: make(map[string]uint32, len(pieces))}
+	for i, p := range pieces {
+		d.ids[p] = uint32(i)
+	}
+	return d
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
+}
+
+// forPieces calls fn with each piece of s, in order; together they are s.
+func forPieces(s string, fn func(string)) {
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		for j < len(s) && !isWordByte(s[j]) {
+			j++
+		}
+		fn(s[i:j])
+		i = j
+	}
+}
+
+// encode appends the code of s to dst: for each piece, its number plus
+// one, or 0 and its length and bytes.
+func (d *pieceDict) encode(dst []byte, s string) []byte {
+	forPieces(s, func(p string) {
+		if id, ok := d.ids[p]; ok {
+			dst = binary.AppendUvarint(dst, uint64(id)+1)
+			return
+		}
+		dst = binary.AppendUvarint(dst, 0)
+		dst = binary.AppendUvarint(dst, uint64(len(p)))
+		dst = append(dst, p...)
+	})
+	return dst
+}
+
+func (d *pieceDict) decode(code []byte) string {
+	var b strings.Builder
+	b.Grow(len(code) * 4)
+	for len(code) > 0 {
+		v, n := binary.Uvarint(code)
+		code = code[n:]
+		if v > 0 {
+			b.WriteString(d.pieces[v-1])
+			continue
+		}
+		l, m := binary.Uvarint(code)
+		code = code[m:]
+		b.Write(code[:l])
+		code = code[l:]
+	}
+	return b.String()
+}
+
+// compact codes the bullets of every talk, in parallel, and drops their
+// strings.
+func compact(talks []*Talk) {
+	d := newPieceDict(talks)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(talks))) {
+		wg.Go(func() {
+			var buf []byte
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(talks) {
+					return
+				}
+				buf = talks[i].compact(d, buf[:0])
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// compact moves the talk's bullets into notes, using buf as scratch.
+func (t *Talk) compact(d *pieceDict, buf []byte) []byte {
+	n := notes{dict: d, lines: make([]noteLine, len(t.bullets))}
+	fileIDs := map[string]uint16{}
+	for i, b := range t.bullets {
+		f, ok := fileIDs[b.File]
+		if !ok {
+			f = uint16(len(n.files))
+			fileIDs[b.File] = f
+			n.files = append(n.files, b.File)
+		}
+		p := -1
+		for k := len(n.paths) - 1; k >= max(0, len(n.paths)-4); k-- { // sections come in runs
+			if slices.Equal(n.paths[k], b.Section) {
+				p = k
+				break
+			}
+		}
+		if p < 0 {
+			p = len(n.paths)
+			n.paths = append(n.paths, b.Section)
+		}
+		buf = d.encode(buf, b.Text)
+		n.lines[i] = noteLine{end: uint32(len(buf)), line: int32(b.Line), parent: int32(b.Parent), file: f, path: uint16(p)}
+	}
+	if len(n.files) > math.MaxUint16+1 || len(n.paths) > math.MaxUint16+1 || len(buf) > math.MaxUint32 {
+		return buf // too large to number compactly: kept as strings
+	}
+	n.text = slices.Clone(buf)
+	if n.lines == nil {
+		n.lines = []noteLine{}
+	}
+	t.notes = n
+	t.bullets = nil
+	return buf
+}
