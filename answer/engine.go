@@ -276,7 +276,7 @@ func explainingChild(t *corpus.Talk, i int) (int, bool) {
 	if len(strings.Fields(t.Bullet(i).Text)) > topicLine || i+1 >= t.NumBullets() {
 		return 0, false
 	}
-	if next := t.Bullet(i+1); next.Parent == i && next.File == t.Bullet(i).File {
+	if next := t.Bullet(i + 1); next.Parent == i && next.File == t.Bullet(i).File {
 		return i + 1, true
 	}
 	return 0, false
@@ -289,7 +289,7 @@ func followingLine(t *corpus.Talk, i int) (int, bool) {
 	if !isShort(b) || i+1 >= t.NumBullets() {
 		return 0, false
 	}
-	next := t.Bullet(i+1)
+	next := t.Bullet(i + 1)
 	if next.File == b.File && next.Parent == b.Parent && slices.Equal(next.Section, b.Section) {
 		return i + 1, true
 	}
