@@ -29,7 +29,7 @@ func (ix *Index) buildCommon() {
 	ix.common = map[uint32]uint16{}
 	var commons []uint32
 	for id := range ix.text {
-		if ix.text[id].count > fullScan && len(commons) < 1<<16 {
+		if ix.text[id].count > fullScan && len(commons) < maxCommon {
 			ix.common[uint32(id)] = uint16(len(commons))
 			commons = append(commons, uint32(id))
 		}
@@ -37,7 +37,7 @@ func (ix *Index) buildCommon() {
 	if len(commons) == 0 {
 		return
 	}
-	counts := make([]uint32, len(ix.docs)+1)
+	counts := make([]uint32, len(ix.docTalk)+1)
 	var all []posting
 	for _, id := range commons {
 		all = all[:0]
@@ -52,17 +52,37 @@ func (ix *Index) buildCommon() {
 	}
 	ix.fwdStart = counts
 	n := counts[len(counts)-1]
-	ix.fwdTerm = make([]uint16, n)
-	ix.fwdTF = make([]uint8, n)
-	next := slices.Clone(counts[:len(ix.docs)])
-	for k, id := range commons { // ascending ids, so each doc's entries are sorted
+	ix.fwd = make([]uint16, n)
+	next := slices.Clone(counts[:len(ix.docTalk)])
+	for k, id := range commons {
 		ix.text[id].each(func(doc, tf uint32) {
-			ix.fwdTerm[next[doc]] = uint16(k)
-			ix.fwdTF[next[doc]] = uint8(min(tf, 255))
+			ix.fwd[next[doc]] = uint16(k) | tfClass(tf)<<14
 			next[doc]++
 		})
 	}
 }
+
+// maxCommon bounds the common terms: a forward entry is a 14-bit term
+// number and a 2-bit frequency class. A term in more than fullScan lines
+// beyond these is read in whole.
+const maxCommon = 1 << 14
+
+// tfClass sorts a stored frequency into one of four: once, twice, more
+// (counted as three), or only inside links (counted as once).
+func tfClass(tf uint32) uint16 {
+	switch {
+	case tf&1 == 1:
+		return 3
+	case tf <= 2:
+		return 0
+	case tf == 4:
+		return 1
+	}
+	return 2
+}
+
+// classTF is the stored frequency a class stands for.
+var classTF = [4]uint32{2, 4, 6, 3}
 
 // pickChampions returns the fullScan postings of ps where the term weighs
 // most, best first.
@@ -130,17 +150,17 @@ func selectBest(ps []rankedPosting, n int) {
 	}
 }
 
-// lookupTF returns the stored frequency of a common term in a document, 0
-// when the document lacks it.
+// lookupTF returns the stored frequency of a common term in a document, as
+// its class keeps it, or 0 when the document lacks it.
 func (ix *Index) lookupTF(doc, term uint32) uint32 {
 	k, ok := ix.common[term]
 	if !ok {
 		return 0
 	}
-	lo, hi := ix.fwdStart[doc], ix.fwdStart[doc+1]
-	entries := ix.fwdTerm[lo:hi]
-	if i, found := slices.BinarySearch(entries, k); found {
-		return uint32(ix.fwdTF[lo+uint32(i)])
+	for _, e := range ix.fwd[ix.fwdStart[doc]:ix.fwdStart[doc+1]] {
+		if e&(maxCommon-1) == k {
+			return classTF[e>>14]
+		}
 	}
 	return 0
 }

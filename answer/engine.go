@@ -146,7 +146,7 @@ func (ix *Index) rankTalks(s scored, need float64) []rankedTalk {
 		if c.score <= 0 || c.strict < need {
 			continue
 		}
-		t := ix.docs[c.doc].talk
+		t := ix.docTalk[c.doc]
 		i, ok := byTalk[t]
 		if !ok {
 			i = len(out)
@@ -202,7 +202,7 @@ func (ix *Index) talkResult(t rankedTalk, named bool, q questionKind) TalkResult
 		if len(r.Snippets) > 0 && (c.score < 0.5*t.best.score || (t.best.direct && !c.direct)) {
 			break
 		}
-		b := ix.docs[c.doc].bullet
+		b := ix.doc(c.doc).bullet
 		if !c.direct {
 			add(b, c.score)
 			continue

@@ -64,3 +64,29 @@ func FuzzWords(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPostings checks that a posting list gives back the documents and
+// frequencies added to it.
+func FuzzPostings(f *testing.F) {
+	f.Add([]byte{0, 2, 3, 2, 200, 5})
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		var p postings
+		type entry struct{ doc, tf uint32 }
+		var want []entry
+		doc := uint32(0)
+		for i := 0; i+1 < len(raw); i += 2 {
+			doc += uint32(raw[i]) * 977
+			if len(want) > 0 && doc == want[len(want)-1].doc {
+				continue
+			}
+			tf := uint32(raw[i+1])
+			p.add(doc, tf)
+			want = append(want, entry{doc, tf})
+		}
+		var got []entry
+		p.each(func(d, tf uint32) { got = append(got, entry{d, tf}) })
+		if !slices.Equal(got, want) {
+			t.Fatalf("got %v, want %v", got, want)
+		}
+	})
+}

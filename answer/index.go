@@ -11,10 +11,10 @@ import (
 // Index is the searchable form of a corpus. It is read-only once built and
 // safe for concurrent use.
 type Index struct {
-	corpus *corpus.Corpus
-	docs   []docRef // a document is one bullet
-	docLen []uint16 // tokens in the bullet text
-	avgLen float64
+	corpus  *corpus.Corpus
+	docTalk []uint32 // a document is one bullet: doc -> its talk
+	docLen  []uint16 // tokens in the bullet text
+	avgLen  float64
 
 	terms    map[string]uint32 // term -> id
 	termList []string          // id -> term
@@ -40,14 +40,13 @@ type Index struct {
 	// in the forward lists.
 	champions map[uint32][]posting // term -> its best bullets, best first
 	common    map[uint32]uint16    // term -> its number among common terms
-	fwdStart  []uint32             // doc -> start of its entries in fwdTerm
-	fwdTerm   []uint16             // common-term numbers of each doc, ascending
-	fwdTF     []uint8              // ... their frequency, as stored in postings
+	fwdStart  []uint32             // doc -> start of its entries in fwd
+	fwd       []uint16             // common terms of each doc: number and frequency class
 
 	stems map[string]string // surface word -> term, for reading lines at query time
 
 	sections    []sectionRef
-	sectionDocs [][]uint32 // section -> its bullets
+	sectionDocs [][]uint32 // section -> its first bullets, up to sectionLead
 	docSection  []uint32   // doc -> section id, noSection when none
 
 	vocab *vocabulary // surface words, for typo correction
@@ -63,6 +62,10 @@ type Index struct {
 }
 
 const noSection = math.MaxUint32
+
+// sectionLead is how many of a section's first lines stand for it when its
+// heading matches a question.
+const sectionLead = 8
 
 // Flags of a line: it introduces the speakers (under an "Author" heading,
 // or "A talk by ..."); the line before or after it in its talk is in the
@@ -109,10 +112,19 @@ func NewIndex(c *corpus.Corpus) *Index {
 		section: map[uint32][]uint32{},
 		vocab:   newVocabulary(),
 	}
+	total := 0
+	for _, t := range c.Talks {
+		total += t.NumBullets()
+	}
+	ix.docTalk = make([]uint32, 0, total)
+	ix.docLen = make([]uint16, 0, total)
+	ix.docSection = make([]uint32, 0, total)
+	ix.docFlags = make([]uint8, 0, total)
+	ix.docParent = make([]uint16, 0, total)
 	tz := newTokenizer()
 	speakerIDs := map[string]int{}
 	eventIDs := map[string]int{}
-	var total int
+	var tokens int
 	for ti, t := range c.Talks {
 		tid := uint32(ti)
 		ix.titles = append(ix.titles, t.Title)
@@ -142,12 +154,12 @@ func NewIndex(c *corpus.Corpus) *Index {
 		}
 		ix.events[id].talks = append(ix.events[id].talks, tid)
 
-		ix.talkStart = append(ix.talkStart, uint32(len(ix.docs)))
+		ix.talkStart = append(ix.talkStart, uint32(len(ix.docTalk)))
 		sectionIDs := map[string]uint32{}
 		bullets := t.AllBullets()
 		for bi, b := range bullets {
-			doc := uint32(len(ix.docs))
-			ix.docs = append(ix.docs, docRef{talk: tid, bullet: uint32(bi)})
+			doc := uint32(len(ix.docTalk))
+			ix.docTalk = append(ix.docTalk, tid)
 			sec := uint32(noSection)
 			if len(b.Section) > 0 {
 				name := b.Section[len(b.Section)-1]
@@ -160,7 +172,9 @@ func NewIndex(c *corpus.Corpus) *Index {
 					ix.sectionTerms = append(ix.sectionTerms, ix.addField(tz, ix.section, name, s, nil))
 				}
 				sec = s
-				ix.sectionDocs[s] = append(ix.sectionDocs[s], doc)
+				if len(ix.sectionDocs[s]) < sectionLead {
+					ix.sectionDocs[s] = append(ix.sectionDocs[s], doc)
+				}
 			}
 			ix.docSection = append(ix.docSection, sec)
 			var flags uint8
@@ -181,7 +195,7 @@ func NewIndex(c *corpus.Corpus) *Index {
 			ix.docParent = append(ix.docParent, up)
 			toks, inURL := tz.tokenizeNote(b.Text)
 			ix.docLen = append(ix.docLen, uint16(min(len(toks), math.MaxUint16)))
-			total += len(toks)
+			tokens += len(toks)
 			// A posting's frequency is stored doubled, its low bit set when
 			// the term stands only inside links.
 			tf := map[uint32]uint32{}
@@ -208,10 +222,11 @@ func NewIndex(c *corpus.Corpus) *Index {
 			}
 		}
 	}
-	if len(ix.docs) > 0 {
-		ix.avgLen = float64(total) / float64(len(ix.docs))
+	if len(ix.docTalk) > 0 {
+		ix.avgLen = float64(tokens) / float64(len(ix.docTalk))
 	}
 	ix.vocab.build()
+	packPostings(ix.text)
 	ix.buildCommon()
 	ix.indexEventWords()
 	ix.titleIdx = newNameIndex(ix.titles)
@@ -258,12 +273,18 @@ func hasTerm(terms []uint32, t uint32) bool {
 
 // idf is the BM25 inverse document frequency of a term with df documents.
 func (ix *Index) idf(df uint32) float64 {
-	n := float64(len(ix.docs))
+	n := float64(len(ix.docTalk))
 	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
 
 // Talks returns the number of talks and bullets indexed.
-func (ix *Index) Size() (talks, bullets int) { return len(ix.corpus.Talks), len(ix.docs) }
+func (ix *Index) Size() (talks, bullets int) { return len(ix.corpus.Talks), len(ix.docTalk) }
+
+// doc returns the talk of a document and its bullet in the talk.
+func (ix *Index) doc(doc uint32) docRef {
+	t := ix.docTalk[doc]
+	return docRef{talk: t, bullet: doc - ix.talkStart[t]}
+}
 
 // Corpus returns the corpus the index was built from.
 func (ix *Index) Corpus() *corpus.Corpus { return ix.corpus }

@@ -3,21 +3,29 @@ package answer
 import "encoding/binary"
 
 // postings is a compact posting list: for each document, in increasing
-// order, the gap from the previous document and the term frequency, both
-// as unsigned varints.
+// order, the gap from the previous document as an unsigned varint, shifted
+// left one bit; the bit is set when a term frequency other than the usual
+// one (stored 2: once, outside links) follows as a varint of its own.
 type postings struct {
 	data  []byte
 	last  uint32
 	count uint32
 }
 
+// usualTF is the stored frequency of a term found once, outside links.
+const usualTF = 2
+
 func (p *postings) add(doc uint32, tf uint32) {
 	gap := doc - p.last
 	if p.count == 0 {
 		gap = doc
 	}
-	p.data = binary.AppendUvarint(p.data, uint64(gap))
-	p.data = binary.AppendUvarint(p.data, uint64(tf))
+	if tf == usualTF {
+		p.data = binary.AppendUvarint(p.data, uint64(gap)<<1)
+	} else {
+		p.data = binary.AppendUvarint(p.data, uint64(gap)<<1|1)
+		p.data = binary.AppendUvarint(p.data, uint64(tf))
+	}
 	p.last = doc
 	p.count++
 }
@@ -27,15 +35,34 @@ func (p *postings) each(fn func(doc, tf uint32)) {
 	var doc uint32
 	data := p.data
 	for first := true; len(data) > 0; first = false {
-		gap, n := binary.Uvarint(data)
+		v, n := binary.Uvarint(data)
 		data = data[n:]
-		tf, m := binary.Uvarint(data)
-		data = data[m:]
+		gap, tf := v>>1, uint64(usualTF)
+		if v&1 == 1 {
+			var m int
+			tf, m = binary.Uvarint(data)
+			data = data[m:]
+		}
 		if first {
 			doc = uint32(gap)
 		} else {
 			doc += uint32(gap)
 		}
 		fn(doc, uint32(tf))
+	}
+}
+
+// packPostings moves every list into one exactly sized buffer: lists grown
+// by appending hold up to twice the room they use.
+func packPostings(lists []postings) {
+	n := 0
+	for _, p := range lists {
+		n += len(p.data)
+	}
+	buf := make([]byte, 0, n)
+	for i := range lists {
+		start := len(buf)
+		buf = append(buf, lists[i].data...)
+		lists[i].data = buf[start:len(buf):len(buf)]
 	}
 }

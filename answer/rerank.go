@@ -19,7 +19,7 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, cs []*candidat
 	}
 	tz := ix.tokenizer()
 	for _, c := range cs {
-		d := ix.docs[c.doc]
+		d := ix.doc(c.doc)
 		text := ix.corpus.Talks[d.talk].Bullet(int(d.bullet)).Text
 		toks := tz.tokenize(text)
 		pairs := 0

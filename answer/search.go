@@ -191,7 +191,7 @@ func (m *matcher) readText(i int, n int) {
 	ix := m.ix
 	for _, v := range m.qs[i].variants {
 		visit := func(doc, tf uint32) {
-			talk := ix.docs[doc].talk
+			talk := ix.docTalk[doc]
 			if !m.allowed(talk) {
 				return
 			}
@@ -230,7 +230,7 @@ func (m *matcher) probeCommon() {
 			for _, v := range m.qs[i].variants {
 				if tf := m.ix.lookupTF(c.doc, v.term); tf > 0 {
 					m.note(c, i, v, tf)
-					m.talkHit[i][m.ix.docs[c.doc].talk] = true
+					m.talkHit[i][m.ix.docTalk[c.doc]] = true
 				}
 			}
 		}
@@ -344,7 +344,7 @@ func (m *matcher) forceSections() {
 				}
 				n++
 				docs := ix.sectionDocs[sec]
-				for _, d := range docs[:min(len(docs), 8)] {
+				for _, d := range docs {
 					m.get(d).forced = true
 				}
 			}
@@ -356,7 +356,7 @@ func (m *matcher) forceSections() {
 func (m *matcher) score(c *candidate, total float64) {
 	ix, qs := m.ix, m.qs
 	doc := c.doc
-	d := ix.docs[doc]
+	d := ix.doc(doc)
 	sec := ix.docSection[doc]
 	var score, cover, talkCover, directCover float64
 	var topicCover, topicTotal float64 // the words that do not name the talk's speaker
@@ -563,7 +563,7 @@ func (ix *Index) related(doc uint32, buf *[3]uint32) []uint32 {
 	switch up := ix.docParent[doc]; up {
 	case 0:
 	case parentFar:
-		d := ix.docs[doc]
+		d := ix.doc(doc)
 		out = append(out, ix.talkStart[d.talk]+uint32(ix.corpus.Talks[d.talk].Bullet(int(d.bullet)).Parent))
 	default:
 		out = append(out, doc-uint32(up))
