@@ -33,7 +33,10 @@ const (
 
 func newVocabulary() *vocabulary { return &vocabulary{ids: map[string]uint32{}} }
 
-func (v *vocabulary) add(word string, term uint32) {
+func (v *vocabulary) add(word string, term uint32) { v.count[v.id(word, term)]++ }
+
+// id returns the number of a word, adding it with its term when new.
+func (v *vocabulary) id(word string, term uint32) uint32 {
 	id, ok := v.ids[word]
 	if !ok {
 		id = uint32(len(v.words))
@@ -42,7 +45,7 @@ func (v *vocabulary) add(word string, term uint32) {
 		v.term = append(v.term, term)
 		v.count = append(v.count, 0)
 	}
-	v.count[id]++
+	return id
 }
 
 func hashString(s string) uint64 {

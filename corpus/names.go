@@ -147,6 +147,9 @@ func matchingOpen(s string) int {
 // Noller", "A talk by David Beazley on the GIL." or "Speaker: Ada Lovelace".
 func speakersInLine(s string, links []link) []string {
 	s = strings.TrimSpace(s)
+	if !mayNameSpeakers(s) {
+		return nil
+	}
 	m := speakerKeyRe.FindStringSubmatch(s)
 	if m == nil {
 		m = talkByRe.FindStringSubmatch(s)
@@ -190,6 +193,23 @@ func IsSpeakerHeading(h string) bool {
 	case "author", "authors", "speaker", "speakers", "presenter", "presenters",
 		"about the speaker", "about the speakers", "about the author", "presented by":
 		return true
+	}
+	return false
+}
+
+// mayNameSpeakers is a quick screen for speakerKeyRe and talkByRe: a line
+// naming its speakers holds "by", or starts with "speaker", "presenter" or
+// "author".
+func mayNameSpeakers(s string) bool {
+	for _, key := range []string{"speaker", "presenter", "author"} {
+		if len(s) >= len(key) && strings.EqualFold(s[:len(key)], key) {
+			return true
+		}
+	}
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == 'b' || s[i] == 'B') && (s[i+1] == 'y' || s[i+1] == 'Y') {
+			return true
+		}
 	}
 	return false
 }

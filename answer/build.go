@@ -1,0 +1,295 @@
+package answer
+
+import (
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/talkbot/talkbot/corpus"
+)
+
+// NewIndex builds the index of c. The note lines are read and split into
+// words in parallel, a chunk of talks at a time; one goroutine numbers
+// the terms and writes the postings in corpus order, so that the index is
+// the same whatever the number of cores.
+func NewIndex(c *corpus.Corpus) *Index {
+	ix := &Index{
+		corpus:  c,
+		terms:   map[string]uint32{},
+		title:   map[uint32][]uint32{},
+		speaker: map[uint32][]uint32{},
+		event:   map[uint32][]uint32{},
+		section: map[uint32][]uint32{},
+		vocab:   newVocabulary(),
+	}
+	total := 0
+	for _, t := range c.Talks {
+		total += t.NumBullets()
+	}
+	ix.docTalk = make([]uint32, 0, total)
+	ix.docLen = make([]uint16, 0, total)
+	ix.docSection = make([]uint32, 0, total)
+	ix.docFlags = make([]uint8, 0, total)
+	ix.docParent = make([]uint16, 0, total)
+
+	b := &builder{ix: ix, tz: newTokenizer(), speakerIDs: map[string]int{}, eventIDs: map[string]int{}}
+	workers := max(1, runtime.GOMAXPROCS(0))
+	b.readers = make([]*lineReader, workers)
+	for w := range b.readers {
+		b.readers[w] = &lineReader{tz: newTokenizer(), pairs: map[string]uint32{}}
+	}
+	chunks := (len(c.Talks) + talksPerChunk - 1) / talksPerChunk
+	results := make([]chan *chunk, chunks)
+	for i := range results {
+		results[i] = make(chan *chunk, 1)
+	}
+	// Readers run at most a few chunks ahead of the writer.
+	ahead := make(chan struct{}, 2*workers)
+	var wg sync.WaitGroup
+	for w, r := range b.readers {
+		wg.Go(func() {
+			for k := w; k < chunks; k += workers {
+				ahead <- struct{}{}
+				results[k] <- r.read(c.Talks[k*talksPerChunk:min((k+1)*talksPerChunk, len(c.Talks))], w)
+			}
+		})
+	}
+	for k := range chunks {
+		ch := <-results[k]
+		b.write(k*talksPerChunk, ch)
+		<-ahead
+	}
+	wg.Wait()
+
+	if len(ix.docTalk) > 0 {
+		ix.avgLen = float64(b.tokens) / float64(len(ix.docTalk))
+	}
+	ix.vocab.build()
+	packPostings(ix.text)
+	ix.buildCommon()
+	ix.indexEventWords()
+	ix.titleIdx = newNameIndex(ix.titles)
+	ix.speakerIdx = newNameIndex(ix.speakerNames)
+	ix.eventIdx = newNameIndex(ix.eventNames)
+	ix.stems = b.tz.stems
+	for _, r := range b.readers {
+		for w, s := range r.tz.stems {
+			ix.stems[w] = s
+		}
+	}
+	return ix
+}
+
+// talksPerChunk is how many talks a reader reads at a time.
+const talksPerChunk = 256
+
+// lineReader splits note lines into words for one worker. Its word pairs
+// (surface word, term) are numbered in the order it meets them; the writer
+// maps those numbers to the index's.
+type lineReader struct {
+	tz    *tokenizer
+	pairs map[string]uint32 // word, NUL, term -> pair number
+	words []string
+	terms []string
+}
+
+// chunk is what a reader learns of some talks' lines.
+type chunk struct {
+	reader int
+	talks  int
+	lines  []lineInfo
+	toks   []readToken
+	// The reader's pairs when the chunk was read; entries never change
+	// once written, so the writer may read them.
+	words, terms []string
+}
+
+type lineInfo struct {
+	section []string
+	toks    uint32 // end of the line's tokens in chunk.toks
+	flags   uint8
+	parent  uint16
+}
+
+type readToken struct {
+	pair  uint32
+	inURL bool
+}
+
+func (r *lineReader) pair(word, term string) uint32 {
+	key := word
+	if term != word {
+		key = word + "\x00" + term
+	}
+	id, ok := r.pairs[key]
+	if !ok {
+		id = uint32(len(r.words))
+		r.pairs[key] = id
+		r.words = append(r.words, word)
+		r.terms = append(r.terms, term)
+	}
+	return id
+}
+
+func (r *lineReader) read(talks []*corpus.Talk, reader int) *chunk {
+	ch := &chunk{reader: reader, talks: len(talks)}
+	for _, t := range talks {
+		bullets := t.AllBullets()
+		for bi, b := range bullets {
+			var flags uint8
+			if len(b.Section) > 0 && corpus.IsSpeakerHeading(b.Section[len(b.Section)-1]) || corpus.IntroducesSpeakers(b.Text) {
+				flags |= flagSpeakerLine
+			}
+			if bi > 0 && bullets[bi-1].File == b.File {
+				flags |= flagPrevSameFile
+			}
+			if bi+1 < len(bullets) && bullets[bi+1].File == b.File {
+				flags |= flagNextSameFile
+			}
+			var up uint16
+			if b.Parent >= 0 {
+				up = uint16(min(bi-b.Parent, parentFar))
+			}
+			toks, inURL := r.tz.tokenizeNote(b.Text)
+			for k, tk := range toks {
+				ch.toks = append(ch.toks, readToken{pair: r.pair(tk.word, tk.term), inURL: inURL[k]})
+			}
+			ch.lines = append(ch.lines, lineInfo{section: b.Section, toks: uint32(len(ch.toks)), flags: flags, parent: up})
+		}
+	}
+	ch.words, ch.terms = r.words[:len(r.words):len(r.words)], r.terms[:len(r.terms):len(r.terms)]
+	return ch
+}
+
+// builder writes the index in corpus order.
+type builder struct {
+	ix         *Index
+	tz         *tokenizer // for titles, speakers, events and headings
+	readers    []*lineReader
+	known      [][]termWord // reader -> pair -> the index's term and word
+	speakerIDs map[string]int
+	eventIDs   map[string]int
+	tokens     int
+	tf         []termFreq // scratch: the terms of one line
+}
+
+type termWord struct{ term, word uint32 }
+
+type termFreq struct{ term, tf uint32 }
+
+// write indexes the talks from first on, whose lines ch holds.
+func (b *builder) write(first int, ch *chunk) {
+	ix := b.ix
+	if b.known == nil {
+		b.known = make([][]termWord, len(b.readers))
+	}
+	for range len(ch.words) - len(b.known[ch.reader]) {
+		b.known[ch.reader] = append(b.known[ch.reader], termWord{term: math.MaxUint32})
+	}
+	known := b.known[ch.reader]
+	line, tok := 0, uint32(0)
+	for ti := first; ti < first+ch.talks; ti++ {
+		t := ix.corpus.Talks[ti]
+		tid := uint32(ti)
+		b.talkFields(t, tid)
+		ix.talkStart = append(ix.talkStart, uint32(len(ix.docTalk)))
+		sectionIDs := map[string]uint32{}
+		for range t.NumBullets() {
+			li := ch.lines[line]
+			line++
+			doc := uint32(len(ix.docTalk))
+			ix.docTalk = append(ix.docTalk, tid)
+			sec := uint32(noSection)
+			if len(li.section) > 0 {
+				name := li.section[len(li.section)-1]
+				s, ok := sectionIDs[name]
+				if !ok {
+					s = uint32(len(ix.sections))
+					sectionIDs[name] = s
+					ix.sections = append(ix.sections, sectionRef{talk: tid, name: name})
+					ix.sectionDocs = append(ix.sectionDocs, nil)
+					ix.sectionTerms = append(ix.sectionTerms, ix.addField(b.tz, ix.section, name, s, nil))
+				}
+				sec = s
+				if len(ix.sectionDocs[s]) < sectionLead {
+					ix.sectionDocs[s] = append(ix.sectionDocs[s], doc)
+				}
+			}
+			ix.docSection = append(ix.docSection, sec)
+			ix.docFlags = append(ix.docFlags, li.flags)
+			ix.docParent = append(ix.docParent, li.parent)
+			toks := ch.toks[tok:li.toks]
+			tok = li.toks
+			ix.docLen = append(ix.docLen, uint16(min(len(toks), math.MaxUint16)))
+			b.tokens += len(toks)
+			// A posting's frequency is stored doubled, its low bit set when
+			// the term stands only inside links.
+			b.tf = b.tf[:0]
+			for _, tk := range toks {
+				kw := &known[tk.pair]
+				if kw.term == math.MaxUint32 {
+					kw.term = ix.termID(ch.terms[tk.pair])
+					kw.word = ix.vocab.id(ch.words[tk.pair], kw.term)
+				}
+				ix.vocab.count[kw.word]++
+				b.countTerm(kw.term, tk.inURL)
+			}
+			slices.SortFunc(b.tf, func(x, y termFreq) int { return int(x.term) - int(y.term) })
+			for _, e := range b.tf {
+				ix.text[e.term].add(doc, e.tf)
+			}
+		}
+	}
+}
+
+// countTerm adds an occurrence of a term to the line's frequencies.
+func (b *builder) countTerm(term uint32, inURL bool) {
+	i := slices.IndexFunc(b.tf, func(e termFreq) bool { return e.term == term })
+	if i < 0 {
+		b.tf = append(b.tf, termFreq{term: term})
+		i = len(b.tf) - 1
+	}
+	tf := &b.tf[i].tf
+	switch {
+	case !inURL && *tf&1 == 1:
+		*tf = 2 // the first occurrence outside a link
+	case !inURL:
+		*tf += 2
+	case *tf == 0 || *tf&1 == 1:
+		*tf += 2
+		*tf |= 1
+	}
+}
+
+// talkFields indexes a talk's title, speakers and event.
+func (b *builder) talkFields(t *corpus.Talk, tid uint32) {
+	ix := b.ix
+	ix.titles = append(ix.titles, t.Title)
+	ix.titleTerms = append(ix.titleTerms, ix.addField(b.tz, ix.title, t.Title, tid, nil))
+	var spTerms []uint32
+	for _, s := range t.Speakers {
+		spTerms = ix.addField(b.tz, ix.speaker, s, tid, spTerms)
+		key := strings.ToLower(s)
+		id, ok := b.speakerIDs[key]
+		if !ok {
+			id = len(ix.speakers)
+			b.speakerIDs[key] = id
+			ix.speakers = append(ix.speakers, speakerRef{name: s})
+			ix.speakerNames = append(ix.speakerNames, s)
+		}
+		ix.speakers[id].talks = append(ix.speakers[id].talks, tid)
+	}
+	ix.speakerTerms = append(ix.speakerTerms, spTerms)
+	ev := t.Event.String()
+	ix.addField(b.tz, ix.event, ev, tid, nil)
+	id, ok := b.eventIDs[strings.ToLower(ev)]
+	if !ok {
+		id = len(ix.events)
+		b.eventIDs[strings.ToLower(ev)] = id
+		ix.events = append(ix.events, eventRef{name: ev, year: t.Event.Year, words: words(fold(ev))})
+		ix.eventNames = append(ix.eventNames, ev)
+	}
+	ix.events[id].talks = append(ix.events[id].talks, tid)
+}

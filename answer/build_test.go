@@ -1,0 +1,50 @@
+package answer
+
+import (
+	"os"
+	"runtime"
+	"slices"
+	"testing"
+
+	"github.com/talkbot/talkbot/corpus"
+	"github.com/talkbot/talkbot/internal/synth"
+)
+
+// TestIndexSameOnAnyCores builds the index of a corpus of several chunks
+// with one reader and with four, and checks that they are the same.
+func TestIndexSameOnAnyCores(t *testing.T) {
+	vocab, err := synth.Vocabulary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, _, err := synth.NewGenerator(vocab, 7).WriteCorpus(dir, 20_000); err != nil {
+		t.Fatal(err)
+	}
+	c, err := corpus.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Talks) <= 2*talksPerChunk {
+		t.Fatalf("only %d talks: the test needs several chunks", len(c.Talks))
+	}
+	build := func(procs int) *Index {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		return NewIndex(c)
+	}
+	one, four := build(1), build(4)
+	if !slices.Equal(one.termList, four.termList) || !slices.Equal(one.vocab.words, four.vocab.words) || !slices.Equal(one.vocab.count, four.vocab.count) {
+		t.Fatal("terms or words differ")
+	}
+	for id := range one.text {
+		if !slices.Equal(one.text[id].data, four.text[id].data) {
+			t.Fatalf("postings of %q differ", one.termList[id])
+		}
+	}
+	if !slices.Equal(one.docLen, four.docLen) || !slices.Equal(one.docFlags, four.docFlags) || !slices.Equal(one.docSection, four.docSection) || !slices.Equal(one.talkStart, four.talkStart) {
+		t.Fatal("documents differ")
+	}
+	if one.avgLen != four.avgLen || len(one.docTalk) != c.Talks[len(c.Talks)-1].NumBullets()+int(one.talkStart[len(c.Talks)-1]) {
+		t.Fatal("lengths differ")
+	}
+}
