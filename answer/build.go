@@ -38,7 +38,7 @@ func NewIndex(c *corpus.Corpus) *Index {
 	workers := max(1, runtime.GOMAXPROCS(0))
 	b.readers = make([]*lineReader, workers)
 	for w := range b.readers {
-		b.readers[w] = &lineReader{tz: newTokenizer(), pairs: map[string]uint32{}}
+		b.readers[w] = &lineReader{tz: newTokenizer(), pairs: map[string]uint32{}, seen: map[string]readWord{}}
 	}
 	chunks := (len(c.Talks) + talksPerChunk - 1) / talksPerChunk
 	results := make([]chan *chunk, chunks)
@@ -93,6 +93,12 @@ type lineReader struct {
 	pairs map[string]uint32 // word, NUL, term -> pair number
 	words []string
 	terms []string
+	seen  map[string]readWord // folded word -> what it is, for speed
+}
+
+type readWord struct {
+	stop bool
+	pair uint32
 }
 
 // chunk is what a reader learns of some talks' lines.
@@ -126,11 +132,49 @@ func (r *lineReader) pair(word, term string) uint32 {
 	id, ok := r.pairs[key]
 	if !ok {
 		id = uint32(len(r.words))
-		r.pairs[key] = id
-		r.words = append(r.words, word)
-		r.terms = append(r.terms, term)
+		r.pairs[strings.Clone(key)] = id
+		r.words = append(r.words, strings.Clone(word))
+		r.terms = append(r.terms, strings.Clone(term))
 	}
 	return id
+}
+
+// appendTokens appends the tokens of a note line to dst, as tokenizeNote
+// splits it.
+func (r *lineReader) appendTokens(dst []readToken, s string) []readToken {
+	if !strings.Contains(s, "://") && !strings.Contains(s, "www.") {
+		return r.appendSegment(dst, s, false)
+	}
+	last := 0
+	for _, loc := range urlRe.FindAllStringIndex(s, -1) {
+		dst = r.appendSegment(dst, s[last:loc[0]], false)
+		dst = r.appendSegment(dst, s[loc[0]:loc[1]], true)
+		last = loc[1]
+	}
+	return r.appendSegment(dst, s[last:], false)
+}
+
+// appendSegment appends the tokens of text as tokenizer.tokenize splits
+// it, each word looked up once.
+func (r *lineReader) appendSegment(dst []readToken, s string, inURL bool) []readToken {
+	folded := fold(s)
+	for _, w := range words(folded) {
+		rw, ok := r.seen[w]
+		if !ok {
+			rw.stop = isStop(w)
+			if !rw.stop {
+				rw.pair = r.pair(w, r.tz.stem(w))
+			}
+			r.seen[strings.Clone(w)] = rw
+		}
+		if !rw.stop {
+			dst = append(dst, readToken{pair: rw.pair, inURL: inURL})
+		}
+	}
+	for _, c := range compounds(folded) {
+		dst = append(dst, readToken{pair: r.pair(c, c), inURL: inURL})
+	}
+	return dst
 }
 
 func (r *lineReader) read(talks []*corpus.Talk, reader int) *chunk {
@@ -152,10 +196,7 @@ func (r *lineReader) read(talks []*corpus.Talk, reader int) *chunk {
 			if b.Parent >= 0 {
 				up = uint16(min(bi-b.Parent, parentFar))
 			}
-			toks, inURL := r.tz.tokenizeNote(b.Text)
-			for k, tk := range toks {
-				ch.toks = append(ch.toks, readToken{pair: r.pair(tk.word, tk.term), inURL: inURL[k]})
-			}
+			ch.toks = r.appendTokens(ch.toks, b.Text)
 			ch.lines = append(ch.lines, lineInfo{section: b.Section, toks: uint32(len(ch.toks)), flags: flags, parent: up})
 		}
 	}

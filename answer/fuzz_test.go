@@ -90,3 +90,24 @@ func FuzzPostings(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLineReader checks that the index builder splits a line into the
+// same tokens as tokenizeNote does.
+func FuzzLineReader(f *testing.F) {
+	for _, s := range []string{"The GIL, python-dev and TCP_NODELAY", "see https://example.com/a-b and www.x.org", "don't stop 3.6.1", "Ünïcödé café", "a www.b c://d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := &lineReader{tz: newTokenizer(), pairs: map[string]uint32{}, seen: map[string]readWord{}}
+		got := r.appendTokens(nil, s)
+		want, inURL := newTokenizer().tokenizeNote(s)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d tokens, tokenizeNote %d", s, len(got), len(want))
+		}
+		for i, g := range got {
+			if r.words[g.pair] != want[i].word || r.terms[g.pair] != want[i].term || g.inURL != inURL[i] {
+				t.Fatalf("%q: token %d = %q/%q/%v, want %q/%q/%v", s, i, r.words[g.pair], r.terms[g.pair], g.inURL, want[i].word, want[i].term, inURL[i])
+			}
+		}
+	})
+}
