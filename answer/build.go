@@ -14,7 +14,11 @@ import (
 // words in parallel, a chunk of talks at a time; one goroutine numbers
 // the terms and writes the postings in corpus order, so that the index is
 // the same whatever the number of cores.
-func NewIndex(c *corpus.Corpus) *Index {
+func NewIndex(c *corpus.Corpus) *Index { return newIndex(c, false) }
+
+// newIndex builds the index; exhaustive reads every term in whole, for
+// measuring what champions cost in answers.
+func newIndex(c *corpus.Corpus, exhaustive bool) *Index {
 	ix := &Index{
 		corpus:  c,
 		terms:   map[string]uint32{},
@@ -68,7 +72,9 @@ func NewIndex(c *corpus.Corpus) *Index {
 	}
 	ix.vocab.build()
 	packPostings(ix.text)
-	ix.buildCommon()
+	if !exhaustive {
+		ix.buildCommon()
+	}
 	ix.indexEventWords()
 	ix.titleIdx = newNameIndex(ix.titles)
 	ix.speakerIdx = newNameIndex(ix.speakerNames)

@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"cmp"
+	"math"
 	"slices"
 )
 
@@ -14,7 +16,7 @@ const fullScan = 256
 // fewChampions is how many champions are read of a correction, or of any
 // common word when a rarer word of the question is read in whole: the
 // lines holding the rarer word are looked up for the common one anyway.
-const fewChampions = fullScan / 4
+const fewChampions = fullScan / 2
 
 // posting is a document and its stored term frequency.
 type posting struct {
@@ -29,20 +31,33 @@ func (ix *Index) buildCommon() {
 	ix.common = map[uint32]uint16{}
 	var commons []uint32
 	for id := range ix.text {
-		if ix.text[id].count > fullScan && len(commons) < maxCommon {
-			ix.common[uint32(id)] = uint16(len(commons))
+		if ix.text[id].count > fullScan {
 			commons = append(commons, uint32(id))
 		}
 	}
 	if len(commons) == 0 {
 		return
 	}
+	if len(commons) > maxCommon {
+		// The commonest are the costliest to read in whole.
+		slices.SortFunc(commons, func(a, b uint32) int { return cmp.Compare(ix.text[b].count, ix.text[a].count) })
+		commons = commons[:maxCommon]
+		slices.Sort(commons)
+	}
+	for k, id := range commons {
+		ix.common[id] = uint16(k)
+	}
 	counts := make([]uint32, len(ix.docTalk)+1)
 	var all []posting
 	for _, id := range commons {
 		all = all[:0]
+		lastTalk := uint32(math.MaxUint32)
 		ix.text[id].each(func(doc, tf uint32) {
 			counts[doc+1]++
+			if t := ix.docTalk[doc]; t != lastTalk && tf&1 == 0 {
+				tf |= championFirst
+				lastTalk = t
+			}
 			all = append(all, posting{doc, tf})
 		})
 		ix.champions[id] = ix.pickChampions(all)
@@ -55,17 +70,30 @@ func (ix *Index) buildCommon() {
 	ix.fwd = make([]uint16, n)
 	next := slices.Clone(counts[:len(ix.docTalk)])
 	for k, id := range commons {
+		lastTalk := uint32(math.MaxUint32)
 		ix.text[id].each(func(doc, tf uint32) {
-			ix.fwd[next[doc]] = uint16(k) | tfClass(tf)<<14
+			e := uint16(k) | tfClass(tf)<<14
+			if t := ix.docTalk[doc]; t != lastTalk && tf&1 == 0 {
+				// Where the talk first uses the word, outside links.
+				e |= firstInTalk
+				lastTalk = t
+			}
+			ix.fwd[next[doc]] = e
 			next[doc]++
 		})
 	}
 }
 
-// maxCommon bounds the common terms: a forward entry is a 14-bit term
-// number and a 2-bit frequency class. A term in more than fullScan lines
-// beyond these is read in whole.
-const maxCommon = 1 << 14
+// championFirst marks, in a champion's frequency, the talk's first line
+// using the term outside links.
+const championFirst = 1 << 31
+
+// A forward entry is a 13-bit term number, a bit set on the talk's first
+// line using the term (outside links), and a 2-bit frequency class.
+const (
+	maxCommon   = 1 << 13
+	firstInTalk = 1 << 13
+)
 
 // tfClass sorts a stored frequency into one of four: once, twice, more
 // (counted as three), or only inside links (counted as once).
@@ -89,7 +117,7 @@ var classTF = [4]uint32{2, 4, 6, 3}
 func (ix *Index) pickChampions(ps []posting) []posting {
 	ranked := make([]rankedPosting, len(ps))
 	for i, p := range ps {
-		w := ix.tfNorm(p.tf>>1, p.doc)
+		w := ix.tfNorm((p.tf&^championFirst)>>1, p.doc)
 		if p.tf&1 == 1 {
 			w *= linkRate
 		}
@@ -150,17 +178,14 @@ func selectBest(ps []rankedPosting, n int) {
 	}
 }
 
-// lookupTF returns the stored frequency of a common term in a document, as
-// its class keeps it, or 0 when the document lacks it.
-func (ix *Index) lookupTF(doc, term uint32) uint32 {
-	k, ok := ix.common[term]
-	if !ok {
-		return 0
+// eachCommon calls fn with each common term of a document, its stored
+// frequency as its class keeps it, and whether the document is where its
+// talk first uses the term.
+func (ix *Index) eachCommon(doc uint32, fn func(common uint16, tf uint32, first bool)) {
+	if ix.fwdStart == nil {
+		return
 	}
 	for _, e := range ix.fwd[ix.fwdStart[doc]:ix.fwdStart[doc+1]] {
-		if e&(maxCommon-1) == k {
-			return classTF[e>>14]
-		}
+		fn(e&(maxCommon-1), classTF[e>>14], e&firstInTalk != 0)
 	}
-	return 0
 }

@@ -100,7 +100,9 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 		return reply
 	}
 	need := minCoverage(len(qs))
-	talks := ix.rankTalks(ix.match(qs, questionType(ws), filter), need)
+	matched, m := ix.match(qs, questionType(ws), filter)
+	defer m.release()
+	talks := ix.rankTalks(matched, need)
 	if len(talks) == 0 {
 		reply.Suggestions = ix.suggest(question, qs)
 		reply.Notice = "No notes answer that."

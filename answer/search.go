@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"sync"
 )
 
 // BM25 parameters.
@@ -59,6 +60,8 @@ type candidate struct {
 	direct    bool    // some query word is in the bullet's own text
 	inSection bool    // ... or in the heading of its section
 	forced    bool    // found by title, speaker or section: always scored
+	firstUse  uint16  // common words whose first use in the talk is this line, by bit
+	exact     uint16  // words found in the line as typed, by bit
 }
 
 // scored is the outcome of matching a question against the index.
@@ -71,7 +74,7 @@ type scored struct {
 // filter (all when nil). A word in at most fullScan bullets is read in
 // whole; a commoner one through its champions, and looked up in every
 // candidate the other words bring.
-func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) scored {
+func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) (scored, *matcher) {
 	m := newMatcher(ix, qs, filter)
 	champions := fullScan
 	if m.hasRareWord() {
@@ -90,13 +93,21 @@ func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) 
 	}
 	out := scored{total: total}
 	for _, c := range shortlist(m.pool, qs) {
-		m.score(c, total)
+		m.score(c, total, false)
 		out.cands = append(out.cands, c)
 	}
 	sortCandidates(out.cands)
+	if len(m.probes) > 0 {
+		// The best lines are scored again knowing whether their talks use
+		// the common words they lack elsewhere.
+		for _, c := range out.cands[:min(len(out.cands), talkUseDepth)] {
+			m.score(c, total, true)
+		}
+		sortCandidates(out.cands)
+	}
 	ix.rewardProximity(qs, want, out.cands[:min(len(out.cands), proximityDepth)])
 	sortCandidates(out.cands)
-	return out
+	return out, m
 }
 
 // matcher holds the state of matching one question.
@@ -111,25 +122,49 @@ type matcher struct {
 	byDoc map[uint32]int32
 
 	partial      [maxTerms]bool              // word i was read through its champions
+	probes       []probe                     // the common variants of those words
+	inTalk       map[uint32]uint16           // talk -> the common words its lines use, by bit
 	talkHit      [maxTerms]map[uint32]bool   // talks using word i in some line
 	firstMention [maxTerms]map[uint32]uint32 // talk -> first line using word i
 }
 
+// matchers are reused: a question's candidates and maps are most of what
+// answering it allocates.
+var matchers = sync.Pool{New: func() any { return &matcher{byDoc: map[uint32]int32{}, inTalk: map[uint32]uint16{}} }}
+
+// maxPooledCandidates bounds the matchers kept for reuse: one that read a
+// whole event's common words is let go.
+const maxPooledCandidates = 1 << 14
+
 func newMatcher(ix *Index, qs []queryTerm, filter map[uint32]bool) *matcher {
-	size := 0
-	for _, q := range qs {
-		for _, v := range q.variants {
-			size += min(int(ix.text[v.term].count), fullScan)
+	m := matchers.Get().(*matcher)
+	m.ix, m.qs, m.filter = ix, qs, filter
+	m.pool = m.pool[:0]
+	m.partial = [maxTerms]bool{}
+	m.probes = m.probes[:0]
+	for i := range qs {
+		if m.talkHit[i] == nil {
+			m.talkHit[i] = map[uint32]bool{}
+			m.firstMention[i] = map[uint32]uint32{}
 		}
 	}
-	m := &matcher{ix: ix, qs: qs, filter: filter,
-		pool:  make([]candidate, 0, size+64),
-		byDoc: make(map[uint32]int32, size+64)}
-	for i := range qs {
-		m.talkHit[i] = map[uint32]bool{}
-		m.firstMention[i] = map[uint32]uint32{}
-	}
 	return m
+}
+
+// release returns the matcher for reuse; its candidates must no longer be
+// used.
+func (m *matcher) release() {
+	if cap(m.pool) > maxPooledCandidates {
+		return
+	}
+	clear(m.byDoc)
+	clear(m.inTalk)
+	for i := range m.qs {
+		clear(m.talkHit[i])
+		clear(m.firstMention[i])
+	}
+	m.ix, m.qs, m.filter = nil, nil, nil
+	matchers.Put(m)
 }
 
 func (m *matcher) allowed(talk uint32) bool { return m.filter == nil || m.filter[talk] }
@@ -164,6 +199,9 @@ func (m *matcher) level(i int, v variant, doc, tf uint32) (float64, bool) {
 // note records variant v of word i in a candidate line.
 func (m *matcher) note(c *candidate, i int, v variant, tf uint32) {
 	l, linkOnly := m.level(i, v, c.doc, tf)
+	if v.weight == 1 {
+		c.exact |= 1 << i
+	}
 	if float32(l) > c.level[i] {
 		c.level[i] = float32(l)
 		c.link[i] = linkOnly
@@ -172,11 +210,11 @@ func (m *matcher) note(c *candidate, i int, v variant, tf uint32) {
 }
 
 // hasRareWord reports whether some word of the question, as typed, is in
-// at most fullScan lines.
+// some lines but not a common term.
 func (m *matcher) hasRareWord() bool {
 	for _, q := range m.qs {
 		for _, v := range q.variants {
-			if n := m.ix.text[v.term].count; v.weight == 1 && n > 0 && n <= fullScan {
+			if _, common := m.ix.common[v.term]; v.weight == 1 && m.ix.text[v.term].count > 0 && !common {
 				return true
 			}
 		}
@@ -202,15 +240,18 @@ func (m *matcher) readText(i int, n int) {
 			m.note(m.get(doc), i, v, tf)
 		}
 		if ch, ok := ix.champions[v.term]; ok && m.filter == nil {
-			// Where a talk first uses a word in thousands of lines says
-			// nothing, so first mentions are kept for rarer words only.
+			// First mentions of common words come marked: the champions
+			// are not in document order.
 			m.partial[i] = true
 			k := n
 			if v.weight < 1 {
 				k = min(k, fewChampions)
 			}
 			for _, p := range ch[:min(k, len(ch))] {
-				visit(p.doc, p.tf)
+				visit(p.doc, p.tf&^championFirst)
+				if p.tf&championFirst != 0 && v.weight == 1 {
+					m.get(p.doc).firstUse |= 1 << i
+				}
 			}
 			continue
 		}
@@ -221,20 +262,75 @@ func (m *matcher) readText(i int, n int) {
 // probeCommon looks up the words read through champions in every
 // candidate.
 func (m *matcher) probeCommon() {
-	for i := range m.qs {
+	for i, q := range m.qs {
 		if !m.partial[i] {
 			continue
 		}
-		for k := range m.pool {
-			c := &m.pool[k]
-			for _, v := range m.qs[i].variants {
-				if tf := m.ix.lookupTF(c.doc, v.term); tf > 0 {
-					m.note(c, i, v, tf)
-					m.talkHit[i][m.ix.docTalk[c.doc]] = true
-				}
+		for _, v := range q.variants {
+			if k, ok := m.ix.common[v.term]; ok {
+				m.probes = append(m.probes, probe{word: i, v: v, common: k})
 			}
 		}
 	}
+	if len(m.probes) == 0 {
+		return
+	}
+	var partial uint16
+	for i := range m.qs {
+		if m.partial[i] {
+			partial |= 1 << i
+		}
+	}
+	for k := range m.pool {
+		c := &m.pool[k]
+		if c.exact&partial == partial {
+			continue // holds every common word as typed: nothing to learn
+		}
+		m.ix.eachCommon(c.doc, func(common uint16, tf uint32, first bool) {
+			for _, p := range m.probes {
+				if p.common == common {
+					m.note(c, p.word, p.v, tf)
+					m.talkHit[p.word][m.ix.docTalk[c.doc]] = true
+					if first && p.v.weight == 1 {
+						c.firstUse |= 1 << p.word
+					}
+				}
+			}
+		})
+	}
+}
+
+// talkWords returns, a bit each, the words read through champions that
+// some line of a talk uses; a talk's forward lists lie together.
+func (m *matcher) talkWords(talk uint32) uint16 {
+	if w, ok := m.inTalk[talk]; ok {
+		return w
+	}
+	ix := m.ix
+	end := uint32(len(ix.docTalk))
+	if int(talk)+1 < len(ix.talkStart) {
+		end = ix.talkStart[talk+1]
+	}
+	var w uint16
+	for doc := ix.talkStart[talk]; doc < end; doc++ {
+		ix.eachCommon(doc, func(common uint16, _ uint32, _ bool) {
+			for _, p := range m.probes {
+				if p.common == common {
+					w |= 1 << p.word
+				}
+			}
+		})
+	}
+	m.inTalk[talk] = w
+	return w
+}
+
+// probe is a common variant of a word of the question, looked up in the
+// forward lists.
+type probe struct {
+	word   int
+	v      variant
+	common uint16
 }
 
 // levelAt is the text level of word i in a line, candidate or not.
@@ -246,12 +342,14 @@ func (m *matcher) levelAt(i int, doc uint32) float64 {
 		return 0
 	}
 	best := 0.0
-	for _, v := range m.qs[i].variants {
-		if tf := m.ix.lookupTF(doc, v.term); tf > 0 {
-			l, _ := m.level(i, v, doc, tf)
-			best = max(best, l)
+	m.ix.eachCommon(doc, func(common uint16, tf uint32, _ bool) {
+		for _, p := range m.probes {
+			if p.word == i && p.common == common {
+				l, _ := m.level(i, p.v, doc, tf)
+				best = max(best, l)
+			}
 		}
-	}
+	})
 	return best
 }
 
@@ -265,6 +363,9 @@ func (m *matcher) fieldHit(i int, terms []uint32) float64 {
 	}
 	return best
 }
+
+// fieldScan is the most talks read of a word in titles or speakers.
+const fieldScan = 4 * maxForcedTalks
 
 // maxForcedTalks bounds the talks found by title or speaker alone that
 // are scored; maxForcedSections the sections found by heading.
@@ -288,15 +389,15 @@ func (m *matcher) forceFieldTalks() {
 			}
 		}
 	}
-	// The rarest words first: a word in more than fullScan titles adds
+	// The rarest words first: a word in more than fieldScan titles adds
 	// no talks once others have been found, only weight (below).
 	slices.SortFunc(lists, func(a, b []uint32) int { return cmp.Compare(len(a), len(b)) })
 	weight := map[uint32]float64{}
 	for _, talks := range lists {
-		if len(talks) > fullScan && len(weight) > 0 {
+		if len(talks) > fieldScan && len(weight) > 0 {
 			break
 		}
-		for _, t := range talks[:min(len(talks), fullScan)] {
+		for _, t := range talks[:min(len(talks), fieldScan)] {
 			if m.allowed(t) {
 				weight[t] = 0
 			}
@@ -352,8 +453,13 @@ func (m *matcher) forceSections() {
 	}
 }
 
-// score gives a shortlisted candidate its score and coverage.
-func (m *matcher) score(c *candidate, total float64) {
+// talkUseDepth is how many of the best lines are scored again knowing
+// their talks' use of the common words.
+const talkUseDepth = 40
+
+// score gives a shortlisted candidate its score and coverage; withTalk
+// reads its talk's lines for the words read through champions.
+func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	ix, qs := m.ix, m.qs
 	doc := c.doc
 	d := ix.doc(doc)
@@ -376,7 +482,9 @@ func (m *matcher) score(c *candidate, total float64) {
 		if direct > 0 && !c.link[i] {
 			c.direct = true
 			directCover += q.idf
-			if f, ok := m.firstMention[i][d.talk]; ok && f == doc {
+			if f, ok := m.firstMention[i][d.talk]; ok && f == doc && !m.partial[i] {
+				first = true
+			} else if m.partial[i] && c.firstUse&(1<<i) != 0 {
 				first = true
 			}
 		}
@@ -398,7 +506,7 @@ func (m *matcher) score(c *candidate, total float64) {
 			topicTerms++
 		}
 		if l <= 0 {
-			if m.talkHit[i][d.talk] {
+			if m.talkHit[i][d.talk] || withTalk && m.partial[i] && m.talkWords(d.talk)&(1<<i) != 0 {
 				// The talk uses the word elsewhere: weak evidence that
 				// the line is about the question, enough to rank it, not
 				// to answer with it.
@@ -460,7 +568,7 @@ const directBonus = 0.5
 // shortlistSize bounds how many candidates are scored in full: a word
 // common in a large corpus matches far more lines than can be worth
 // reading.
-const shortlistSize = 400
+const shortlistSize = 200
 
 // shortlist returns the candidates worth scoring in full: those found by
 // title, speaker or section, and the best of the others by the

@@ -1,0 +1,69 @@
+package answer
+
+import (
+	"os"
+	"testing"
+
+	"github.com/talkbot/talkbot/corpus"
+	"github.com/talkbot/talkbot/internal/synth"
+)
+
+// TestChampionsAgreeWithFullScan measures what reading common words
+// through their champions costs in answers: on a synthetic corpus large
+// enough for hundreds of common terms, the best talk of most questions
+// must be the one reading every posting finds.
+func TestChampionsAgreeWithFullScan(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 30,000-bullet corpus")
+	}
+	vocab, err := synth.Vocabulary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, _, err := synth.NewGenerator(vocab, 11).WriteCorpus(dir, 30_000); err != nil {
+		t.Fatal(err)
+	}
+	c, err := corpus.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fast, exact := New(newIndex(c, false)), New(newIndex(c, true))
+	if len(fast.Index().common) < 100 {
+		t.Fatalf("only %d common terms", len(fast.Index().common))
+	}
+	g := synth.NewGenerator(vocab, 12)
+	answered, same1, in3 := 0, 0, 0
+	for range 400 {
+		q := g.Query()
+		want := exact.Ask(t.Context(), q, Options{})
+		if len(want.Talks) == 0 {
+			continue
+		}
+		answered++
+		got := fast.Ask(t.Context(), q, Options{})
+		if len(got.Talks) > 0 && got.Talks[0].Title == want.Talks[0].Title {
+			same1++
+		} else if os.Getenv("CHAMPIONS_VERBOSE") != "" {
+			t.Logf("%q: exact %q %.2f (%d lines shown), champions %q %.2f", q, want.Talks[0].Title, want.Talks[0].Score, len(want.Talks[0].Snippets), first(got).Title, first(got).Score)
+		}
+		for _, r := range got.Talks[:min(3, len(got.Talks))] {
+			if r.Title == want.Talks[0].Title {
+				in3++
+				break
+			}
+		}
+	}
+	top1, top3 := float64(same1)/float64(answered), float64(in3)/float64(answered)
+	t.Logf("%d answered questions: same best talk %.3f, exact best talk in top 3 %.3f", answered, top1, top3)
+	if top1 < 0.8 || top3 < 0.9 {
+		t.Errorf("champions change too many answers: top-1 agreement %.3f (want ≥ 0.8), top-3 %.3f (want ≥ 0.9)", top1, top3)
+	}
+}
+
+func first(r Reply) TalkResult {
+	if len(r.Talks) == 0 {
+		return TalkResult{}
+	}
+	return r.Talks[0]
+}
