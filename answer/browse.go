@@ -234,5 +234,5 @@ func (ix *Index) distinctive(w string) bool {
 		return true
 	}
 	df := int(ix.text[id].count)
-	return df <= max(5, len(ix.docTalk)/100)
+	return df <= max(5, len(ix.docs)/100)
 }

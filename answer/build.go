@@ -32,11 +32,7 @@ func newIndex(c *corpus.Corpus, exhaustive bool) *Index {
 	for _, t := range c.Talks {
 		total += t.NumBullets()
 	}
-	ix.docTalk = make([]uint32, 0, total)
-	ix.docLen = make([]uint16, 0, total)
-	ix.docSection = make([]uint32, 0, total)
-	ix.docFlags = make([]uint8, 0, total)
-	ix.docParent = make([]uint16, 0, total)
+	ix.docs = make([]docInfo, 0, total)
 
 	b := &builder{ix: ix, tz: newTokenizer(), speakerIDs: map[string]int{}, eventIDs: map[string]int{}}
 	workers := max(1, runtime.GOMAXPROCS(0))
@@ -67,8 +63,8 @@ func newIndex(c *corpus.Corpus, exhaustive bool) *Index {
 	}
 	wg.Wait()
 
-	if len(ix.docTalk) > 0 {
-		ix.avgLen = float64(b.tokens) / float64(len(ix.docTalk))
+	if len(ix.docs) > 0 {
+		ix.avgLen = float64(b.tokens) / float64(len(ix.docs))
 	}
 	ix.vocab.build()
 	packPostings(ix.text)
@@ -241,13 +237,12 @@ func (b *builder) write(first int, ch *chunk) {
 		t := ix.corpus.Talks[ti]
 		tid := uint32(ti)
 		b.talkFields(t, tid)
-		ix.talkStart = append(ix.talkStart, uint32(len(ix.docTalk)))
+		ix.talkStart = append(ix.talkStart, uint32(len(ix.docs)))
 		sectionIDs := map[string]uint32{}
 		for range t.NumBullets() {
 			li := ch.lines[line]
 			line++
-			doc := uint32(len(ix.docTalk))
-			ix.docTalk = append(ix.docTalk, tid)
+			doc := uint32(len(ix.docs))
 			sec := uint32(noSection)
 			if len(li.section) > 0 {
 				name := li.section[len(li.section)-1]
@@ -264,12 +259,9 @@ func (b *builder) write(first int, ch *chunk) {
 					ix.sectionDocs[s] = append(ix.sectionDocs[s], doc)
 				}
 			}
-			ix.docSection = append(ix.docSection, sec)
-			ix.docFlags = append(ix.docFlags, li.flags)
-			ix.docParent = append(ix.docParent, li.parent)
 			toks := ch.toks[tok:li.toks]
 			tok = li.toks
-			ix.docLen = append(ix.docLen, uint16(min(len(toks), math.MaxUint16)))
+			ix.docs = append(ix.docs, docInfo{talk: tid, section: sec, length: uint16(min(len(toks), math.MaxUint16)), parent: li.parent, flags: li.flags})
 			b.tokens += len(toks)
 			// A posting's frequency is stored doubled, its low bit set when
 			// the term stands only inside links.

@@ -41,10 +41,10 @@ func TestIndexSameOnAnyCores(t *testing.T) {
 			t.Fatalf("postings of %q differ", one.termList[id])
 		}
 	}
-	if !slices.Equal(one.docLen, four.docLen) || !slices.Equal(one.docFlags, four.docFlags) || !slices.Equal(one.docSection, four.docSection) || !slices.Equal(one.talkStart, four.talkStart) {
+	if !slices.Equal(one.docs, four.docs) || !slices.Equal(one.fwd, four.fwd) || !slices.Equal(one.talkStart, four.talkStart) {
 		t.Fatal("documents differ")
 	}
-	if one.avgLen != four.avgLen || len(one.docTalk) != c.Talks[len(c.Talks)-1].NumBullets()+int(one.talkStart[len(c.Talks)-1]) {
+	if one.avgLen != four.avgLen || len(one.docs) != c.Talks[len(c.Talks)-1].NumBullets()+int(one.talkStart[len(c.Talks)-1]) {
 		t.Fatal("lengths differ")
 	}
 }

@@ -16,7 +16,7 @@ const fullScan = 256
 // fewChampions is how many champions are read of a correction, or of any
 // common word when a rarer word of the question is read in whole: the
 // lines holding the rarer word are looked up for the common one anyway.
-const fewChampions = fullScan / 2
+const fewChampions = fullScan / 4
 
 // posting is a document and its stored term frequency.
 type posting struct {
@@ -47,14 +47,14 @@ func (ix *Index) buildCommon() {
 	for k, id := range commons {
 		ix.common[id] = uint16(k)
 	}
-	counts := make([]uint32, len(ix.docTalk)+1)
+	counts := make([]uint32, len(ix.docs)+1)
 	var all []posting
 	for _, id := range commons {
 		all = all[:0]
 		lastTalk := uint32(math.MaxUint32)
 		ix.text[id].each(func(doc, tf uint32) {
 			counts[doc+1]++
-			if t := ix.docTalk[doc]; t != lastTalk && tf&1 == 0 {
+			if t := ix.docs[doc].talk; t != lastTalk && tf&1 == 0 {
 				tf |= championFirst
 				lastTalk = t
 			}
@@ -65,15 +65,17 @@ func (ix *Index) buildCommon() {
 	for i := 1; i < len(counts); i++ {
 		counts[i] += counts[i-1]
 	}
-	ix.fwdStart = counts
+	for doc := range ix.docs {
+		ix.docs[doc].fwd = counts[doc]
+	}
 	n := counts[len(counts)-1]
 	ix.fwd = make([]uint16, n)
-	next := slices.Clone(counts[:len(ix.docTalk)])
+	next := counts[:len(ix.docs)]
 	for k, id := range commons {
 		lastTalk := uint32(math.MaxUint32)
 		ix.text[id].each(func(doc, tf uint32) {
 			e := uint16(k) | tfClass(tf)<<14
-			if t := ix.docTalk[doc]; t != lastTalk && tf&1 == 0 {
+			if t := ix.docs[doc].talk; t != lastTalk && tf&1 == 0 {
 				// Where the talk first uses the word, outside links.
 				e |= firstInTalk
 				lastTalk = t
@@ -182,10 +184,14 @@ func selectBest(ps []rankedPosting, n int) {
 // frequency as its class keeps it, and whether the document is where its
 // talk first uses the term.
 func (ix *Index) eachCommon(doc uint32, fn func(common uint16, tf uint32, first bool)) {
-	if ix.fwdStart == nil {
+	if ix.fwd == nil {
 		return
 	}
-	for _, e := range ix.fwd[ix.fwdStart[doc]:ix.fwdStart[doc+1]] {
+	end := uint32(len(ix.fwd))
+	if int(doc)+1 < len(ix.docs) {
+		end = ix.docs[doc+1].fwd
+	}
+	for _, e := range ix.fwd[ix.docs[doc].fwd:end] {
 		fn(e&(maxCommon-1), classTF[e>>14], e&firstInTalk != 0)
 	}
 }

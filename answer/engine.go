@@ -148,7 +148,7 @@ func (ix *Index) rankTalks(s scored, need float64) []rankedTalk {
 		if c.score <= 0 || c.strict < need {
 			continue
 		}
-		t := ix.docTalk[c.doc]
+		t := ix.docs[c.doc].talk
 		i, ok := byTalk[t]
 		if !ok {
 			i = len(out)

@@ -10,10 +10,9 @@ import (
 // Index is the searchable form of a corpus. It is read-only once built and
 // safe for concurrent use.
 type Index struct {
-	corpus  *corpus.Corpus
-	docTalk []uint32 // a document is one bullet: doc -> its talk
-	docLen  []uint16 // tokens in the bullet text
-	avgLen  float64
+	corpus *corpus.Corpus
+	docs   []docInfo // a document is one bullet
+	avgLen float64
 
 	terms    map[string]uint32 // term -> id
 	termList []string          // id -> term
@@ -31,22 +30,17 @@ type Index struct {
 	speakerTerms [][]uint32
 	sectionTerms [][]uint32
 
-	docFlags  []uint8  // doc -> flagSpeakerLine, flagPrevSameFile, flagNextSameFile
-	docParent []uint16 // doc -> how many lines back its parent is; 0 for none, parentFar when further
-
 	// Common terms, those in more than fullScan bullets, are read only
 	// through their champions; whether a candidate holds one is looked up
 	// in the forward lists.
 	champions map[uint32][]posting // term -> its best bullets, best first
 	common    map[uint32]uint16    // term -> its number among common terms
-	fwdStart  []uint32             // doc -> start of its entries in fwd
 	fwd       []uint16             // common terms of each doc: number and frequency class
 
 	stems map[string]string // surface word -> term, for reading lines at query time
 
 	sections    []sectionRef
 	sectionDocs [][]uint32 // section -> its first bullets, up to sectionLead
-	docSection  []uint32   // doc -> section id, noSection when none
 
 	vocab *vocabulary // surface words, for typo correction
 
@@ -77,6 +71,17 @@ const (
 
 // parentFar marks a parent too far back to count in a uint16.
 const parentFar = math.MaxUint16
+
+// docInfo is what the index keeps of a bullet, together: a candidate line
+// costs one cache miss, not one an array.
+type docInfo struct {
+	talk    uint32
+	section uint32 // section id, noSection when none
+	fwd     uint32 // start of its entries in fwd; they end where the next doc's start
+	length  uint16 // tokens in the bullet text
+	parent  uint16 // how many lines back its parent is; 0 for none, parentFar when further
+	flags   uint8  // flagSpeakerLine, flagPrevSameFile, flagNextSameFile
+}
 
 type docRef struct {
 	talk   uint32
@@ -137,16 +142,16 @@ func hasTerm(terms []uint32, t uint32) bool {
 
 // idf is the BM25 inverse document frequency of a term with df documents.
 func (ix *Index) idf(df uint32) float64 {
-	n := float64(len(ix.docTalk))
+	n := float64(len(ix.docs))
 	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
 
 // Talks returns the number of talks and bullets indexed.
-func (ix *Index) Size() (talks, bullets int) { return len(ix.corpus.Talks), len(ix.docTalk) }
+func (ix *Index) Size() (talks, bullets int) { return len(ix.corpus.Talks), len(ix.docs) }
 
 // doc returns the talk of a document and its bullet in the talk.
 func (ix *Index) doc(doc uint32) docRef {
-	t := ix.docTalk[doc]
+	t := ix.docs[doc].talk
 	return docRef{talk: t, bullet: doc - ix.talkStart[t]}
 }
 

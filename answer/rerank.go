@@ -3,7 +3,7 @@ package answer
 // proximityDepth is how many of the best candidates are re-read for words
 // of the question standing together.
 const (
-	proximityDepth = 25
+	proximityDepth = 20
 	proximityBonus = 0.3
 )
 

@@ -124,7 +124,8 @@ type matcher struct {
 	partial      [maxTerms]bool              // word i was read through its champions
 	probes       []probe                     // the common variants of those words
 	inTalk       map[uint32]uint16           // talk -> the common words its lines use, by bit
-	talkHit      [maxTerms]map[uint32]bool   // talks using word i in some line
+	talkHits     []uint16                    // talk -> the words some line of it uses, by bit
+	touched      []uint32                    // talks with hits, to clear them
 	firstMention [maxTerms]map[uint32]uint32 // talk -> first line using word i
 }
 
@@ -140,11 +141,13 @@ func newMatcher(ix *Index, qs []queryTerm, filter map[uint32]bool) *matcher {
 	m := matchers.Get().(*matcher)
 	m.ix, m.qs, m.filter = ix, qs, filter
 	m.pool = m.pool[:0]
+	if talks := len(ix.talkStart); len(m.talkHits) < talks {
+		m.talkHits = make([]uint16, talks)
+	}
 	m.partial = [maxTerms]bool{}
 	m.probes = m.probes[:0]
 	for i := range qs {
-		if m.talkHit[i] == nil {
-			m.talkHit[i] = map[uint32]bool{}
+		if m.firstMention[i] == nil {
 			m.firstMention[i] = map[uint32]uint32{}
 		}
 	}
@@ -159,12 +162,23 @@ func (m *matcher) release() {
 	}
 	clear(m.byDoc)
 	clear(m.inTalk)
+	for _, t := range m.touched {
+		m.talkHits[t] = 0
+	}
+	m.touched = m.touched[:0]
 	for i := range m.qs {
-		clear(m.talkHit[i])
 		clear(m.firstMention[i])
 	}
 	m.ix, m.qs, m.filter = nil, nil, nil
 	matchers.Put(m)
+}
+
+// hit records that a line of a talk uses word i.
+func (m *matcher) hit(talk uint32, i int) {
+	if m.talkHits[talk] == 0 {
+		m.touched = append(m.touched, talk)
+	}
+	m.talkHits[talk] |= 1 << i
 }
 
 func (m *matcher) allowed(talk uint32) bool { return m.filter == nil || m.filter[talk] }
@@ -229,11 +243,11 @@ func (m *matcher) readText(i int, n int) {
 	ix := m.ix
 	for _, v := range m.qs[i].variants {
 		visit := func(doc, tf uint32) {
-			talk := ix.docTalk[doc]
+			talk := ix.docs[doc].talk
 			if !m.allowed(talk) {
 				return
 			}
-			m.talkHit[i][talk] = true
+			m.hit(talk, i)
 			if first, ok := m.firstMention[i][talk]; (!ok || doc < first) && tf&1 == 0 && v.weight == 1 && !m.partial[i] {
 				m.firstMention[i][talk] = doc
 			}
@@ -290,7 +304,7 @@ func (m *matcher) probeCommon() {
 			for _, p := range m.probes {
 				if p.common == common {
 					m.note(c, p.word, p.v, tf)
-					m.talkHit[p.word][m.ix.docTalk[c.doc]] = true
+					m.hit(m.ix.docs[c.doc].talk, p.word)
 					if first && p.v.weight == 1 {
 						c.firstUse |= 1 << p.word
 					}
@@ -307,7 +321,7 @@ func (m *matcher) talkWords(talk uint32) uint16 {
 		return w
 	}
 	ix := m.ix
-	end := uint32(len(ix.docTalk))
+	end := uint32(len(ix.docs))
 	if int(talk)+1 < len(ix.talkStart) {
 		end = ix.talkStart[talk+1]
 	}
@@ -365,7 +379,7 @@ func (m *matcher) fieldHit(i int, terms []uint32) float64 {
 }
 
 // fieldScan is the most talks read of a word in titles or speakers.
-const fieldScan = 4 * maxForcedTalks
+const fieldScan = 2 * maxForcedTalks
 
 // maxForcedTalks bounds the talks found by title or speaker alone that
 // are scored; maxForcedSections the sections found by heading.
@@ -455,7 +469,7 @@ func (m *matcher) forceSections() {
 
 // talkUseDepth is how many of the best lines are scored again knowing
 // their talks' use of the common words.
-const talkUseDepth = 40
+const talkUseDepth = 30
 
 // score gives a shortlisted candidate its score and coverage; withTalk
 // reads its talk's lines for the words read through champions.
@@ -463,7 +477,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	ix, qs := m.ix, m.qs
 	doc := c.doc
 	d := ix.doc(doc)
-	sec := ix.docSection[doc]
+	sec := ix.docs[doc].section
 	var score, cover, talkCover, directCover float64
 	var topicCover, topicTotal float64 // the words that do not name the talk's speaker
 	topicTerms := 0
@@ -473,7 +487,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	for i, q := range qs {
 		direct := float64(c.level[i])
 		speakerHit := m.fieldHit(i, ix.speakerTerms[d.talk])
-		if speakerHit > 0 && ix.docFlags[doc]&flagSpeakerLine != 0 {
+		if speakerHit > 0 && ix.docs[doc].flags&flagSpeakerLine != 0 {
 			// The speaker's name under "Author" says nothing the talk
 			// does not: "Avery Pennarun (@apenwarr)".
 			direct = 0
@@ -506,7 +520,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 			topicTerms++
 		}
 		if l <= 0 {
-			if m.talkHit[i][d.talk] || withTalk && m.partial[i] && m.talkWords(d.talk)&(1<<i) != 0 {
+			if m.talkHits[d.talk]&(1<<i) != 0 || withTalk && m.partial[i] && m.talkWords(d.talk)&(1<<i) != 0 {
 				// The talk uses the word elsewhere: weak evidence that
 				// the line is about the question, enough to rank it, not
 				// to answer with it.
@@ -655,7 +669,7 @@ const besideCredit = 0.85
 // tfNorm is the BM25 term-frequency factor of a bullet.
 func (ix *Index) tfNorm(tf uint32, doc uint32) float64 {
 	f := float64(tf)
-	dl := float64(ix.docLen[doc])
+	dl := float64(ix.docs[doc].length)
 	return f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*dl/math.Max(ix.avgLen, 1)))
 }
 
@@ -668,7 +682,7 @@ func (ix *Index) firstDoc(talk uint32) uint32 {
 // the lines before and after it in the same file.
 func (ix *Index) related(doc uint32, buf *[3]uint32) []uint32 {
 	out := buf[:0]
-	switch up := ix.docParent[doc]; up {
+	switch up := ix.docs[doc].parent; up {
 	case 0:
 	case parentFar:
 		d := ix.doc(doc)
@@ -676,10 +690,10 @@ func (ix *Index) related(doc uint32, buf *[3]uint32) []uint32 {
 	default:
 		out = append(out, doc-uint32(up))
 	}
-	if ix.docFlags[doc]&flagPrevSameFile != 0 {
+	if ix.docs[doc].flags&flagPrevSameFile != 0 {
 		out = append(out, doc-1)
 	}
-	if ix.docFlags[doc]&flagNextSameFile != 0 {
+	if ix.docs[doc].flags&flagNextSameFile != 0 {
 		out = append(out, doc+1)
 	}
 	return out
