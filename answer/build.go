@@ -14,7 +14,18 @@ import (
 // words in parallel, a chunk of talks at a time; one goroutine numbers
 // the terms and writes the postings in corpus order, so that the index is
 // the same whatever the number of cores.
+// The typo neighbourhood and the name indexes are built when first needed;
+// Warm builds them at once.
 func NewIndex(c *corpus.Corpus) *Index { return newIndex(c, false) }
+
+// Warm builds the parts of the index made on first use, so that no
+// question waits for them: a server calls it once the index is built.
+func (ix *Index) Warm() {
+	var wg sync.WaitGroup
+	wg.Go(func() { ix.vocab.neighbourhood.Do(ix.vocab.build) })
+	wg.Go(func() { ix.names(TitleField) })
+	wg.Wait()
+}
 
 // newIndex builds the index; exhaustive reads every term in whole, for
 // measuring what champions cost in answers.
@@ -37,61 +48,69 @@ func newIndex(c *corpus.Corpus, exhaustive bool) *Index {
 	b := &builder{ix: ix, tz: newTokenizer(), speakerIDs: map[string]int{}, eventIDs: map[string]int{}}
 	workers := max(1, runtime.GOMAXPROCS(0))
 	b.readers = make([]*lineReader, workers)
+	stems := &sharedStems{m: map[string]string{}}
 	for w := range b.readers {
-		b.readers[w] = &lineReader{tz: newTokenizer(), pairs: map[string]uint32{}, seen: map[string]readWord{}}
+		b.readers[w] = &lineReader{stems: stems, pairs: map[string]uint32{}, seen: map[string]readWord{}}
 	}
-	chunks := (len(c.Talks) + talksPerChunk - 1) / talksPerChunk
+	// Chunks small enough that every reader has work on a small corpus.
+	per := max(1, min(talksPerChunk, len(c.Talks)/(4*workers)))
+	chunks := (len(c.Talks) + per - 1) / per
 	results := make([]chan *chunk, chunks)
 	for i := range results {
 		results[i] = make(chan *chunk, 1)
 	}
-	// Readers run at most a few chunks ahead of the writer.
-	ahead := make(chan struct{}, 2*workers)
+	// Readers run at most window chunks ahead of the writer: chunk k may be
+	// read once chunk k-window is written. Permits go out in chunk order,
+	// so the chunk the writer waits for is always permitted.
+	window := 2 * workers
+	permits := make([]chan struct{}, chunks)
+	for k := range permits {
+		permits[k] = make(chan struct{})
+		if k < window {
+			close(permits[k])
+		}
+	}
 	var wg sync.WaitGroup
 	for w, r := range b.readers {
 		wg.Go(func() {
 			for k := w; k < chunks; k += workers {
-				ahead <- struct{}{}
-				results[k] <- r.read(c.Talks[k*talksPerChunk:min((k+1)*talksPerChunk, len(c.Talks))], w)
+				<-permits[k]
+				results[k] <- r.read(c.Talks[k*per:min((k+1)*per, len(c.Talks))], w)
 			}
 		})
 	}
 	for k := range chunks {
 		ch := <-results[k]
-		b.write(k*talksPerChunk, ch)
-		<-ahead
+		b.write(k*per, ch)
+		if k+window < chunks {
+			close(permits[k+window])
+		}
 	}
 	wg.Wait()
 
 	if len(ix.docs) > 0 {
 		ix.avgLen = float64(b.tokens) / float64(len(ix.docs))
 	}
-	ix.vocab.build()
 	packPostings(ix.text)
 	if !exhaustive {
 		ix.buildCommon()
 	}
 	ix.indexEventWords()
-	ix.titleIdx = newNameIndex(ix.titles)
-	ix.speakerIdx = newNameIndex(ix.speakerNames)
-	ix.eventIdx = newNameIndex(ix.eventNames)
-	ix.stems = b.tz.stems
-	for _, r := range b.readers {
-		for w, s := range r.tz.stems {
-			ix.stems[w] = s
-		}
+	ix.stems = stems.m
+	for w, s := range b.tz.stems {
+		ix.stems[w] = s
 	}
 	return ix
 }
 
-// talksPerChunk is how many talks a reader reads at a time.
+// talksPerChunk is the most talks a reader reads at a time.
 const talksPerChunk = 256
 
 // lineReader splits note lines into words for one worker. Its word pairs
 // (surface word, term) are numbered in the order it meets them; the writer
 // maps those numbers to the index's.
 type lineReader struct {
-	tz    *tokenizer
+	stems *sharedStems
 	pairs map[string]uint32 // word, NUL, term -> pair number
 	words []string
 	terms []string
@@ -101,6 +120,26 @@ type lineReader struct {
 type readWord struct {
 	stop bool
 	pair uint32
+}
+
+// sharedStems stems each distinct word once for all readers.
+type sharedStems struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+func (s *sharedStems) stem(w string) string {
+	s.mu.Lock()
+	st, ok := s.m[w]
+	s.mu.Unlock()
+	if ok {
+		return st
+	}
+	st = stem(w)
+	s.mu.Lock()
+	s.m[strings.Clone(w)] = st
+	s.mu.Unlock()
+	return st
 }
 
 // chunk is what a reader learns of some talks' lines.
@@ -165,7 +204,7 @@ func (r *lineReader) appendSegment(dst []readToken, s string, inURL bool) []read
 		if !ok {
 			rw.stop = isStop(w)
 			if !rw.stop {
-				rw.pair = r.pair(w, r.tz.stem(w))
+				rw.pair = r.pair(w, r.stems.stem(w))
 			}
 			r.seen[strings.Clone(w)] = rw
 		}

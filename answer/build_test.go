@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/talkbot/talkbot/corpus"
 	"github.com/talkbot/talkbot/internal/synth"
@@ -46,5 +47,25 @@ func TestIndexSameOnAnyCores(t *testing.T) {
 	}
 	if one.avgLen != four.avgLen || len(one.docs) != c.Talks[len(c.Talks)-1].NumBullets()+int(one.talkStart[len(c.Talks)-1]) {
 		t.Fatal("lengths differ")
+	}
+}
+
+// TestIndexBuildNeverStalls builds a small corpus in many chunks with more
+// readers than cores, many times: readers that run ahead must never hold
+// every permit while the chunk the writer needs waits for one.
+func TestIndexBuildNeverStalls(t *testing.T) {
+	c := defaultEngine(t).Index().Corpus()
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for range 150 {
+			NewIndex(c)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("index build stalled")
 	}
 }

@@ -98,7 +98,7 @@ func FuzzLineReader(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		r := &lineReader{tz: newTokenizer(), pairs: map[string]uint32{}, seen: map[string]readWord{}}
+		r := &lineReader{stems: &sharedStems{m: map[string]string{}}, pairs: map[string]uint32{}, seen: map[string]readWord{}}
 		got := r.appendTokens(nil, s)
 		want, inURL := newTokenizer().tokenizeNote(s)
 		if len(got) != len(want) {

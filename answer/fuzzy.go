@@ -134,6 +134,11 @@ const nameLimit = 25
 
 // names returns the name index of a field.
 func (ix *Index) names(field Field) *nameIndex {
+	ix.nameIdx.Do(func() {
+		ix.titleIdx = newNameIndex(ix.titles)
+		ix.speakerIdx = newNameIndex(ix.speakerNames)
+		ix.eventIdx = newNameIndex(ix.eventNames)
+	})
 	switch field {
 	case SpeakerField:
 		return ix.speakerIdx

@@ -3,6 +3,7 @@ package answer
 import (
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/talkbot/talkbot/corpus"
 )
@@ -51,6 +52,7 @@ type Index struct {
 	eventNames   []string         // event id -> name, for fuzzy matching
 	eventsByWord map[string][]int // folded word naming events -> the events
 
+	nameIdx                        sync.Once  // builds the three below on first use
 	titleIdx, speakerIdx, eventIdx *nameIndex // for finding names as typed
 }
 

@@ -68,8 +68,7 @@ func BenchmarkComplete100kTitles(b *testing.B) {
 			ix.vocab.add(tk.word, 0)
 		}
 	}
-	ix.vocab.build()
-	ix.titleIdx = newNameIndex(titles)
+	ix.titles = titles
 	var typed []string
 	for i := range 200 {
 		t := titles[i*37%len(titles)]

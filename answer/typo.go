@@ -3,7 +3,7 @@ package answer
 import (
 	"hash/fnv"
 	"slices"
-	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -20,8 +20,8 @@ type vocabulary struct {
 	term  []uint32 // word -> index term
 	count []uint32 // word -> occurrences
 
-	hashes []uint64 // sorted deletion-neighbourhood keys
-	owners []uint32 // word index of each key
+	neighbourhood sync.Once // built at the first correction asked for
+	keys          []uint64  // sorted deletion-neighbourhood keys: hash bits, word number
 }
 
 // Words shorter than typoMinLen are never corrected; from typoTwoLen on, two
@@ -55,36 +55,25 @@ func hashString(s string) uint64 {
 }
 
 // build computes the deletion neighbourhood of every word long enough to
-// be the correction of a word of typoMinLen letters.
+// be the correction of a word of typoMinLen letters. A key is the top
+// hashBits of a hash and the word's number: one sort of plain integers.
+// Two strings sharing those bits only cost a true edit distance more.
 func (v *vocabulary) build() {
-	type entry struct {
-		h uint64
-		w uint32
-	}
-	var entries []entry
+	var keys []uint64
 	for id, w := range v.words {
-		if utf8.RuneCountInString(w) < typoMinLen-1 {
+		if id >= 1<<idBits || utf8.RuneCountInString(w) < typoMinLen-1 {
 			continue
 		}
 		for _, h := range deletionHashes(w) {
-			entries = append(entries, entry{h, uint32(id)})
+			keys = append(keys, h>>idBits<<idBits|uint64(id))
 		}
 	}
-	slices.SortFunc(entries, func(a, b entry) int {
-		switch {
-		case a.h < b.h:
-			return -1
-		case a.h > b.h:
-			return 1
-		}
-		return int(a.w) - int(b.w)
-	})
-	v.hashes = make([]uint64, len(entries))
-	v.owners = make([]uint32, len(entries))
-	for i, e := range entries {
-		v.hashes[i], v.owners[i] = e.h, e.w
-	}
+	slices.Sort(keys)
+	v.keys = keys
 }
+
+// idBits is how many low bits of a neighbourhood key number the word.
+const idBits = 24
 
 // deletionHashes returns the hashes of w and of each string made by
 // deleting one of its letters, without building the strings.
@@ -162,13 +151,14 @@ func (v *vocabulary) corrections(word string) []correction {
 	if maxD == 0 {
 		return nil
 	}
+	v.neighbourhood.Do(v.build)
 	found := map[uint32]bool{}
 	var out []correction
 	for _, d := range deletions(word, maxD) {
-		h := hashString(d)
-		i := sort.Search(len(v.hashes), func(i int) bool { return v.hashes[i] >= h })
-		for ; i < len(v.hashes) && v.hashes[i] == h; i++ {
-			id := v.owners[i]
+		h := hashString(d) >> idBits
+		i, _ := slices.BinarySearch(v.keys, h<<idBits)
+		for ; i < len(v.keys) && v.keys[i]>>idBits == h; i++ {
+			id := uint32(v.keys[i] & (1<<idBits - 1))
 			if found[id] || v.words[id] == word {
 				continue
 			}

@@ -170,9 +170,20 @@ func (d *pieceDict) decode(code []byte) string {
 	return b.String()
 }
 
+// compactFrom is the fewest bullets worth coding: below it the strings
+// cost less than building the dictionary takes.
+const compactFrom = 20_000
+
 // compact codes the bullets of every talk, in parallel, and drops their
-// strings.
+// strings, when there are enough of them to matter.
 func compact(talks []*Talk) {
+	n := 0
+	for _, t := range talks {
+		n += len(t.bullets)
+	}
+	if n < compactFrom {
+		return
+	}
 	d := newPieceDict(talks)
 	var next atomic.Int64
 	var wg sync.WaitGroup

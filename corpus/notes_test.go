@@ -27,7 +27,7 @@ func TestCompactKeepsBullets(t *testing.T) {
 		{Text: "", File: "b.md", Line: 11, Section: []string{"Q&A", "More"}, Parent: -1},
 	}
 	tk := &Talk{bullets: append([]Bullet(nil), bullets...)}
-	compact([]*Talk{tk})
+	tk.compact(newPieceDict([]*Talk{tk}), nil)
 	if tk.bullets != nil {
 		t.Error("strings kept after compacting")
 	}

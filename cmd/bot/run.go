@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/talkbot/talkbot/answer"
@@ -109,6 +110,7 @@ func loadEngine(e *env, cfg config.Config) (*answer.Engine, error) {
 	if cfg.Corpus != "" {
 		fsys = os.DirFS(cfg.Corpus)
 	}
+	defer startupGC(e.getenv)()
 	c, err := corpus.Load(fsys)
 	if err != nil {
 		return nil, err
@@ -121,6 +123,21 @@ func loadEngine(e *env, cfg config.Config) (*answer.Engine, error) {
 	}
 	return answer.New(answer.NewIndex(c)), nil
 }
+
+// startupGC lets the heap grow further between collections while the
+// notes are loaded and indexed, which makes mostly garbage, unless GOGC is
+// set; it returns the function restoring the usual pace.
+func startupGC(getenv func(string) string) (restore func()) {
+	if getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(startupGCPercent)
+	return func() { debug.SetGCPercent(old) }
+}
+
+// startupGCPercent is GOGC while loading: the peak heap may reach a few
+// times the index's size, for a load about a sixth faster on small corpora.
+const startupGCPercent = 400
 
 func corpusName(cfg config.Config) string {
 	if cfg.Corpus == "" {

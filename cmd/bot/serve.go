@@ -119,6 +119,7 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 	// The notes: loaded beside the live index, reloaded on change or SIGHUP.
 	reloader := reload.New(corpusFS(cfg), cfg.Corpus, eng.Swap, log, reload.Hooks{
 		Swapped: func(ix *answer.Index) {
+			go ix.Warm() // typo and name lookups, built off the question path
 			talks, bullets := ix.Size()
 			m.Talks.Set(float64(talks))
 			m.Bullets.Set(float64(bullets))
@@ -126,7 +127,10 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 		},
 		FileError: func(*corpus.FileError) { m.ReloadErrors.Inc() },
 	})
-	if _, err := reloader.Load(); err != nil {
+	restoreGC := startupGC(e.getenv)
+	_, err = reloader.Load()
+	restoreGC()
+	if err != nil {
 		return err
 	}
 	srv.SetReady("corpus", true)
