@@ -123,6 +123,9 @@ func TestCommands(t *testing.T) {
 		{"unknown command", nil, []string{"frobnicate"}, 2, "unknown command"},
 		{"missing corpus", nil, []string{"ask", "--corpus", "/no/such/dir", "gil"}, 1, "/no/such/dir"},
 		{"corpus from env", map[string]string{"TALKBOT_CORPUS": "../../corpus/testdata/sphinx"}, []string{"ask", "asyncio shutdown"}, 0, "Asyncio in Practice — Ada Lovelace · PyCon UK 2018"},
+		{"bench", nil, []string{"bench", "--queries", "testdata/questions.txt"}, 0, "engine=talkbot bullets=2117 load_s="},
+		{"bench without questions", nil, []string{"bench"}, 2, "bot bench [--corpus DIR] --queries FILE"},
+		{"bench missing file", nil, []string{"bench", "--queries", "/no/such/file"}, 1, "/no/such/file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -208,5 +211,29 @@ func TestREADMETranscript(t *testing.T) {
 		if strings.TrimSpace(got) != strings.TrimSpace(want) {
 			t.Errorf("README shows for %q:\n%s\nbut the bot prints:\n%s", q, want, got)
 		}
+	}
+}
+
+// TestBenchJSON checks the JSON `bot bench --json` prints.
+func TestBenchJSON(t *testing.T) {
+	qs := filepath.Join(t.TempDir(), "q.txt")
+	if err := os.WriteFile(qs, []byte("grok the gil\n# a comment\nkubernets\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runBot(t, nil, "", "bench", "--queries", qs, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	for _, key := range []string{"engine", "bullets", "load_s", "index_s", "heap_mib", "p50_us", "p99_us", "queries"} {
+		if _, ok := got[key]; !ok {
+			t.Errorf("JSON lacks %q: %s", key, out)
+		}
+	}
+	if got["queries"] != 2.0 || got["engine"] != "talkbot" {
+		t.Errorf("got %s; want 2 questions timed by talkbot", out)
 	}
 }
