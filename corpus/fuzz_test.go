@@ -48,7 +48,7 @@ func checkCitations(t *testing.T, name string, data []byte) {
 	}
 }
 
-var htmlTag = regexp.MustCompile(`<[^>]*>`)
+var htmlTag = regexp.MustCompile(`<[^<>]*>`)
 
 func alnum(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -95,4 +95,34 @@ func FuzzProgramme(f *testing.F) {
 	f.Add([]byte("top of page\n\nTalk Title\n\nAda Lovelace\n\nTrack, Intermediate\n\nDescription: Words. More words.\n\n- item\n\nBio: Ada.\n\n____________\n\nPlease reload\n"))
 	f.Add([]byte("____________\nTitle\nTrack, Beginner\nAbstract: x\n____________\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { checkCitations(t, "programme.txt", data) })
+}
+
+// FuzzManifest loads a corpus with an arbitrary corpus.yaml: no panic; a
+// manifest that cannot be read is reported with its name and the notes
+// still load.
+func FuzzManifest(f *testing.F) {
+	f.Add([]byte("sources:\n  notes.md:\n    event: PyCon US\n    year: 2017\n    url: https://example.com/notes\n"))
+	f.Add([]byte("sources:\n  notes.md:\n    events:\n      PyCodeConf: {event: PyCodeConf, year: 2011}\n"))
+	f.Add([]byte("sources: [1, 2]\n"))
+	f.Add([]byte("a: &a [*a, *a]\nb: *a\n"))
+	f.Add([]byte("sources:\n  '../x.md': {url: 'javascript:alert(1)'}\n"))
+	f.Add([]byte("sources:\n  notes.md: {url: 'javascript:alert(1)'}\n"))
+	notes := []byte("# Grok the GIL - David Beazley\n\n* threads\n")
+	f.Fuzz(func(t *testing.T, manifest []byte) {
+		c, err := Load(fstest.MapFS{"corpus.yaml": {Data: manifest}, "notes.md": {Data: notes}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Talks) != 1 || c.Talks[0].NumBullets() != 1 {
+			t.Fatalf("the notes were lost: %d talks", len(c.Talks))
+		}
+		for _, p := range c.Problems {
+			if p.File != "corpus.yaml" {
+				t.Fatalf("problem in %s: %v", p.File, p)
+			}
+		}
+		if u := c.Talks[0].URL(c.Talks[0].Bullet(0)); u != "" && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+			t.Fatalf("link %q is not http(s)", u)
+		}
+	})
 }

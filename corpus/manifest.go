@@ -54,8 +54,8 @@ func parseManifest(data []byte) (*Manifest, error) {
 	}
 	for p, s := range m.Sources {
 		if s.URL != "" {
-			if u, err := url.Parse(s.URL); err != nil || u.Scheme == "" {
-				return nil, fmt.Errorf("source %q: url %q is not an absolute URL", p, s.URL)
+			if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				return nil, fmt.Errorf("source %q: url %q is not an http(s) URL", p, s.URL)
 			}
 		}
 		if s.Year < 0 || s.Year > 9999 {

@@ -21,9 +21,72 @@ var markdownParsers = sync.Pool{New: func() any {
 	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
 }}
 
+// maxEmphasisMarks is the most emphasis marks ('*', '_', '~') a paragraph may
+// hold before they are escaped: goldmark's emphasis matching grows with
+// the square of their number (github.com/yuin/goldmark/issues/555), and a
+// paragraph of a megabyte of them takes minutes. No note needs a thousand.
+const maxEmphasisMarks = 1000
+
+// defuseEmphasis escapes the emphasis marks of paragraphs holding more
+// than maxEmphasisMarks of them, list markers apart. Lines keep their
+// numbers; the text read is the same, emphasis being dropped anyway.
+func defuseEmphasis(src []byte) []byte {
+	if emphasisMarks(src) <= maxEmphasisMarks {
+		return src
+	}
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	var out []byte
+	for i := 0; i < len(lines); {
+		j, marks := i, 0
+		for j < len(lines) && len(bytes.TrimSpace(lines[j])) > 0 {
+			marks += emphasisMarks(lines[j])
+			j++
+		}
+		if j == i { // a blank line
+			out = append(out, lines[i]...)
+			i++
+			continue
+		}
+		for _, l := range lines[i:j] {
+			if marks <= maxEmphasisMarks {
+				out = append(out, l...)
+				continue
+			}
+			keep := listMarkerEnd(l)
+			out = append(out, l[:keep]...)
+			for _, c := range l[keep:] {
+				if c == '*' || c == '_' || c == '~' {
+					out = append(out, '\\')
+				}
+				out = append(out, c)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+func emphasisMarks(b []byte) int {
+	return bytes.Count(b, []byte("*")) + bytes.Count(b, []byte("_")) + bytes.Count(b, []byte("~"))
+}
+
+// listMarkerEnd returns where the indentation and list marker ("* ", "- ",
+// "+ ") of a line end, 0 when it has none.
+func listMarkerEnd(l []byte) int {
+	i := 0
+	for i < len(l) && (l[i] == ' ' || l[i] == '\t' || l[i] == '>') {
+		i++
+	}
+	if i+1 < len(l) && (l[i] == '*' || l[i] == '-' || l[i] == '+') && (l[i+1] == ' ' || l[i+1] == '\t') {
+		return i + 2
+	}
+	return 0
+}
+
 // readMarkdown parses Markdown with goldmark and flattens its block tree into
 // an outline, keeping the line of every block.
 func readMarkdown(src []byte) *outline {
+	src = defuseEmphasis(src)
 	starts := lineStarts(src)
 	p := markdownParsers.Get().(parser.Parser)
 	defer markdownParsers.Put(p)

@@ -211,16 +211,19 @@ func (r *rstReader) paragraph(i, to, ind, parent int) int {
 	var parts []string
 	var marks []lineMark
 	start := i
+	joined := 0 // length of parts joined by spaces
 	for i < to && !blank(r.lines[i]) && indentOf(r.lines[i]) >= ind {
 		if i > start && (bulletRe.MatchString(strings.TrimSpace(r.lines[i])) && indentOf(r.lines[i]) == ind) {
 			break
 		}
-		off := len(strings.Join(parts, " "))
+		off := joined
 		if len(parts) > 0 {
 			off++
 		}
 		marks = append(marks, lineMark{offset: off, line: i + 1})
-		parts = append(parts, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(r.lines[i]), "| ")))
+		part := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(r.lines[i]), "| "))
+		parts = append(parts, part)
+		joined = off + len(part)
 		i++
 	}
 	text := strings.Join(parts, " ")
@@ -247,10 +250,13 @@ func (r *rstReader) item(i, to, ind, textCol, parent, depth int) int {
 	first := strings.TrimSpace(r.lines[i][min(len(r.lines[i]), byteCol(r.lines[i], textCol)):])
 	parts := []string{first}
 	marks := []lineMark{{0, i + 1}}
+	joined := len(first) // length of parts joined by spaces
 	j := i + 1
 	for j < to && !blank(r.lines[j]) && indentOf(r.lines[j]) >= textCol {
-		marks = append(marks, lineMark{offset: len(strings.Join(parts, " ")) + 1, line: j + 1})
-		parts = append(parts, strings.TrimSpace(r.lines[j]))
+		marks = append(marks, lineMark{offset: joined + 1, line: j + 1})
+		part := strings.TrimSpace(r.lines[j])
+		parts = append(parts, part)
+		joined += 1 + len(part)
 		j++
 	}
 	text := strings.Join(parts, " ")
@@ -395,6 +401,7 @@ func inlineRSTMarks(text string, marks *[]lineMark) string {
 	}
 	var out []string
 	var nm []lineMark
+	joined := 0 // length of out joined by spaces
 	for k, m := range ms {
 		end := len(text)
 		if k+1 < len(ms) {
@@ -407,12 +414,13 @@ func inlineRSTMarks(text string, marks *[]lineMark) string {
 		if part == "" {
 			continue
 		}
-		off := len(strings.Join(out, " "))
+		off := joined
 		if len(out) > 0 {
 			off++
 		}
 		nm = append(nm, lineMark{offset: off, line: m.line})
 		out = append(out, part)
+		joined = off + len(part)
 	}
 	*marks = nm
 	return strings.Join(out, " ")

@@ -1,19 +1,24 @@
 package discord
 
 import (
+	"context"
 	"crypto/ed25519"
 	"encoding/hex"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/talkbot/talkbot/answer"
 )
 
 // FuzzInteractions sends arbitrary bodies, signed or not: the handler never
-// panics, never gives a 2xx to an unverified request, and never a 5xx to a
-// verified one.
+// panics, never gives a 2xx to an unverified request nor passes it to the
+// engine, and never gives a 5xx to a verified one.
 func FuzzInteractions(f *testing.F) {
 	f.Add(`{"type":1}`, true)
 	f.Add(commandJSON("ask", "question", "gil", false), true)
@@ -21,7 +26,8 @@ func FuzzInteractions(f *testing.F) {
 	f.Add(buttonJSON("talk:more:5:event:pycon"), true)
 	f.Add(`{"type":2,"data":{"name":"talk","options":[{"name":"ask","type":1,"options":[{"name":"question","type":3,"value":12}]}]}}`, true)
 	f.Add(`{"type":3,"data":{}}`, false)
-	h := Handler(testResponder(f), testPublic, quietLog())
+	eng := &countingEngine{engine: defaultEngine(f)}
+	h := Handler(NewResponder(eng, quietLog(), 0), testPublic, quietLog())
 	f.Fuzz(func(t *testing.T, body string, sign bool) {
 		req := httptest.NewRequest(http.MethodPost, "/discord/interactions", strings.NewReader(body))
 		ts := strconv.FormatInt(time.Now().Unix(), 10)
@@ -30,12 +36,60 @@ func FuzzInteractions(f *testing.F) {
 			req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(testPrivate, []byte(ts+body))))
 		}
 		w := httptest.NewRecorder()
+		before := eng.calls.Load()
 		h.ServeHTTP(w, req)
 		switch {
 		case !sign && w.Code < 300:
 			t.Fatalf("unsigned request: status %d", w.Code)
+		case !sign && eng.calls.Load() != before:
+			t.Fatal("unsigned request reached the engine")
 		case sign && w.Code >= 500:
 			t.Fatalf("signed request: status %d: %s", w.Code, w.Body)
+		}
+	})
+}
+
+// countingEngine counts the calls that reach the engine.
+type countingEngine struct {
+	engine engine
+	calls  atomic.Int64
+}
+
+func (c *countingEngine) Handle(ctx context.Context, r answer.Request, opts answer.Options) answer.Reply {
+	c.calls.Add(1)
+	return c.engine.Handle(ctx, r, opts)
+}
+
+func (c *countingEngine) Complete(field answer.Field, typed string, limit int) []string {
+	c.calls.Add(1)
+	return c.engine.Complete(field, typed, limit)
+}
+
+// FuzzRender renders replies whose every text comes from the fuzzer: the
+// message never holds a live mention and always turns mentions off.
+func FuzzRender(f *testing.F) {
+	f.Add("@everyone talk", "hey @here and <@&456> and @everyone", "f.md", "https://x.org", "<@123>")
+	f.Add("@@everyone", "@\u200beveryone <#1> <@!2>", "", "", "q")
+	f.Fuzz(func(t *testing.T, title, text, file, url, question string) {
+		cit := answer.Citation{Talk: title, Speakers: []string{title}, Event: text, File: file, Line: 1, URL: url}
+		r := answer.Reply{Command: "ask", Query: question, Notice: text, Suggestions: []string{text},
+			Talks: []answer.TalkResult{{Title: title, Speakers: []string{text}, Event: title, URL: url,
+				Snippets: []answer.Snippet{{Text: text, Citation: cit}}}}}
+		d := render(r, request{Command: "ask", Arg: question}, renderOptions{share: true, more: true})
+		if d.AllowedMentions == nil || len(d.AllowedMentions.Parse) != 0 {
+			t.Fatalf("mentions not turned off: %+v", d.AllowedMentions)
+		}
+		d.Components = nil // custom IDs carry the question back; never shown
+		var buf strings.Builder
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false) // "<" as it is, not \u003c
+		if err := enc.Encode(d); err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{"@everyone", "@here", "<@", "<#"} {
+			if strings.Contains(buf.String(), bad) {
+				t.Fatalf("rendered reply holds %q: %s", bad, buf.String())
+			}
 		}
 	})
 }

@@ -2,24 +2,30 @@ package slack
 
 import (
 	"bytes"
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/slack-go/slack"
+
+	"github.com/talkbot/talkbot/answer"
 )
 
 // FuzzHandler sends arbitrary bodies to every endpoint, signed or not: the
-// handler never panics, never accepts an unsigned request, and answers a
-// signed one with 200 or a 4xx.
+// handler never panics, never accepts an unsigned request nor passes it to
+// the engine, and answers a signed one with 200 or a 4xx.
 func FuzzHandler(f *testing.F) {
 	f.Add([]byte(`{"type":"url_verification","challenge":"c"}`), uint8(1), true)
 	f.Add(eventBody("E", `{"type":"app_mention","user":"U","text":"<@UBOT> gil","ts":"1","channel":"C"}`), uint8(1), true)
@@ -30,7 +36,8 @@ func FuzzHandler(f *testing.F) {
 	api := slack.New("xoxb-test", slack.OptionAPIURL("http://127.0.0.1:1/api/"))
 	// Response URLs in fuzzed bodies are refused unless they name a port
 	// on this machine where nothing listens.
-	a := New(defaultEngine(f), api, log, Options{SigningSecret: testSecret, AnswerIn: 10 * time.Millisecond,
+	eng := &countingEngine{engine: defaultEngine(f)}
+	a := New(eng, api, log, Options{SigningSecret: testSecret, AnswerIn: 10 * time.Millisecond,
 		HTTPClient: &http.Client{Timeout: 100 * time.Millisecond}, ResponseHosts: []string{"127.0.0.1:1"}})
 	h := a.Handler()
 	paths := []string{"/slack/commands", "/slack/events", "/slack/interactions"}
@@ -44,12 +51,83 @@ func FuzzHandler(f *testing.F) {
 			req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
 		}
 		w := httptest.NewRecorder()
+		before := eng.calls.Load()
 		h.ServeHTTP(w, req)
 		switch {
 		case !sign && w.Code != http.StatusUnauthorized && w.Code != http.StatusRequestEntityTooLarge:
 			t.Fatalf("unsigned request: status %d", w.Code)
+		case !sign && eng.calls.Load() != before:
+			t.Fatal("unsigned request reached the engine")
 		case sign && w.Code >= 500:
 			t.Fatalf("signed request: status %d", w.Code)
 		}
 	})
+}
+
+// countingEngine counts the questions that reach the engine.
+type countingEngine struct {
+	engine answerer
+	calls  atomic.Int64
+}
+
+func (c *countingEngine) Handle(ctx context.Context, r answer.Request, opts answer.Options) answer.Reply {
+	c.calls.Add(1)
+	return c.engine.Handle(ctx, r, opts)
+}
+
+// FuzzRender renders replies whose every text comes from the fuzzer: the
+// Block Kit and fallback text never hold a live mention or broadcast
+// ("<!", "<@", "<#").
+func FuzzRender(f *testing.F) {
+	f.Add("<!channel> & co", "ping <!everyone> and <@U999|bob> & <https://evil|click>", "a<b>.md", "https://x.org/a|<!channel>", "q")
+	f.Add("`code` *bold* _it_", "&lt;!here&gt; &amp;lt;", "f.md", "", "<@U1>")
+	f.Fuzz(func(t *testing.T, title, text, file, url, question string) {
+		cit := answer.Citation{Talk: title, Speakers: []string{title}, Event: text, File: file, Line: 1, URL: url}
+		r := answer.Reply{Command: "ask", Query: question, Notice: text, Suggestions: []string{text},
+			Talks: []answer.TalkResult{{Title: title, Speakers: []string{text}, Event: title, URL: url,
+				Snippets: []answer.Snippet{{Text: text, Citation: cit}}}}}
+		m := render(r, request{Command: "ask", Arg: question}, renderOptions{share: true, more: true})
+		b, err := json.Marshal(m.Blocks)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Button values carry the question back to us; they are never
+		// shown as text, so only the text Slack renders is checked.
+		var blocks []map[string]any
+		json.Unmarshal(b, &blocks)
+		shown := m.Text + renderedText(blocks)
+		for _, bad := range []string{"<!", "<@", "<#"} {
+			if strings.Contains(shown, bad) {
+				t.Fatalf("rendered reply holds %q: %s", bad, shown)
+			}
+		}
+	})
+}
+
+// renderedText gathers the "text" of every text object in blocks, skipping
+// button values.
+func renderedText(v any) string {
+	var b strings.Builder
+	var walk func(any, string)
+	walk = func(v any, key string) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, e := range x {
+				if k != "value" && k != "action_id" && k != "block_id" {
+					walk(e, k)
+				}
+			}
+		case []any:
+			for _, e := range x {
+				walk(e, key)
+			}
+		case string:
+			if key == "text" {
+				b.WriteString(x)
+				b.WriteString("\n")
+			}
+		}
+	}
+	walk(v, "")
+	return b.String()
 }

@@ -1,0 +1,90 @@
+package corpus
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// TestHostileFilesLoadInBoundedTime feeds each parser inputs known to
+// make parsers slow (emphasis marks by the hundred thousand, deep nesting,
+// unclosed constructs, long lines): each file must load, or be reported,
+// well within a generous bound, and the good file beside it must load.
+func TestHostileFilesLoadInBoundedTime(t *testing.T) {
+	good := "# Grok the GIL - David Beazley\n\n* threads and the GIL\n"
+	for _, tc := range []struct{ name, data string }{
+		{"emphasis.md", "# T\n\n" + strings.Repeat("*a_b*c_d**e_f*g**h*i_j**", 40000) + "\n"},
+		{"emphasis-lines.md", "# T\n\n" + strings.Repeat("*a_b*c_d**e_f*g**h*i_j**\n", 40000)},
+		{"strike.md", "# T\n\n" + strings.Repeat("~~a~b~~~c", 50000) + "\n"},
+		{"comments.md", "# T\n\n" + strings.Repeat("a <!--a\n", 20000)},
+		{"cdata.md", "# T\n\n" + strings.Repeat("a <![CDATA[a\n", 20000)},
+		{"brackets.md", "# T\n\n" + strings.Repeat("[a", 100000) + "\n"},
+		{"backticks.md", "# T\n\n" + strings.Repeat("`a", 100000) + "\n"},
+		{"quotes.md", "# T\n\n" + strings.Repeat("> ", 20000) + "x\n"},
+		{"lists.md", "# T\n\n" + strings.Repeat("* a\n  ", 20000)},
+		{"headings.md", strings.Repeat("# T\n## S\n### U\n", 30000)},
+		{"fences.md", "# T\n\n" + strings.Repeat("```\n", 30000)},
+		{"long-line.md", "# T\n\n* " + strings.Repeat("word ", 1_000_000) + "\n"},
+		{"nested.rst", "Title\n=====\n\n" + strings.Repeat("* a\n\n  ", 5000)},
+		{"directives.rst", "Title\n=====\n\n" + strings.Repeat(".. note::\n\n   ", 20000)},
+		{"underlines.rst", strings.Repeat("T\n=\n", 100000)},
+		{"programme.txt", strings.Repeat("____________\nTitle\nTrack, Beginner\nAbstract: x\n", 50000)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{tc.name: {Data: []byte(tc.data)}, "good.md": {Data: []byte(good)}}
+			start := time.Now()
+			c, err := Load(fsys)
+			if d := time.Since(start); d > 20*time.Second {
+				t.Fatalf("loading %d bytes took %v", len(tc.data), d)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, tk := range c.Talks {
+				found = found || tk.Title == "Grok the GIL"
+			}
+			if !found {
+				t.Errorf("the good file was lost beside %s", tc.name)
+			}
+		})
+	}
+}
+
+// TestUnreadableFilesAreReportedAndSkipped: binary, not UTF-8, empty and
+// oversized files are each reported with their name, and the rest loads.
+func TestUnreadableFilesAreReportedAndSkipped(t *testing.T) {
+	fsys := fstest.MapFS{
+		"good.md":   {Data: []byte("# Grok the GIL - David Beazley\n\n* threads\n")},
+		"binary.md": {Data: []byte("# T\n\x00\x01\x02 PNG\n")},
+		"latin1.md": {Data: []byte("# T\n\n* caf\xe9\n")},
+		"empty.md":  {Data: nil},
+		"blank.md":  {Data: []byte("\n \n\t\n")},
+		"huge.md":   {Data: []byte("# T\n\n* " + strings.Repeat("a", MaxFileSize))},
+	}
+	c, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Talks) != 1 || c.Talks[0].Title != "Grok the GIL" {
+		t.Fatalf("talks %+v: want the good file's only", c.Talks)
+	}
+	reported := map[string]string{}
+	for _, p := range c.Problems {
+		reported[p.File] = p.Error()
+		var fe *FileError
+		if !errors.As(p, &fe) {
+			t.Errorf("problem %v is not a FileError", p)
+		}
+	}
+	for file, want := range map[string]string{
+		"binary.md": "binary file", "latin1.md": "latin1.md:3: not UTF-8", "empty.md": "no talk notes",
+		"blank.md": "no talk notes", "huge.md": "larger than",
+	} {
+		if !strings.Contains(reported[file], want) {
+			t.Errorf("%s: reported %q, want %q", file, reported[file], want)
+		}
+	}
+}
