@@ -30,6 +30,9 @@ type fakeDiscord struct {
 	conns    chan *websocket.Conn
 	opened   chan string // "identify" or "resume", for each connection
 	sequence int
+
+	heartbeatMS int // the interval HELLO asks for
+	limitNext   int // callbacks to answer with 429 before taking one
 }
 
 type restCall struct {
@@ -38,7 +41,7 @@ type restCall struct {
 }
 
 func newFakeDiscord(t *testing.T) *fakeDiscord {
-	f := &fakeDiscord{t: t, newCall: make(chan restCall, 100), conns: make(chan *websocket.Conn, 10), opened: make(chan string, 10)}
+	f := &fakeDiscord{t: t, newCall: make(chan restCall, 100), conns: make(chan *websocket.Conn, 10), opened: make(chan string, 10), heartbeatMS: 45000}
 	f.gw = httptest.NewServer(http.HandlerFunc(f.serveGateway))
 	f.rest = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
@@ -56,6 +59,18 @@ func newFakeDiscord(t *testing.T) *fakeDiscord {
 		case strings.HasSuffix(r.URL.Path, "/commands"):
 			w.Write(body)
 		case strings.HasSuffix(r.URL.Path, "/callback"):
+			f.mu.Lock()
+			limited := f.limitNext > 0
+			if limited {
+				f.limitNext--
+			}
+			f.mu.Unlock()
+			if limited {
+				w.Header().Set("Retry-After", "1")
+				w.WriteHeader(http.StatusTooManyRequests)
+				fmt.Fprint(w, `{"message":"You are being rate limited.","retry_after":0.3,"global":false}`)
+				return
+			}
 			w.WriteHeader(http.StatusNoContent)
 		case strings.HasSuffix(r.URL.Path, "/messages"):
 			fmt.Fprint(w, `{"id":"M9","channel_id":"C1","content":""}`)
@@ -74,7 +89,7 @@ func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
-	f.send(conn, map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 45000}})
+	f.send(conn, map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": f.heartbeatMS}})
 	var hello struct {
 		Op int `json:"op"`
 	}
@@ -209,5 +224,91 @@ func TestGateway(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("Run: %v", err)
+	}
+}
+
+// startGateway runs a gateway session against f and returns its first
+// connection and a stop function.
+func startGateway(t *testing.T, f *fakeDiscord) (*websocket.Conn, func()) {
+	t.Helper()
+	s, err := discordgo.New("Bot test-token")
+	if err != nil {
+		t.Fatal(err)
+	}
+	to, _ := url.Parse(f.rest.URL)
+	s.Client = &http.Client{Transport: rewrite{to}, Timeout: 10 * time.Second}
+	s.LogLevel = discordgo.LogError
+	g := NewGateway(s, testResponder(t), quietLog(), "", "G1")
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- g.Run(ctx) }()
+	conn := f.waitConn()
+	if got := <-f.opened; got != "identify" {
+		t.Fatalf("first connection %s; want identify", got)
+	}
+	f.waitCall("/commands")
+	return conn, func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	}
+}
+
+func (f *fakeDiscord) countCalls(suffix string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, c := range f.calls {
+		if strings.HasSuffix(c.Path, suffix) {
+			n++
+		}
+	}
+	return n
+}
+
+// TestGatewayHonoursRateLimit: Discord answers the first callback with 429;
+// discordgo waits and sends it again, and the answer arrives once.
+func TestGatewayHonoursRateLimit(t *testing.T) {
+	f := newFakeDiscord(t)
+	f.limitNext = 1
+	conn, stop := startGateway(t, f)
+	defer stop()
+	var interaction map[string]any
+	json.Unmarshal([]byte(commandJSON("ask", "question", "uvloop", false)), &interaction)
+	f.dispatch(conn, "INTERACTION_CREATE", interaction)
+	first := f.waitCall("/callback")
+	start := time.Now()
+	second := f.waitCall("/callback")
+	if waited := time.Since(start); waited < 200*time.Millisecond {
+		t.Errorf("retried after %v; Discord asked for 300ms", waited)
+	}
+	if first.Body != second.Body || !strings.Contains(second.Body, "High Performance Networking") {
+		t.Errorf("retry differs: %q then %q", first.Body, second.Body)
+	}
+	time.Sleep(500 * time.Millisecond)
+	if n := f.countCalls("/callback"); n != 2 {
+		t.Errorf("%d callbacks; want the refused one and its retry", n)
+	}
+}
+
+// TestGatewaySilentReconnects: a gateway that stops acknowledging
+// heartbeats is given up and resumed, and answers again.
+func TestGatewaySilentReconnects(t *testing.T) {
+	f := newFakeDiscord(t)
+	f.heartbeatMS = 100 // and the fake never acknowledges one
+	_, stop := startGateway(t, f)
+	defer stop()
+	conn := f.waitConn()
+	if got := <-f.opened; got != "resume" {
+		t.Fatalf("after a silent gateway the session sent %s; want resume", got)
+	}
+	var interaction map[string]any
+	json.Unmarshal([]byte(commandJSON("ask", "question", "uvloop", false)), &interaction)
+	f.dispatch(conn, "INTERACTION_CREATE", interaction)
+	f.waitCall("/callback")
+	time.Sleep(200 * time.Millisecond)
+	if n := f.countCalls("/callback"); n != 1 {
+		t.Errorf("answered %d times; want once", n)
 	}
 }

@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"errors"
 	"context"
 	"fmt"
 	"log/slog"
@@ -161,7 +162,27 @@ func (a *Adapter) responseURLAllowed(raw string) bool {
 	return slices.Contains(a.opts.ResponseHosts, u.Host)
 }
 
-// postResponse sends a message to a response URL.
+// WebAPIRetry is how the Web API client should retry: on 429 after
+// Retry-After and on 5xx with backoff, three times at most; never on a
+// broken connection, which may have delivered the message already.
+func WebAPIRetry() slack.RetryConfig {
+	cfg := slack.DefaultRetryConfig()
+	cfg.RetryAfterDuration = time.Second
+	cfg.BackoffInitial = responseBackoff
+	cfg.Handlers = []slack.RetryHandler{slack.NewRateLimitErrorRetryHandler(cfg), slack.NewServerErrorRetryHandler(cfg)}
+	return cfg
+}
+
+// A response URL takes five messages in thirty minutes; an answer uses at
+// most responseAttempts of them, and only when Slack said the earlier ones
+// were not taken (429 or 5xx), so that no answer is ever posted twice.
+const (
+	responseAttempts = 3
+	responseBackoff  = 500 * time.Millisecond
+)
+
+// postResponse sends a message to a response URL, retrying on 429 (after
+// Retry-After) and 5xx while the context allows.
 func (a *Adapter) postResponse(ctx context.Context, url string, r response) error {
 	if !a.responseURLAllowed(url) {
 		return fmt.Errorf("slack: response URL %q is not Slack's", url)
@@ -170,8 +191,44 @@ func (a *Adapter) postResponse(ctx context.Context, url string, r response) erro
 		Text: r.Text, Blocks: &slack.Blocks{BlockSet: r.Blocks}, ResponseType: r.ResponseType,
 		ReplaceOriginal: r.ReplaceOriginal, DeleteOriginal: r.DeleteOriginal,
 	}
-	if err := slack.PostWebhookCustomHTTPContext(ctx, url, a.opts.HTTPClient, msg); err != nil {
-		return fmt.Errorf("slack: response URL: %w", err)
+	backoff := responseBackoff
+	for attempt := 1; ; attempt++ {
+		err := slack.PostWebhookCustomHTTPContext(ctx, url, a.opts.HTTPClient, msg)
+		if err == nil {
+			return nil
+		}
+		wait, retry := retryAfter(err, backoff)
+		if !retry || attempt == responseAttempts {
+			return fmt.Errorf("slack: response URL (attempt %d): %w", attempt, err)
+		}
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
+			return fmt.Errorf("slack: response URL: no time left to retry after %v: %w", wait, err)
+		}
+		a.log.Warn("slack: response URL refused, retrying", "attempt", attempt, "wait", wait, "err", err)
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		backoff *= 2
 	}
-	return nil
+}
+
+// retryAfter tells whether Slack refused a post without taking it, and how
+// long to wait: its Retry-After on 429, backoff on 5xx.
+func retryAfter(err error, backoff time.Duration) (time.Duration, bool) {
+	var limited *slack.RateLimitedError
+	if errors.As(err, &limited) {
+		return max(limited.RetryAfter, time.Second), true
+	}
+	var status slack.StatusCodeError
+	if errors.As(err, &status) {
+		switch {
+		case status.Code == http.StatusTooManyRequests:
+			return time.Second, true
+		case status.Code >= 500:
+			return backoff, true
+		}
+	}
+	return 0, false
 }

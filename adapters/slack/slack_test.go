@@ -40,20 +40,52 @@ type posted struct {
 
 // fakeSlack is a local stand-in for Slack's Web API and response URLs.
 type fakeSlack struct {
-	srv  *httptest.Server
-	mu   sync.Mutex
-	got  []posted
-	news chan struct{}
+	srv      *httptest.Server
+	mu       sync.Mutex
+	got      []posted
+	news     chan struct{}
+	refuse   map[string][]int // method -> statuses to answer before taking a message
+	attempts map[string]int   // method -> requests seen
+}
+
+// refused answers with the next refusal queued for method, if any; it
+// counts every attempt.
+func (f *fakeSlack) refused(w http.ResponseWriter, method string) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.attempts[method]++
+	q := f.refuse[method]
+	if len(q) == 0 {
+		return false
+	}
+	f.refuse[method] = q[1:]
+	if q[0] == http.StatusTooManyRequests {
+		w.Header().Set("Retry-After", "1")
+	}
+	w.WriteHeader(q[0])
+	if method == "chat.postMessage" && q[0] == http.StatusTooManyRequests {
+		fmt.Fprint(w, `{"ok":false,"error":"ratelimited"}`)
+	}
+	return true
+}
+
+func (f *fakeSlack) attemptsOf(method string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.attempts[method]
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
 	t.Helper()
-	f := &fakeSlack{news: make(chan struct{}, 100)}
+	f := &fakeSlack{news: make(chan struct{}, 100), refuse: map[string][]int{}, attempts: map[string]int{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/auth.test", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"ok":true,"user_id":"UBOT","team":"Talks","bot_id":"BBOT"}`)
 	})
 	mux.HandleFunc("POST /api/chat.postMessage", func(w http.ResponseWriter, r *http.Request) {
+		if f.refused(w, "chat.postMessage") {
+			return
+		}
 		if err := r.ParseForm(); err != nil {
 			t.Errorf("chat.postMessage: %v", err)
 		}
@@ -64,6 +96,9 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000000.000100"}`, r.Form.Get("channel"))
 	})
 	mux.HandleFunc("POST /response/{id}", func(w http.ResponseWriter, r *http.Request) {
+		if f.refused(w, "response") {
+			return
+		}
 		var body map[string]any
 		if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
 			t.Errorf("response URL: %v", err)
@@ -121,7 +156,7 @@ func (f *fakeSlack) none(t *testing.T, a *Adapter) {
 func newTestAdapter(t *testing.T, engine answerer) (*Adapter, *fakeSlack, *httptest.Server) {
 	t.Helper()
 	f := newFakeSlack(t)
-	api := slack.New("xoxb-test", slack.OptionAPIURL(f.srv.URL+"/api/"), slack.OptionHTTPClient(f.srv.Client()))
+	api := slack.New("xoxb-test", slack.OptionAPIURL(f.srv.URL+"/api/"), slack.OptionHTTPClient(f.srv.Client()), slack.OptionRetryConfig(WebAPIRetry()))
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	host := strings.TrimPrefix(f.srv.URL, "http://")
 	a := New(engine, api, log, Options{SigningSecret: testSecret, HTTPClient: f.srv.Client(), ResponseHosts: []string{host}})
@@ -228,6 +263,48 @@ func TestSlashCommandSlowPathUsesResponseURL(t *testing.T) {
 	got := f.wait(t, 1)
 	if got[0].Method != "response" || got[0].Channel != "cmd" || !strings.Contains(got[0].Blocks, "uvloop") || got[0].Body["response_type"] != "ephemeral" {
 		t.Errorf("late answer %+v", got[0])
+	}
+}
+
+// TestResponseURLRetried: Slack refuses a late answer with 429 then 503;
+// the answer is posted on the third attempt, once.
+func TestResponseURLRetried(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		refuse   []int
+		posted   int
+		attempts int
+	}{
+		{"429 then 503", []int{http.StatusTooManyRequests, http.StatusServiceUnavailable}, 1, 3},
+		{"503 for good", []int{503, 503, 503, 503, 503}, 0, responseAttempts},
+		{"404 is final", []int{http.StatusNotFound}, 0, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, f, bot := newTestAdapter(t, slowEngine{100 * time.Millisecond, defaultEngine(t)})
+			a.opts.AnswerIn = 20 * time.Millisecond
+			f.refuse["response"] = tc.refuse
+			command(t, bot, f, "uvloop")
+			a.Wait()
+			f.mu.Lock()
+			n := len(f.got)
+			f.mu.Unlock()
+			if n != tc.posted || f.attemptsOf("response") != tc.attempts {
+				t.Errorf("posted %d in %d attempts; want %d in %d", n, f.attemptsOf("response"), tc.posted, tc.attempts)
+			}
+		})
+	}
+}
+
+// TestPostMessageRetriedOnRateLimit: chat.postMessage answering 429 with
+// Retry-After, then 500, is retried by slack-go and posts the answer once.
+func TestPostMessageRetriedOnRateLimit(t *testing.T) {
+	a, f, bot := newTestAdapter(t, defaultEngine(t))
+	f.refuse["chat.postMessage"] = []int{http.StatusTooManyRequests, http.StatusInternalServerError}
+	send(t, bot, "/slack/events", "application/json", eventBody("Ev1", `{"type":"app_mention","user":"U1","text":"<@UBOT> uvloop","ts":"1.1","channel":"C1"}`), true, time.Now(), nil)
+	got := f.wait(t, 1)
+	a.Wait()
+	if len(f.got) != 1 || got[0].Method != "chat.postMessage" || f.attemptsOf("chat.postMessage") != 3 {
+		t.Errorf("posted %d (%+v) in %d attempts; want one in 3", len(f.got), got, f.attemptsOf("chat.postMessage"))
 	}
 }
 

@@ -191,7 +191,7 @@ func newLogger(w io.Writer, format string) *slog.Logger {
 // slackAdapter builds the Slack adapter (and the Socket Mode client when
 // configured) and starts learning its bot user in the background.
 func slackAdapter(ctx context.Context, eng slackEngine, cfg config.Config, log *slog.Logger, connected func(bool)) (*slackadapter.Adapter, *socketmode.Client) {
-	opts := []slack.Option{slack.OptionLog(slogBridge{log.With("lib", "slack-go")})}
+	opts := []slack.Option{slack.OptionLog(slogBridge{log.With("lib", "slack-go")}), slack.OptionRetryConfig(slackadapter.WebAPIRetry())}
 	if cfg.Slack.APIURL != "" {
 		opts = append(opts, slack.OptionAPIURL(cfg.Slack.APIURL))
 	}
