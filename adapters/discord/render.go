@@ -147,7 +147,7 @@ func embed(t answer.TalkResult) *discordgo.MessageEmbed {
 		if s.Parent != "" {
 			line = "• *" + escape(clip(s.Parent, 80)) + "* › " + escape(s.Text)
 		}
-		cite := fmt.Sprintf("`%s:%d`", strings.ReplaceAll(s.Citation.File, "`", "'"), s.Citation.Line)
+		cite := fmt.Sprintf("`%s:%d`", escape(strings.ReplaceAll(s.Citation.File, "`", "'")), s.Citation.Line)
 		if safeURL(s.Citation.URL) {
 			cite = fmt.Sprintf("[%s](%s)", cite, s.Citation.URL)
 		}
