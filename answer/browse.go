@@ -14,7 +14,7 @@ import (
 // text is asked as a question.
 func (e *Engine) Show(ctx context.Context, title string, opts Options) Reply {
 	ix := e.Index()
-	title = clip(strings.TrimSpace(title), MaxQueryLen)
+	title = clip(strings.TrimSpace(cleanInput(title)), MaxQueryLen)
 	ms := ix.findNames(TitleField, title, nameLimit)
 	if len(ms) == 0 || ms[0].rank > nearWords {
 		return e.Ask(ctx, title, opts)
@@ -45,7 +45,7 @@ func (e *Engine) Show(ctx context.Context, title string, opts Options) Reply {
 // Speaker lists the talks of the speakers whose names match name best.
 func (e *Engine) Speaker(ctx context.Context, name string, opts Options) Reply {
 	ix := e.Index()
-	name = clip(strings.TrimSpace(name), MaxQueryLen)
+	name = clip(strings.TrimSpace(cleanInput(name)), MaxQueryLen)
 	best := bestNames(ix.findNames(SpeakerField, name, nameLimit))
 	if best == nil {
 		r := e.Ask(ctx, name, opts)
@@ -68,7 +68,7 @@ func (e *Engine) Speaker(ctx context.Context, name string, opts Options) Reply {
 // Event lists the talks of the events whose names match name best.
 func (e *Engine) Event(ctx context.Context, name string, opts Options) Reply {
 	ix := e.Index()
-	name = clip(strings.TrimSpace(name), MaxQueryLen)
+	name = clip(strings.TrimSpace(cleanInput(name)), MaxQueryLen)
 	if _, _, events := ix.namedEvents(words(fold(name))); len(events) > 0 {
 		return e.eventTalks(ix, events, name, opts)
 	}

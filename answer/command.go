@@ -27,6 +27,25 @@ var Commands = []CommandHelp{
 	{Name: "help", Usage: "help", Summary: "Show this help."},
 }
 
+// cleanInput makes typed text safe to echo: invalid UTF-8 and control
+// characters (terminal escapes, NUL) are dropped, tabs and line breaks
+// become spaces, and zero-width and direction marks go, which only hide
+// words. Letters of every script, emoji and punctuation stay.
+func cleanInput(s string) string {
+	s = strings.ToValidUTF8(s, "")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return ' '
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return -1
+		case r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2060 && r <= 0x2069, r == 0xfeff:
+			return -1
+		}
+		return r
+	}, s)
+}
+
 // Request is a parsed command.
 type Request struct {
 	Command string // one of Commands' names
@@ -37,7 +56,7 @@ type Request struct {
 // "ask what is uvloop", "help", or a bare question, which is ask. Case,
 // surrounding space and a leading slash are ignored.
 func Parse(text string) Request {
-	text = clip(strings.TrimSpace(text), MaxQueryLen)
+	text = clip(strings.TrimSpace(cleanInput(text)), MaxQueryLen)
 	text = strings.TrimSpace(strings.TrimPrefix(text, "/"))
 	if text == "" {
 		return Request{Command: "help"}

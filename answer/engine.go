@@ -83,7 +83,7 @@ func (o Options) limit() int {
 // or with no result and suggestions when nothing matches well.
 func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 	ix := e.Index()
-	question = clip(strings.TrimSpace(question), MaxQueryLen)
+	question = clip(strings.TrimSpace(cleanInput(question)), MaxQueryLen)
 	reply := Reply{Command: "ask", Query: question, Offset: opts.Offset}
 	if ctx.Err() != nil {
 		reply.Notice = "The question was cancelled."

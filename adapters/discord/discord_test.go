@@ -19,6 +19,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/talkbot/talkbot/answer"
 	"github.com/talkbot/talkbot/internal/golden"
+	"github.com/talkbot/talkbot/internal/hostile"
 	"github.com/talkbot/talkbot/internal/testengine"
 )
 
@@ -240,5 +241,40 @@ func TestHTTPInteractions(t *testing.T) {
 	req.Body = io.NopCloser(strings.NewReader(strings.Replace(ping, `"type":1`, `"type":2`, 1)))
 	if code, _ := do(req); code != http.StatusUnauthorized {
 		t.Errorf("tampered: status %d; want 401", code)
+	}
+}
+
+// TestHostileCommands sends every hostile question as /talk ask and as
+// autocomplete input: each gets a message (or choices), mentions off and
+// none live in it.
+func TestHostileCommands(t *testing.T) {
+	r := testResponder(t)
+	for _, tc := range hostile.Questions {
+		t.Run(tc.Name, func(t *testing.T) {
+			for _, focused := range []bool{false, true} {
+				raw, _ := json.Marshal(tc.Q)
+				body := strings.Replace(commandJSON("ask", "question", "PLACEHOLDER", focused), `"PLACEHOLDER"`, string(raw), 1)
+				resp := respond(t, r, body)
+				if resp.Data == nil {
+					t.Fatalf("no data in %+v", resp)
+				}
+				if !focused && (resp.Data.AllowedMentions == nil || len(resp.Data.AllowedMentions.Parse) != 0) {
+					t.Errorf("mentions not turned off: %+v", resp.Data.AllowedMentions)
+				}
+				var buf strings.Builder
+				enc := json.NewEncoder(&buf)
+				enc.SetEscapeHTML(false)
+				resp.Data.Components = nil
+				enc.Encode(resp.Data)
+				if !focused && len(resp.Data.Embeds) == 0 && strings.TrimSpace(resp.Data.Content) == "" {
+					t.Errorf("empty reply: %s", buf.String())
+				}
+				for _, bad := range []string{"@everyone", "@here", "<@", "<#"} {
+					if strings.Contains(buf.String(), bad) {
+						t.Errorf("reply holds %q: %s", bad, buf.String())
+					}
+				}
+			}
+		})
 	}
 }

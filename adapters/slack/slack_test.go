@@ -21,6 +21,7 @@ import (
 
 	"github.com/slack-go/slack"
 	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/internal/hostile"
 	"github.com/talkbot/talkbot/internal/testengine"
 )
 
@@ -498,5 +499,29 @@ func TestResponseURLMustBeSlack(t *testing.T) {
 		if got := a.responseURLAllowed(raw); got != want {
 			t.Errorf("responseURLAllowed(%q) = %v; want %v", raw, got, want)
 		}
+	}
+}
+
+// TestHostileCommands sends every hostile question as a slash command:
+// each is answered with 200 and a message, with no live mention in it.
+func TestHostileCommands(t *testing.T) {
+	_, f, bot := newTestAdapter(t, defaultEngine(t))
+	for _, tc := range hostile.Questions {
+		t.Run(tc.Name, func(t *testing.T) {
+			resp := command(t, bot, f, tc.Q)
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("status %d", resp.StatusCode)
+			}
+			body := readJSON(t, resp)
+			text := fmt.Sprint(body["text"]) + renderedText(body["blocks"])
+			if strings.TrimSpace(text) == "" {
+				t.Fatalf("empty reply: %v", body)
+			}
+			for _, bad := range []string{"<!", "<@", "<#"} {
+				if strings.Contains(text, bad) {
+					t.Errorf("reply holds %q: %s", bad, text)
+				}
+			}
+		})
 	}
 }
