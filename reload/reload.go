@@ -7,12 +7,14 @@ package reload
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"log/slog"
 	"maps"
 	"os"
 	"path/filepath"
 	"sync"
+	"testing/fstest"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -34,8 +36,9 @@ type Reloader struct {
 	log   *slog.Logger
 	hooks Hooks
 
-	mu   sync.Mutex
-	good map[string][]byte // each file's content as it last loaded
+	mu     sync.Mutex
+	good   map[string][]byte // each file's content as it last loaded
+	loaded bool              // an index with talks was swapped in
 }
 
 // New returns a reloader of fsys (the folder dir, when not empty) that
@@ -75,6 +78,11 @@ func (r *Reloader) Load() (*answer.Index, error) {
 			return nil, err
 		}
 	}
+	if len(c.Talks) == 0 && r.loaded {
+		// An emptied folder is a checkout or copy in progress more often
+		// than a wish to answer nothing.
+		return nil, errors.New("no talk notes found; the previous index keeps serving")
+	}
 	failed := map[string]bool{}
 	for _, p := range c.Problems {
 		failed[p.File] = true
@@ -86,6 +94,7 @@ func (r *Reloader) Load() (*answer.Index, error) {
 		}
 	}
 	r.good = good
+	r.loaded = true
 	ix := answer.NewIndex(c)
 	r.swap(ix)
 	r.hooks.Swapped(ix)
@@ -94,8 +103,12 @@ func (r *Reloader) Load() (*answer.Index, error) {
 	return ix, nil
 }
 
-// debounce is how long the folder must be quiet before a reload.
+// debounce is how long the folder must be quiet before a reload: a file
+// being written is read once it is whole.
 const debounce = 300 * time.Millisecond
+
+// rewatchEvery is how often a removed notes folder is looked for.
+const rewatchEvery = time.Second
 
 // Watch starts watching: it reloads when a file under the folder changes
 // or a signal arrives on hup, until ctx ends; without a folder it only
@@ -127,10 +140,19 @@ func (r *Reloader) Watch(ctx context.Context, hup <-chan os.Signal) (wait func()
 
 func (r *Reloader) loop(ctx context.Context, hup <-chan os.Signal, w *fsnotify.Watcher, events chan fsnotify.Event, errs chan error) error {
 	var timer <-chan time.Time
+	var rewatch <-chan time.Time // polls for a removed folder to come back
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
+		case <-rewatch:
+			if err := addTree(w, r.dir); err != nil {
+				rewatch = time.After(rewatchEvery)
+				continue
+			}
+			rewatch = nil
+			r.log.Info("the notes folder is back")
+			r.reload()
 		case <-hup:
 			r.log.Info("reloading the corpus: signal")
 			r.reload()
@@ -142,6 +164,12 @@ func (r *Reloader) loop(ctx context.Context, hup <-chan os.Signal, w *fsnotify.W
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
 					_ = addTree(w, ev.Name)
 				}
+			}
+			if (ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)) && filepath.Clean(ev.Name) == filepath.Clean(r.dir) {
+				r.log.Error("the notes folder was removed; the previous index keeps serving until it is back", "dir", r.dir)
+				r.hooks.FileError(&corpus.FileError{File: ".", Err: errors.New("notes folder removed")})
+				rewatch = time.After(rewatchEvery)
+				continue
 			}
 			timer = time.After(debounce)
 		case err := <-errs:
@@ -157,6 +185,7 @@ func (r *Reloader) loop(ctx context.Context, hup <-chan os.Signal, w *fsnotify.W
 func (r *Reloader) reload() {
 	if _, err := r.Load(); err != nil {
 		r.log.Error("corpus reload failed; the previous index keeps serving", "err", err)
+		r.hooks.FileError(&corpus.FileError{File: ".", Err: err})
 	}
 }
 
@@ -201,17 +230,18 @@ func (o overlay) ReadFile(name string) ([]byte, error) {
 	return fs.ReadFile(o.FS, name)
 }
 
-func (o overlay) Stat(name string) (fs.FileInfo, error) {
-	info, err := fs.Stat(o.FS, name)
-	if data, ok := o.files[name]; ok && err == nil {
-		return sizedInfo{info, int64(len(data))}, nil
+// Open serves kept files from memory, so that one that has become
+// unreadable still opens.
+func (o overlay) Open(name string) (fs.File, error) {
+	if data, ok := o.files[name]; ok {
+		return fstest.MapFS{name: {Data: data, Mode: 0o444}}.Open(name)
 	}
-	return info, err
+	return o.FS.Open(name)
 }
 
-type sizedInfo struct {
-	fs.FileInfo
-	size int64
+func (o overlay) Stat(name string) (fs.FileInfo, error) {
+	if data, ok := o.files[name]; ok {
+		return fstest.MapFS{name: {Data: data, Mode: 0o444}}.Stat(name)
+	}
+	return fs.Stat(o.FS, name)
 }
-
-func (s sizedInfo) Size() int64 { return s.size }

@@ -3,6 +3,7 @@ package reload
 import (
 	"context"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -117,4 +118,168 @@ func TestReloadWhileAsking(t *testing.T) {
 	if err := wait(); err != nil {
 		t.Errorf("Watch: %v", err)
 	}
+}
+
+// failingFS refuses to read the files named in deny, as an unreadable
+// file would (the tests run as root, where chmod does not stop reading).
+type failingFS struct {
+	fs.FS
+	mu   sync.Mutex
+	deny map[string]bool
+}
+
+func (f *failingFS) Open(name string) (fs.File, error) {
+	f.mu.Lock()
+	denied := f.deny[name]
+	f.mu.Unlock()
+	if denied {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.FS.Open(name)
+}
+
+func (f *failingFS) ReadFile(name string) ([]byte, error) {
+	file, err := f.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	return io.ReadAll(file)
+}
+
+// TestFaultsKeepLastGoodContent: an unreadable file, a half-written file,
+// an emptied folder and a removed folder each leave the last good content
+// serving, and each is reported.
+func TestFaultsKeepLastGoodContent(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.md", "# Grok the GIL (A. Jesse Jiryu Davis)\n\n* one thread runs at a time\n")
+	write(t, dir, "b.md", "# Dask (Matthew Rocklin)\n\n* a thread pool by default\n")
+	fsys := &failingFS{FS: os.DirFS(dir), deny: map[string]bool{}}
+	e := answer.New(nil)
+	var problems []string
+	var mu sync.Mutex
+	r := New(fsys, dir, e.Swap, slog.New(slog.NewTextHandler(io.Discard, nil)), Hooks{
+		FileError: func(p *corpus.FileError) { mu.Lock(); problems = append(problems, p.Error()); mu.Unlock() },
+	})
+	if _, err := r.Load(); err != nil {
+		t.Fatal(err)
+	}
+	serves := func(q, title string) {
+		t.Helper()
+		reply := e.Ask(t.Context(), q, answer.Options{})
+		if len(reply.Talks) == 0 || reply.Talks[0].Title != title {
+			t.Errorf("%q answered by %+v; want %q", q, reply.Talks, title)
+		}
+	}
+	reported := func(want string) {
+		t.Helper()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, p := range problems {
+			if strings.Contains(p, want) {
+				return
+			}
+		}
+		t.Errorf("problems %q; want one holding %q", problems, want)
+	}
+
+	// Unreadable.
+	fsys.mu.Lock()
+	fsys.deny["a.md"] = true
+	fsys.mu.Unlock()
+	if _, err := r.Load(); err != nil {
+		t.Fatal(err)
+	}
+	serves("one thread runs", "Grok the GIL")
+	reported("permission denied")
+	fsys.mu.Lock()
+	fsys.deny["a.md"] = false
+	fsys.mu.Unlock()
+
+	// Half-written: cut inside a UTF-8 sequence.
+	write(t, dir, "a.md", "# Grok the GIL (A. Jesse Jiryu Davis)\n\n* one thread runs at a time, caf\xc3")
+	if _, err := r.Load(); err != nil {
+		t.Fatal(err)
+	}
+	serves("one thread runs", "Grok the GIL")
+	reported("not UTF-8")
+
+	// Emptied: nothing to answer from, so the last index stays.
+	os.Remove(filepath.Join(dir, "a.md"))
+	os.Remove(filepath.Join(dir, "b.md"))
+	if _, err := r.Load(); err == nil {
+		t.Error("an emptied folder replaced the index")
+	}
+	serves("thread pool", "Dask")
+
+	// Removed: the same, and the watcher waits for it to come back.
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	wait, err := r.Watch(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(2 * debounce)
+	serves("thread pool", "Dask")
+	reported("notes folder removed")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "c.md", "# Kubernetes For Pythonistas (Kelsey Hightower)\n\n* a load balancer acts as a stable end point\n")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		reply := e.Ask(t.Context(), "load balancer", answer.Options{})
+		if len(reply.Talks) > 0 && reply.Talks[0].Title == "Kubernetes For Pythonistas" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the folder came back but its notes were never loaded")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	cancel()
+	if err := wait(); err != nil {
+		t.Errorf("Watch: %v", err)
+	}
+}
+
+// TestWriteInPiecesLoadsOnce: a file written in pieces closer together
+// than the debounce is read once, whole.
+func TestWriteInPiecesLoadsOnce(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.md", "# Grok the GIL (A. Jesse Jiryu Davis)\n\n* one thread runs at a time\n")
+	e := answer.New(nil)
+	var swaps atomic.Int32
+	r := New(os.DirFS(dir), dir, e.Swap, slog.New(slog.NewTextHandler(io.Discard, nil)), Hooks{Swapped: func(*answer.Index) { swaps.Add(1) }})
+	if _, err := r.Load(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	wait, err := r.Watch(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(dir, "b.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, piece := range []string{"# Dask (Matthew Rocklin)\n\n", "* a thread pool ", "by default\n"} {
+		f.WriteString(piece)
+		time.Sleep(debounce / 4)
+	}
+	f.Close()
+	time.Sleep(3 * debounce)
+	if n := swaps.Load(); n != 2 {
+		t.Errorf("%d swaps; want the first load and one reload", n)
+	}
+	reply := e.Ask(t.Context(), "thread pool by default", answer.Options{})
+	if len(reply.Talks) == 0 || reply.Talks[0].Title != "Dask" || !strings.Contains(reply.Talks[0].Snippets[0].Text, "by default") {
+		t.Errorf("answered %+v; want the whole Dask line", reply.Talks)
+	}
+	cancel()
+	wait()
 }
