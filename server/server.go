@@ -33,11 +33,16 @@ type Server struct {
 	ready    map[string]bool // readiness of each component: corpus, slack, discord
 	draining atomic.Bool
 	inflight sync.WaitGroup
+
+	// HeaderTimeout cuts off a client that has not sent its headers in
+	// time (a slow-loris one), BodyTimeout one whose whole request takes
+	// longer.
+	HeaderTimeout, BodyTimeout time.Duration
 }
 
 // New returns a server exposing reg's metrics at /metrics.
 func New(log *slog.Logger, reg *prometheus.Registry) *Server {
-	s := &Server{mux: http.NewServeMux(), log: log, ready: map[string]bool{}}
+	s := &Server{mux: http.NewServeMux(), log: log, ready: map[string]bool{}, HeaderTimeout: 5 * time.Second, BodyTimeout: 15 * time.Second}
 	s.mux.HandleFunc("GET /livez", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
 	s.mux.HandleFunc("GET /readyz", s.serveReady)
 	s.mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}))
@@ -106,8 +111,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) error {
 	srv := &http.Server{
 		Handler:           s,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       15 * time.Second,
+		ReadHeaderTimeout: s.HeaderTimeout,
+		ReadTimeout:       s.BodyTimeout,
 		WriteTimeout:      20 * time.Second,
 		IdleTimeout:       90 * time.Second,
 		MaxHeaderBytes:    32 << 10,

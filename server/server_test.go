@@ -133,3 +133,53 @@ func TestGracefulStopUnderLoad(t *testing.T) {
 		t.Errorf("%d of %d requests in flight completed", ok.Load(), n)
 	}
 }
+
+// TestSlowClientCutOff: a client trickling its headers a byte at a time is
+// disconnected after the header timeout, while other requests are served
+// all along.
+func TestSlowClientCutOff(t *testing.T) {
+	s := New(quiet(), prometheus.NewRegistry())
+	s.HeaderTimeout = 300 * time.Millisecond
+	base, cancel, done := start(t, s, time.Second)
+	defer func() { cancel(); <-done }()
+	var conns []net.Conn
+	for range 20 { // more slow clients than a small server has workers
+		c, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns = append(conns, c)
+	}
+	start := time.Now()
+	closed := make(chan time.Duration, len(conns))
+	for _, c := range conns {
+		go func() {
+			for _, b := range []byte("POST /livez HTTP/1.1\r\nHost: x\r\nX-Slow: " + strings.Repeat("a", 100)) {
+				if _, err := c.Write([]byte{b}); err != nil {
+					break
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			buf := make([]byte, 512)
+			c.SetReadDeadline(time.Now().Add(5 * time.Second))
+			for {
+				if _, err := c.Read(buf); err != nil {
+					closed <- time.Since(start)
+					return
+				}
+			}
+		}()
+	}
+	for range 10 {
+		if code, _ := get(t, base+"/livez"); code != http.StatusOK {
+			t.Fatalf("/livez %d while slow clients hang on", code)
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+	for range conns {
+		if d := <-closed; d > 3*time.Second {
+			t.Errorf("a slow client was cut off after %v; want about the 300ms header timeout", d)
+		}
+	}
+}
