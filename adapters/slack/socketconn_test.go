@@ -28,6 +28,7 @@ type fakeSocketMode struct {
 	acked    []string
 	posted   []string // texts of chat.postMessage
 	postedCh chan string
+	drop     bool // close each connection once its script is played, instead of going silent
 }
 
 func newFakeSocketMode(t *testing.T) *fakeSocketMode {
@@ -67,6 +68,20 @@ func newFakeSocketMode(t *testing.T) *fakeSocketMode {
 		for _, env := range script {
 			conn.WriteMessage(websocket.TextMessage, []byte(env))
 		}
+		if f.drop && len(script) > 0 {
+			for range script {
+				var ack struct {
+					EnvelopeID string `json:"envelope_id"`
+				}
+				if conn.ReadJSON(&ack) != nil {
+					return
+				}
+				f.mu.Lock()
+				f.acked = append(f.acked, ack.EnvelopeID)
+				f.mu.Unlock()
+			}
+			return // the connection drops
+		}
 		for { // read acks until the client gives up on the silent line
 			var ack struct {
 				EnvelopeID string `json:"envelope_id"`
@@ -90,11 +105,19 @@ func mentionEnvelope(envelope, eventID, channel string, retry int) string {
 }
 
 // TestSocketModeSilentReconnects: Slack goes silent after delivering an
-// event; the client notices the missing pings, opens a new connection,
-// and the event Slack delivers again there is not answered twice, while a
-// new one is answered.
+// event (or drops the connection); the client notices, opens a new
+// connection, and the event Slack delivers again there is not answered
+// twice, while a new one is answered.
 func TestSocketModeSilentReconnects(t *testing.T) {
+	for _, drop := range []bool{false, true} {
+		name := map[bool]string{false: "silent", true: "dropped"}[drop]
+		t.Run(name, func(t *testing.T) { testSocketModeReconnects(t, drop) })
+	}
+}
+
+func testSocketModeReconnects(t *testing.T, drop bool) {
 	f := newFakeSocketMode(t)
+	f.drop = drop
 	f.scripts[1] = []string{mentionEnvelope("env-1", "Ev1", "C1", 0)}
 	f.scripts[2] = []string{mentionEnvelope("env-1b", "Ev1", "C1", 1), mentionEnvelope("env-2", "Ev2", "C2", 0)}
 	api := slack.New("xoxb-test", slack.OptionAPIURL(f.srv.URL+"/api/"), slack.OptionAppLevelToken("xapp-test"))
