@@ -26,7 +26,7 @@ func TestHostileFilesLoadInBoundedTime(t *testing.T) {
 		{"lists.md", "# T\n\n" + strings.Repeat("* a\n  ", 20000)},
 		{"headings.md", strings.Repeat("# T\n## S\n### U\n", 30000)},
 		{"fences.md", "# T\n\n" + strings.Repeat("```\n", 30000)},
-		{"long-line.md", "# T\n\n* " + strings.Repeat("word ", 1_000_000) + "\n"},
+		{"long-line.md", "# T\n\n* " + strings.Repeat("word ", MaxLineSize/5-1) + "\n"},
 		{"nested.rst", "Title\n=====\n\n" + strings.Repeat("* a\n\n  ", 5000)},
 		{"directives.rst", "Title\n=====\n\n" + strings.Repeat(".. note::\n\n   ", 20000)},
 		{"underlines.rst", strings.Repeat("T\n=\n", 100000)},
@@ -63,6 +63,7 @@ func TestUnreadableFilesAreReportedAndSkipped(t *testing.T) {
 		"empty.md":  {Data: nil},
 		"blank.md":  {Data: []byte("\n \n\t\n")},
 		"huge.md":   {Data: []byte("# T\n\n* " + strings.Repeat("a", MaxFileSize))},
+		"wide.md":   {Data: []byte("# T\n\n* fine\n* " + strings.Repeat("a ", MaxLineSize) + "\n")},
 	}
 	c, err := Load(fsys)
 	if err != nil {
@@ -81,7 +82,7 @@ func TestUnreadableFilesAreReportedAndSkipped(t *testing.T) {
 	}
 	for file, want := range map[string]string{
 		"binary.md": "binary file", "latin1.md": "latin1.md:3: not UTF-8", "empty.md": "no talk notes",
-		"blank.md": "no talk notes", "huge.md": "larger than",
+		"blank.md": "no talk notes", "huge.md": "larger than", "wide.md": "wide.md:4: line of",
 	} {
 		if !strings.Contains(reported[file], want) {
 			t.Errorf("%s: reported %q, want %q", file, reported[file], want)

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,9 +14,12 @@ import (
 	"unicode/utf8"
 )
 
-// MaxFileSize bounds the size of one notes file; larger files are reported
-// and skipped.
-const MaxFileSize = 8 << 20
+// MaxFileSize bounds the size of one notes file, MaxLineSize one line of
+// it; larger files, and files with a longer line, are reported and skipped.
+const (
+	MaxFileSize = 8 << 20
+	MaxLineSize = 64 << 10
+)
 
 // noteExts are the extensions Load reads, lower-cased.
 var noteExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".rst": true}
@@ -181,6 +185,17 @@ func (l *loader) read(f string) ([]byte, *FileError) {
 	}
 	if strings.IndexByte(string(data[:min(len(data), 8000)]), 0) >= 0 {
 		return nil, &FileError{File: f, Err: errors.New("binary file")}
+	}
+	line := 1
+	for rest := data; len(rest) > 0; line++ {
+		n := bytes.IndexByte(rest, '\n')
+		if n < 0 {
+			n = len(rest)
+		}
+		if n > MaxLineSize {
+			return nil, &FileError{File: f, Line: line, Err: fmt.Errorf("line of %d bytes is longer than %d: not notes", n, MaxLineSize)}
+		}
+		rest = rest[min(n+1, len(rest)):]
 	}
 	return data, nil
 }
