@@ -125,7 +125,7 @@ func (ix *Index) pickChampions(ps []posting) []posting {
 		}
 		ranked[i] = rankedPosting{posting: p, impact: float32(w)}
 	}
-	selectBest(ranked, fullScan)
+	selectTop(ranked, fullScan, rankedPosting.better)
 	ranked = ranked[:fullScan]
 	slices.SortFunc(ranked, func(a, b rankedPosting) int {
 		if a.better(b) {
@@ -148,36 +148,6 @@ type rankedPosting struct {
 // better orders postings by impact, then by document.
 func (a rankedPosting) better(b rankedPosting) bool {
 	return a.impact > b.impact || a.impact == b.impact && a.doc < b.doc
-}
-
-// selectBest reorders ps so that its first n are the n best (quickselect).
-func selectBest(ps []rankedPosting, n int) {
-	lo, hi := 0, len(ps)-1
-	for lo < hi {
-		pivot := ps[(lo+hi)/2]
-		i, j := lo, hi
-		for i <= j {
-			for ps[i].better(pivot) {
-				i++
-			}
-			for pivot.better(ps[j]) {
-				j--
-			}
-			if i <= j {
-				ps[i], ps[j] = ps[j], ps[i]
-				i++
-				j--
-			}
-		}
-		switch {
-		case n-1 <= j:
-			hi = j
-		case n-1 >= i:
-			lo = i
-		default:
-			return
-		}
-	}
 }
 
 // eachCommon calls fn with each common term of a document, its stored

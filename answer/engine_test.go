@@ -238,7 +238,7 @@ func TestSelectTop(t *testing.T) {
 		for _, s := range []float64{3, 9, 1, 7, 7, 2, 8, 0, 5, 6} {
 			cs = append(cs, &candidate{score: s})
 		}
-		selectTop(cs, n)
+		selectTop(cs, n, func(a, b *candidate) bool { return a.score > b.score })
 		var top []float64
 		for _, c := range cs[:n] {
 			top = append(top, c.score)

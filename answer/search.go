@@ -610,28 +610,28 @@ func shortlist(pool []candidate, qs []queryTerm) []*candidate {
 	}
 	n := max(0, shortlistSize-len(keep))
 	if n < len(rest) {
-		selectTop(rest, n)
+		selectTop(rest, n, func(a, b *candidate) bool { return a.score > b.score })
 		rest = rest[:n]
 	}
 	return append(keep, rest...)
 }
 
-// selectTop reorders cs so that its first n hold the n highest scores, in
+// selectTop reorders xs so that its first n hold the n best by better, in
 // linear expected time (quickselect).
-func selectTop(cs []*candidate, n int) {
-	lo, hi := 0, len(cs)-1
+func selectTop[T any](xs []T, n int, better func(a, b T) bool) {
+	lo, hi := 0, len(xs)-1
 	for lo < hi {
-		pivot := cs[(lo+hi)/2].score
+		pivot := xs[(lo+hi)/2]
 		i, j := lo, hi
 		for i <= j {
-			for cs[i].score > pivot {
+			for better(xs[i], pivot) {
 				i++
 			}
-			for cs[j].score < pivot {
+			for better(pivot, xs[j]) {
 				j--
 			}
 			if i <= j {
-				cs[i], cs[j] = cs[j], cs[i]
+				xs[i], xs[j] = xs[j], xs[i]
 				i++
 				j--
 			}

@@ -170,24 +170,8 @@ func (rw rewrite) RoundTrip(r *http.Request) (*http.Response, error) {
 // session resumes and answers again.
 func TestGateway(t *testing.T) {
 	f := newFakeDiscord(t)
-	s, err := discordgo.New("Bot test-token")
-	if err != nil {
-		t.Fatal(err)
-	}
-	to, _ := url.Parse(f.rest.URL)
-	s.Client = &http.Client{Transport: rewrite{to}, Timeout: 10 * time.Second}
-	s.LogLevel = discordgo.LogError
-	g := NewGateway(s, testResponder(t), quietLog(), "", "G1")
-
-	ctx, cancel := context.WithCancel(t.Context())
-	done := make(chan error, 1)
-	go func() { done <- g.Run(ctx) }()
-
-	conn := f.waitConn()
-	if got := <-f.opened; got != "identify" {
-		t.Fatalf("first connection %s; want identify", got)
-	}
-	reg := f.waitCall("/commands")
+	conn, reg, stop := startGateway(t, f)
+	defer stop()
 	if reg.Method != http.MethodPut || !strings.HasSuffix(reg.Path, "/applications/42/guilds/G1/commands") || !strings.Contains(reg.Body, `"name":"talk"`) {
 		t.Errorf("registration %+v", reg)
 	}
@@ -220,16 +204,11 @@ func TestGateway(t *testing.T) {
 	if cb := f.waitCall("/callback"); !strings.HasSuffix(cb.Path, "/interactions/9003/itok2/callback") {
 		t.Errorf("after resuming, interaction answered at %s", cb.Path)
 	}
-
-	cancel()
-	if err := <-done; err != nil {
-		t.Errorf("Run: %v", err)
-	}
 }
 
 // startGateway runs a gateway session against f and returns its first
-// connection and a stop function.
-func startGateway(t *testing.T, f *fakeDiscord) (*websocket.Conn, func()) {
+// connection, the command registration it made, and a stop function.
+func startGateway(t *testing.T, f *fakeDiscord) (*websocket.Conn, restCall, func()) {
 	t.Helper()
 	s, err := discordgo.New("Bot test-token")
 	if err != nil {
@@ -246,8 +225,8 @@ func startGateway(t *testing.T, f *fakeDiscord) (*websocket.Conn, func()) {
 	if got := <-f.opened; got != "identify" {
 		t.Fatalf("first connection %s; want identify", got)
 	}
-	f.waitCall("/commands")
-	return conn, func() {
+	reg := f.waitCall("/commands")
+	return conn, reg, func() {
 		cancel()
 		if err := <-done; err != nil {
 			t.Errorf("Run: %v", err)
@@ -272,7 +251,7 @@ func (f *fakeDiscord) countCalls(suffix string) int {
 func TestGatewayHonoursRateLimit(t *testing.T) {
 	f := newFakeDiscord(t)
 	f.limitNext = 1
-	conn, stop := startGateway(t, f)
+	conn, _, stop := startGateway(t, f)
 	defer stop()
 	var interaction map[string]any
 	json.Unmarshal([]byte(commandJSON("ask", "question", "uvloop", false)), &interaction)
@@ -297,7 +276,7 @@ func TestGatewayHonoursRateLimit(t *testing.T) {
 func TestGatewaySilentReconnects(t *testing.T) {
 	f := newFakeDiscord(t)
 	f.heartbeatMS = 100 // and the fake never acknowledges one
-	_, stop := startGateway(t, f)
+	_, _, stop := startGateway(t, f)
 	defer stop()
 	conn := f.waitConn()
 	if got := <-f.opened; got != "resume" {
