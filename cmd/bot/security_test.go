@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/ed25519"
-	"crypto/hmac"
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
@@ -14,7 +12,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -98,17 +95,10 @@ func TestSecretsNeverPrinted(t *testing.T) {
 
 	addr, output := servedBot(t, map[string]string{"SLACK_SIGNING_SECRET": "", "SLACK_SIGNING_SECRET_FILE": file})
 	post := func(path, body string, sign bool) {
-		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+path, strings.NewReader(body))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		ts := strconv.FormatInt(time.Now().Unix(), 10)
-		req.Header.Set("X-Slack-Request-Timestamp", ts)
-		mac := hmac.New(sha256.New, []byte(secretSigning))
-		fmt.Fprintf(mac, "v0:%s:%s", ts, body)
-		sig := "v0=" + hex.EncodeToString(mac.Sum(nil))
+		req := slackRequest(addr, path, secretSigning, body)
 		if !sign {
-			sig = "v0=" + strings.Repeat("0", 64)
+			req.Header.Set("X-Slack-Signature", "v0="+strings.Repeat("0", 64))
 		}
-		req.Header.Set("X-Slack-Signature", sig)
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)

@@ -59,15 +59,8 @@ func testServeSlackHTTP(t *testing.T, slackUp bool) {
 	body := url.Values{"command": {"/talk"}, "text": {"kubernets"}, "response_url": {"https://hooks.slack.com/x"}}.Encode()
 	var resp *http.Response
 	for i := 0; i < 50; i++ {
-		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/slack/commands", strings.NewReader(body))
-		ts := strconv.FormatInt(time.Now().Unix(), 10)
-		mac := hmac.New(sha256.New, []byte("s3cret"))
-		fmt.Fprintf(mac, "v0:%s:%s", ts, body)
-		req.Header.Set("X-Slack-Request-Timestamp", ts)
-		req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		var err error
-		if resp, err = http.DefaultClient.Do(req); err == nil {
+		if resp, err = http.DefaultClient.Do(slackRequest(addr, "/slack/commands", "s3cret", body)); err == nil {
 			break
 		}
 		time.Sleep(50 * time.Millisecond)
@@ -191,4 +184,17 @@ func waitReady(t *testing.T, addr string) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	t.Fatal("the bot never became ready")
+}
+
+// slackRequest is a POST of a form body to the bot at addr, signed as Slack
+// signs with secret.
+func slackRequest(addr, path, secret, body string) *http.Request {
+	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+path, strings.NewReader(body))
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(secret))
+	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
+	req.Header.Set("X-Slack-Request-Timestamp", ts)
+	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return req
 }

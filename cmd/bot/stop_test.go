@@ -1,9 +1,6 @@
 package main
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -11,7 +8,6 @@ import (
 	"net/url"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -63,14 +59,7 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 				default:
 				}
 				body := url.Values{"command": {"/talk"}, "text": {[]string{"gil", "kubernets", "uvloop"}[(w+i)%3]}, "response_url": {"https://hooks.slack.com/x"}}.Encode()
-				req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/slack/commands", strings.NewReader(body))
-				ts := strconv.FormatInt(time.Now().Unix(), 10)
-				mac := hmac.New(sha256.New, []byte("s3cret"))
-				fmt.Fprintf(mac, "v0:%s:%s", ts, body)
-				req.Header.Set("X-Slack-Request-Timestamp", ts)
-				req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-				resp, err := client.Do(req)
+				resp, err := client.Do(slackRequest(addr, "/slack/commands", "s3cret", body))
 				if err != nil {
 					if errors.Is(err, syscall.ECONNREFUSED) {
 						refused.Add(1)
