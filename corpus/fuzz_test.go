@@ -10,7 +10,7 @@ import (
 )
 
 // checkCitations asserts the invariants of every parser: no panic, and
-// every bullet cites a line of its file that holds the bullet's first word.
+// every bullet cites a line of its file from which its first word is read.
 func checkCitations(t *testing.T, name string, data []byte) {
 	c, err := Load(fstest.MapFS{name: {Data: data}})
 	if err != nil {
@@ -40,7 +40,11 @@ func checkCitations(t *testing.T, name string, data []byte) {
 			}
 			// Markup removal may join words ("[a]()b" reads "ab"), so the
 			// window is compared with its punctuation dropped too.
-			window := strings.ToLower(strings.Join(lines[b.Line-1:min(len(lines), b.Line+3)], "\n"))
+			// A bullet joins the lines of its paragraph or item, and may start
+			// with punctuation ("! ! 0" from "!", "!", "0"): the word is looked
+			// for from the cited line over as many lines as the text has words.
+			span := len(strings.Fields(b.Text)) + 3
+			window := strings.ToLower(strings.Join(lines[b.Line-1:min(len(lines), b.Line-1+span)], "\n"))
 			if !strings.Contains(window, w) && !strings.Contains(alnum(htmlTag.ReplaceAllString(window, "")), w) {
 				t.Fatalf("bullet %q cites line %d, which does not hold %q:\n%s", b.Text, b.Line, w, window)
 			}
