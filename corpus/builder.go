@@ -95,7 +95,7 @@ func (b *talkBuilder) content(i int, blk block) {
 			b.cur.Speakers = names
 		}
 	}
-	if blk.text == "" {
+	if strings.TrimSpace(blk.text) == "" {
 		b.bulletOf[i] = -1
 		return
 	}

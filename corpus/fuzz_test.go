@@ -24,7 +24,8 @@ func checkCitations(t *testing.T, name string, data []byte) {
 		if tk.Title == "" && len(tk.Speakers) == 0 {
 			t.Errorf("talk without title or speakers: %+v", tk)
 		}
-		for _, b := range tk.AllBullets() {
+		bullets := tk.AllBullets()
+		for k, b := range bullets {
 			if b.Line < 1 || b.Line > len(lines) {
 				t.Fatalf("bullet %q cites line %d of %d", b.Text, b.Line, len(lines))
 			}
@@ -40,11 +41,19 @@ func checkCitations(t *testing.T, name string, data []byte) {
 			}
 			// Markup removal may join words ("[a]()b" reads "ab"), so the
 			// window is compared with its punctuation dropped too.
-			// A bullet joins the lines of its paragraph or item, and may start
-			// with punctuation ("! ! 0" from "!", "!", "0"): the word is looked
-			// for from the cited line over as many lines as the text has words.
-			span := len(strings.Fields(b.Text)) + 3
-			window := strings.ToLower(strings.Join(lines[b.Line-1:min(len(lines), b.Line-1+span)], "\n"))
+			// A bullet joins the lines of its paragraph or item, which may
+			// start with markup that reads as nothing ("\" line breaks) or
+			// punctuation: the word is looked for from the cited line up to
+			// the next bullet's line, or over as many lines as the text has
+			// words.
+			end := b.Line - 1 + len(strings.Fields(b.Text)) + 3
+			switch {
+			case k+1 == len(bullets) || bullets[k+1].File != b.File:
+				end = len(lines)
+			case bullets[k+1].Line > b.Line:
+				end = max(end, bullets[k+1].Line)
+			}
+			window := strings.ToLower(strings.Join(lines[b.Line-1:min(len(lines), end)], "\n"))
 			if !strings.Contains(window, w) && !strings.Contains(alnum(htmlTag.ReplaceAllString(window, "")), w) {
 				t.Fatalf("bullet %q cites line %d, which does not hold %q:\n%s", b.Text, b.Line, w, window)
 			}
