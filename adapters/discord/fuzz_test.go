@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/internal/testengine"
 )
 
 // FuzzInteractions sends arbitrary bodies, signed or not: the handler never
@@ -71,10 +72,7 @@ func FuzzRender(f *testing.F) {
 	f.Add("@everyone talk", "hey @here and <@&456> and @everyone", "f.md", "https://x.org", "<@123>")
 	f.Add("@@everyone", "@\u200beveryone <#1> <@!2>", "", "", "q")
 	f.Fuzz(func(t *testing.T, title, text, file, url, question string) {
-		cit := answer.Citation{Talk: title, Speakers: []string{title}, Event: text, File: file, Line: 1, URL: url}
-		r := answer.Reply{Command: "ask", Query: question, Notice: text, Suggestions: []string{text},
-			Talks: []answer.TalkResult{{Title: title, Speakers: []string{text}, Event: title, URL: url,
-				Snippets: []answer.Snippet{{Text: text, Citation: cit}}}}}
+		r := testengine.UntrustedReply(title, text, file, url, question)
 		d := render(r, request{Command: "ask", Arg: question}, renderOptions{share: true, more: true})
 		if d.AllowedMentions == nil || len(d.AllowedMentions.Parse) != 0 {
 			t.Fatalf("mentions not turned off: %+v", d.AllowedMentions)

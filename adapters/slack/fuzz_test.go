@@ -21,6 +21,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/internal/testengine"
 )
 
 // FuzzHandler sends arbitrary bodies to every endpoint, signed or not: the
@@ -82,10 +83,7 @@ func FuzzRender(f *testing.F) {
 	f.Add("<!channel> & co", "ping <!everyone> and <@U999|bob> & <https://evil|click>", "a<b>.md", "https://x.org/a|<!channel>", "q")
 	f.Add("`code` *bold* _it_", "&lt;!here&gt; &amp;lt;", "f.md", "", "<@U1>")
 	f.Fuzz(func(t *testing.T, title, text, file, url, question string) {
-		cit := answer.Citation{Talk: title, Speakers: []string{title}, Event: text, File: file, Line: 1, URL: url}
-		r := answer.Reply{Command: "ask", Query: question, Notice: text, Suggestions: []string{text},
-			Talks: []answer.TalkResult{{Title: title, Speakers: []string{text}, Event: title, URL: url,
-				Snippets: []answer.Snippet{{Text: text, Citation: cit}}}}}
+		r := testengine.UntrustedReply(title, text, file, url, question)
 		m := render(r, request{Command: "ask", Arg: question}, renderOptions{share: true, more: true})
 		b, err := json.Marshal(m.Blocks)
 		if err != nil {

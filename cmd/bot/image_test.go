@@ -22,16 +22,7 @@ func TestImageBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command")
-	}
-	bin := filepath.Join(t.TempDir(), "bot")
-	build := exec.Command(goTool, "build", "-trimpath", "-ldflags", "-s -w -X main.version=image-test", "-o", bin, ".")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBot(t, []string{"CGO_ENABLED=0"}, "-trimpath", "-ldflags", "-s -w -X main.version=image-test")
 	if err := os.Chmod(bin, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -116,4 +107,21 @@ func TestImageBinary(t *testing.T) {
 	if !strings.Contains(logs.String(), "talkbot stopped") || !strings.Contains(logs.String(), "version=image-test") {
 		t.Errorf("logs:\n%s", logs.String())
 	}
+}
+
+// buildBot builds the bot binary into a temporary folder, with env added
+// to the environment and the given go build flags.
+func buildBot(t *testing.T, env []string, flags ...string) string {
+	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	bin := filepath.Join(t.TempDir(), "bot")
+	build := exec.Command(goTool, append(append([]string{"build"}, flags...), "-o", bin, ".")...)
+	build.Env = append(os.Environ(), env...)
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
 }

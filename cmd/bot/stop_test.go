@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -24,10 +23,7 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := filepath.Join(t.TempDir(), "bot")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBot(t, nil)
 	addr := freeAddr(t)
 	cmd := exec.Command(bin, "serve", "--addr", addr, "--drain-timeout", "3s")
 	cmd.Env = []string{"SLACK_BOT_TOKEN=xoxb-test", "SLACK_SIGNING_SECRET=s3cret", "SLACK_API_URL=http://127.0.0.1:1/api/", "HOME=" + t.TempDir()}

@@ -31,3 +31,13 @@ func Default(tb testing.TB) *answer.Engine {
 	}
 	return engine
 }
+
+// UntrustedReply is a reply in which every text a renderer shows comes
+// from the given strings, for fuzzing renderers: note text, titles,
+// speakers, events, file names, links, notices and suggestions.
+func UntrustedReply(title, text, file, url, question string) answer.Reply {
+	cit := answer.Citation{Talk: title, Speakers: []string{title}, Event: text, File: file, Line: 1, URL: url}
+	return answer.Reply{Command: "ask", Query: question, Notice: text, Suggestions: []string{text},
+		Talks: []answer.TalkResult{{Title: title, Speakers: []string{text}, Event: title, URL: url,
+			Snippets: []answer.Snippet{{Text: text, Citation: cit}}}}}
+}
