@@ -180,7 +180,7 @@ func (r *lineReader) pair(word, term string) uint32 {
 	return id
 }
 
-// appendTokens appends the tokens of a note line to dst, as tokenizeNote
+// appendTokens appends the tokens of a note line to dst, as tokenizeNote (in the tests)
 // splits it.
 func (r *lineReader) appendTokens(dst []readToken, s string) []readToken {
 	if !strings.Contains(s, "://") && !strings.Contains(s, "www.") {
