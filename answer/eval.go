@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"regexp"
 	"sort"
@@ -42,6 +43,42 @@ func ReadEval(r io.Reader) ([]EvalQuestion, error) {
 	return qs, sc.Err()
 }
 
+// Parts of a question set: tuning questions may be looked at to improve
+// the engine; held-out questions only measure it (see HeldOut).
+const (
+	PartAll     = "all"
+	PartTuning  = "tune"
+	PartHeldOut = "held"
+)
+
+// HeldOut reports whether a question belongs to the held-out part of its
+// set: a third of the questions, chosen by a hash of the id, so that the
+// split is the same on every machine and for every question added later.
+func (q EvalQuestion) HeldOut() bool {
+	h := fnv.New32a()
+	h.Write([]byte(q.ID))
+	return h.Sum32()%3 == 0
+}
+
+// SelectPart returns the questions of one part (PartAll, PartTuning or
+// PartHeldOut) of a set.
+func SelectPart(qs []EvalQuestion, part string) ([]EvalQuestion, error) {
+	switch part {
+	case PartAll, "":
+		return qs, nil
+	case PartTuning, PartHeldOut:
+	default:
+		return nil, fmt.Errorf("eval: part %q: want %s, %s or %s", part, PartAll, PartTuning, PartHeldOut)
+	}
+	var out []EvalQuestion
+	for _, q := range qs {
+		if q.HeldOut() == (part == PartHeldOut) {
+			out = append(out, q)
+		}
+	}
+	return out, nil
+}
+
 // EvalScores are the figures of an evaluation, overall or for one kind.
 type EvalScores struct {
 	Questions                          int
@@ -49,6 +86,7 @@ type EvalScores struct {
 	TalkAt3                            float64 // ... one of the first three
 	SnippetMRR5                        float64 // mean reciprocal rank of the gold line in the first five
 	NegativeAcc                        float64 // share of negative questions answered with no results
+	Silent                             float64 // share of answerable questions answered with no results
 	answerable, withSnippet, negatives int
 }
 
@@ -118,6 +156,9 @@ func (s *EvalScores) add(o EvalOutcome) {
 		return
 	}
 	s.answerable++
+	if len(o.Results) == 0 {
+		s.Silent++
+	}
 	if o.TalkRank == 1 {
 		s.TalkAt1++
 	}
@@ -142,6 +183,7 @@ func (s *EvalScores) finish() {
 	}
 	div(&s.TalkAt1, s.answerable)
 	div(&s.TalkAt3, s.answerable)
+	div(&s.Silent, s.answerable)
 	div(&s.SnippetMRR5, s.withSnippet)
 	div(&s.NegativeAcc, s.negatives)
 }

@@ -45,7 +45,7 @@ func TestEvalHeldOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	scores, _ := Evaluate(t.Context(), New(NewIndex(c)), readEvalFile(t, "testdata/heldout-robspectre.jsonl"))
+	scores, _ := Evaluate(t.Context(), New(NewIndex(c)), readEvalFile(t, "testdata/heldout/robspectre.jsonl"))
 	all := scores["all"]
 	t.Logf("held out: talk@3 %.3f MRR@5 %.3f negatives %.3f", all.TalkAt3, all.SnippetMRR5, all.NegativeAcc)
 	if all.TalkAt3 < 0.85 || all.SnippetMRR5 < 0.65 || all.NegativeAcc < 0.66 {
