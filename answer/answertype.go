@@ -15,24 +15,29 @@ const (
 	placeAnswer             // where: a place or an organisation
 )
 
-// questionType reads the kind of fact a question asks for from its opening
-// words.
+// questionType reads the kind of fact a question asks for: "who" or
+// "where" among its opening words (past any chat words), "how many",
+// "how much", "how long" and the like anywhere in it ("did the talk give a
+// number for how much faster ...").
 func questionType(ws []string) answerType {
+	opening := 0
 	for i, w := range ws {
-		if i > 2 {
-			break
+		if chatWords[w] {
+			continue
 		}
-		switch w {
-		case "who", "whom", "whose":
-			return personAnswer
-		case "where":
-			return placeAnswer
-		case "how":
-			if i+1 < len(ws) {
-				switch ws[i+1] {
-				case "many", "much", "long", "fast", "big", "often", "large", "small", "slow", "quick", "quickly", "far":
-					return numberAnswer
-				}
+		if opening < 3 {
+			switch w {
+			case "who", "whom", "whose":
+				return personAnswer
+			case "where":
+				return placeAnswer
+			}
+		}
+		opening++
+		if w == "how" && i+1 < len(ws) {
+			switch ws[i+1] {
+			case "many", "much", "long", "fast", "big", "often", "large", "small", "slow", "quick", "quickly", "far":
+				return numberAnswer
 			}
 		}
 	}
@@ -51,10 +56,6 @@ var questionOpeners = map[string]bool{
 	"what": true, "how": true, "who": true, "where": true, "when": true, "why": true, "which": true,
 	"should": true, "can": true, "could": true, "is": true, "are": true, "does": true, "do": true,
 	"did": true, "was": true, "were": true, "will": true, "would": true,
-}
-
-func questionKindOf(ws []string) questionKind {
-	return questionKind{question: len(ws) > 2 && questionOpeners[ws[0]], answer: questionType(ws)}
 }
 
 // numberWords spell quantities out.

@@ -14,10 +14,16 @@ import (
 type Options struct {
 	Limit  int // talks per reply; DefaultLimit when 0
 	Offset int // talks to skip, for paging
+	// Explain asks for an Explanation of how the question was read and
+	// why it was answered or refused.
+	Explain bool
 }
 
 // DefaultLimit is the number of talks a reply shows.
 const DefaultLimit = 5
+
+// explainedLines is how many of the best lines an Explanation traces.
+const explainedLines = 5
 
 // maxSnippets is the number of note lines shown per talk of an answer.
 const maxSnippets = 3
@@ -89,9 +95,10 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 		reply.Notice = "The question was cancelled."
 		return reply
 	}
-	ws := words(fold(question))
+	an := analyze(question)
+	ws := an.folded()
 	filter, skip, events := ix.namedEvents(ws)
-	qs := ix.queryTerms(question, ws, skip)
+	qs, dropped := ix.queryTerms(question, an, skip)
 	if len(qs) == 0 {
 		if len(events) > 0 {
 			return e.eventTalks(ix, events, question, opts)
@@ -99,10 +106,26 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 		reply.Notice = "Ask about a talk, a speaker or a topic, for example: " + Commands[0].Example
 		return reply
 	}
-	need := minCoverage(len(qs))
-	matched, m := ix.match(qs, questionType(ws), filter)
+	need, missing := answerShare(qs)
+	matched, m := ix.match(qs, an.kind.answer, filter)
 	defer m.release()
 	talks := ix.rankTalks(matched, need)
+	if opts.Explain {
+		ex := &Explanation{Words: ix.explainWords(an, skip, events, qs, dropped), Lines: ix.explainLines(matched, qs, explainedLines), Threshold: need, Answered: len(talks) > 0}
+		for _, c := range matched.cands[:min(explainedLines, len(matched.cands))] {
+			ex.Confidence = max(ex.Confidence, round2(c.strict))
+		}
+		why := ""
+		if len(missing) > 0 {
+			why = fmt.Sprintf("; %s: not in the notes, so %.0f%% is needed", strings.Join(missing, ", "), 100*need)
+		}
+		if ex.Answered {
+			ex.Reason = fmt.Sprintf("answered: the best line explains %.0f%% of the question's weight (%.0f%% needed%s)", 100*talks[0].best.strict, 100*need, why)
+		} else {
+			ex.Reason = fmt.Sprintf("refused: the best line explains %.0f%% of the question's weight, %.0f%% needed%s", 100*ex.Confidence, 100*need, why)
+		}
+		reply.Explain = ex
+	}
 	if len(talks) == 0 {
 		reply.Suggestions = ix.suggest(question, qs)
 		reply.Notice = "No notes answer that."
@@ -120,7 +143,7 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 	start := min(opts.Offset, len(talks))
 	end := min(start+opts.limit(), len(talks))
 	for _, t := range talks[start:end] {
-		reply.Talks = append(reply.Talks, ix.talkResult(t, ix.titleNames(t.talk, qs), questionKindOf(ws)))
+		reply.Talks = append(reply.Talks, ix.talkResult(t, ix.titleNames(t.talk, qs), an.kind))
 	}
 	reply.More = end < len(talks)
 	return reply

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/talkbot/talkbot/answer/english"
 )
 
 // Weights of corrected words: a correction never counts as much as the
@@ -22,9 +24,13 @@ const (
 type queryTerm struct {
 	word     string
 	variants []variant
-	idf      float64 // weight of the word in the question
+	idf      float64 // idf of the word's best variant in the notes: what its match levels are measured against
+	weight   float64 // how much the word counts in the question
 	known    bool    // the word, or its stem, is in the index
 	scale    float64 // 1, or less for numbers and single letters
+	common   float64 // how ordinary the word is in general English text, 0 to 1 (english.Commonness)
+	familiar float64 // how well English speakers know it, 0 to 1 (english.Familiarity)
+	context  bool    // from a sentence that sets the scene rather than asks
 }
 
 type variant struct {
@@ -37,67 +43,237 @@ type variant struct {
 // maxTerms bounds the content words of one question.
 const maxTerms = 16
 
-// queryTerms reads the content words of a question: stop words, question
-// words and the words of a named event (given in skip) dropped. A compound
-// of the question that the notes use ("python-dev") is a word of its own.
-func (ix *Index) queryTerms(question string, ws []string, skip map[int]bool) []queryTerm {
-	var qs []queryTerm
-	seen := map[string]bool{}
-	for _, c := range compounds(fold(question)) {
-		if _, ok := ix.terms[c]; ok && !seen[c] {
-			seen[c] = true
-			qs = append(qs, ix.queryTerm(c))
-		}
-	}
-	for i, w := range ws {
-		if skip[i] || isStop(w) || questionWords[w] || seen[w] {
+// Weights of a question's words, beside their idf in the notes.
+const (
+	// contextWeight is how much a word of a sentence that sets the scene
+	// counts against a word of the sentence that asks.
+	contextWeight = 0.5
+	// typoCommonness: a word at least this ordinary in English is a word,
+	// not a slip, even when the notes never use it ("sorry" is not
+	// "worry").
+	typoCommonness = 0.3
+	// ordinaryDiscount is how much less a word the notes use counts when
+	// it is ordinary English: "give", "number" and "got" say less of what
+	// a question is about than "asyncio", however rare in the notes.
+	ordinaryDiscount = 0.75
+)
+
+// knowsLetterParts reports whether the notes use every part of letters of
+// a split word: "py3.6" reads as "py 3.6" where the notes use "py", but
+// "pyo3" stays a name of its own.
+func (ix *Index) knowsLetterParts(parts []string) bool {
+	for _, p := range parts {
+		if isDigit(p[0]) {
 			continue
 		}
-		seen[w] = true
-		qs = append(qs, ix.queryTerm(w))
-		if len(qs) == maxTerms {
-			break
+		if _, ok := ix.terms[stem(p)]; !ok {
+			return false
 		}
 	}
-	// A word the notes never use weighs as much as a typical word of the
-	// question: in a short query it decides, in a long one it may be a
-	// paraphrase.
-	var known []float64
-	for _, q := range qs {
-		if len(q.variants) > 0 {
-			known = append(known, q.idf)
+	return true
+}
+
+// shorthandWeight is how much a match through a shorthand's expansion
+// counts.
+const shorthandWeight = 0.9
+
+// shorthand maps the abbreviations chat uses for the words of software
+// to the words notes write out; an expansion of two words matches either.
+var shorthand = map[string][]string{
+	"k8s": {"kubernetes"}, "js": {"javascript"}, "ts": {"typescript"}, "db": {"database"},
+	"dbs": {"databases"}, "py": {"python"}, "repo": {"repository"}, "repos": {"repositories"},
+	"config": {"configuration"}, "deps": {"dependencies"}, "dep": {"dependency"},
+	"env": {"environment"}, "envs": {"environments"}, "auth": {"authentication"},
+	"pr": {"pull", "request"}, "prs": {"pull", "requests"}, "perf": {"performance"},
+	"docs": {"documentation"}, "doc": {"documentation"}, "lib": {"library"}, "libs": {"libraries"},
+	"app": {"application"}, "apps": {"applications"}, "msg": {"message"}, "msgs": {"messages"},
+	"impl": {"implementation"}, "dev": {"developer", "development"}, "devs": {"developers"},
+	"prod": {"production"}, "infra": {"infrastructure"}, "ci": {"continuous", "integration"},
+	"gc": {"garbage", "collection"}, "vm": {"virtual", "machine"}, "vms": {"virtual", "machines"},
+	"ml": {"machine", "learning"}, "nlp": {"natural", "language"}, "regex": {"regular", "expression"},
+	"cli": {"command", "line"}, "async": {"asynchronous"}, "mgmt": {"management"},
+	"admin": {"administration"}, "arch": {"architecture"}, "algo": {"algorithm"},
+	"algos": {"algorithms"}, "stdlib": {"standard", "library"}, "func": {"function"},
+	"funcs": {"functions"}, "fn": {"function"}, "var": {"variable"}, "vars": {"variables"},
+	"param": {"parameter"}, "params": {"parameters"}, "arg": {"argument"}, "args": {"arguments"},
+	"obj": {"object"}, "objs": {"objects"}, "req": {"request"}, "reqs": {"requests", "requirements"},
+	"resp": {"response"}, "sec": {"security", "second"}, "secs": {"seconds"}, "ms": {"milliseconds"},
+	"mem": {"memory"}, "cpu": {"processor"}, "info": {"information"}, "intro": {"introduction"},
+	"eng": {"engineering"}, "biz": {"business"},
+}
+
+// verboseDiscount is how much less an ordinary word counts in a question
+// of n content words: nothing in a query of two or three words, each of
+// which the user chose, up to ordinaryDiscount in a long question, most of
+// whose words only carry the few that matter.
+func verboseDiscount(n int) float64 {
+	return ordinaryDiscount * min(1, max(0, float64(n-3)/3))
+}
+
+// splitLettersDigits splits a word where letters meet digits: "py3.6" ->
+// "py", "3.6"; "k8s" -> "k", "8", "s". A word without both gives itself.
+func splitLettersDigits(w string) []string {
+	var out []string
+	start := 0
+	for i := 1; i < len(w); i++ {
+		prevDigit := isDigit(w[i-1]) || w[i-1] == '.'
+		digit := isDigit(w[i]) || w[i] == '.'
+		if prevDigit != digit {
+			out = append(out, w[start:i])
+			start = i
 		}
 	}
-	unknown := ix.idf(1)
-	if len(known) > 0 {
-		slices.Sort(known)
-		unknown = known[len(known)/2]
+	return append(out, w[start:])
+}
+
+// queryTerms reads the content words of a question: stop, question and
+// chat words and the words of a named event (given in skip) dropped. A
+// compound of the question that the notes use ("python-dev") is a word of
+// its own. When a question has more content words than maxTerms, the
+// words of the sentences that ask are kept first.
+//
+// It returns the terms, and the content words it dropped with why.
+func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]queryTerm, map[string]string) {
+	var qs []queryTerm
+	dropped := map[string]string{}
+	seen := map[string]bool{}
+	for _, c := range compounds(fold(stripMarkup(question))) {
+		if _, ok := ix.terms[c]; ok && !seen[c] && len(qs) < maxTerms/2 {
+			seen[c] = true
+			qs = append(qs, ix.queryTerm(c, false))
+		}
 	}
+	for _, context := range []bool{false, true} {
+		for i, w := range a.words {
+			if w.context != context || skip[i] || w.role != roleContent || seen[w.text] || len(qs) == maxTerms {
+				continue
+			}
+			seen[w.text] = true
+			q := ix.queryTerm(w.text, w.context)
+			if why := slip(q); why != "" {
+				dropped[w.text] = why
+				continue
+			}
+			if parts := splitLettersDigits(w.text); !q.known && len(parts) == 2 && !isDigit(parts[0][0]) {
+				// "py2" is "python2" to notes that write it so.
+				for _, x := range shorthand[parts[0]] {
+					if id, ok := ix.terms[stem(x+parts[1])]; ok {
+						idf := ix.termIDF(id)
+						q.variants = append(q.variants, variant{term: id, weight: shorthandWeight, idf: idf, full: true})
+						q.idf = max(q.idf, idf)
+					}
+				}
+			}
+			if parts := splitLettersDigits(w.text); len(q.variants) == 0 && len(parts) > 1 && ix.knowsLetterParts(parts) {
+				// "py3.6" is "py 3.6" to notes that write "Python 3.6".
+				for _, p := range parts {
+					if !seen[p] && !isStop(p) && len(qs) < maxTerms {
+						seen[p] = true
+						if q := ix.queryTerm(p, w.context); slip(q) == "" {
+							qs = append(qs, q)
+						}
+					}
+				}
+				dropped[w.text] = "split into " + strings.Join(parts, " ")
+				continue
+			}
+			qs = append(qs, q)
+		}
+	}
+	// A word the notes never use, in any spelling, counts as much as a
+	// word in a single line of them when it is specific (a name, a
+	// library, a term of art: the notes must use it to answer), and
+	// little when it is ordinary English, which a question may use where
+	// the notes say it otherwise.
+	rare := ix.idf(1)
+	discount := verboseDiscount(len(qs))
 	for i := range qs {
-		if len(qs[i].variants) == 0 {
-			qs[i].idf = unknown
-			if qs[i].scale < 1 && len(known) > 0 {
-				// A number cannot be paraphrased: one the notes never
-				// give ("3.13") weighs as the question's rarest word.
-				qs[i].idf = known[len(known)-1]
+		q := &qs[i]
+		if len(q.variants) == 0 {
+			q.idf = rare * q.scale
+			q.weight = q.idf * (1 - q.familiar) * (1 - q.familiar)
+		} else {
+			q.weight = q.idf * (1 - discount*q.common)
+		}
+		if q.context {
+			q.weight *= contextWeight
+		}
+	}
+	return qs, dropped
+}
+
+// slip tells why a word the notes never use, in any spelling, says
+// nothing: a lone letter ("w/"), or a slip for a stop word ("ther",
+// "teh"). It returns "" for any other word.
+func slip(q queryTerm) string {
+	if len(q.variants) > 0 {
+		return ""
+	}
+	switch {
+	case len(q.word) == 1:
+		return "a lone letter the notes never use"
+	case q.familiar < typoCommonness && nearStopWord(q.word):
+		return "a slip for a stop word"
+	}
+	return ""
+}
+
+// nearStopWord reports whether a short word is one edit from a stop word,
+// chat word or question word: "ther", "waht", "abotu".
+func nearStopWord(w string) bool {
+	if len(w) < 3 || len(w) > 6 || !isASCII(w) {
+		return false
+	}
+	near := func(s string) bool {
+		r := roleOf(s)
+		return s != w && len(s) >= 3 && (r == roleStop || r == roleQuestion)
+	}
+	for i := 0; i <= len(w); i++ {
+		if i < len(w) && near(w[:i]+w[i+1:]) {
+			return true // a letter too many
+		}
+		if i+1 < len(w) && near(w[:i]+string(w[i+1])+string(w[i])+w[i+2:]) {
+			return true // two letters swapped
+		}
+		for c := byte('a'); c <= 'z'; c++ {
+			if near(w[:i] + string(c) + w[i:]) {
+				return true // a letter missing
+			}
+			if i < len(w) && near(w[:i]+string(c)+w[i+1:]) {
+				return true // a letter wrong
 			}
 		}
 	}
-	return qs
+	return false
 }
 
-func (ix *Index) queryTerm(w string) queryTerm {
-	q := queryTerm{word: w, scale: 1}
-	term := stem(w)
-	if id, ok := ix.terms[term]; ok {
+func (ix *Index) queryTerm(w string, context bool) queryTerm {
+	q := queryTerm{word: w, scale: 1, common: english.Commonness(w), familiar: english.Familiarity(w), context: context}
+	id, ok := ix.terms[stem(w)]
+	if !ok {
+		id, ok = ix.terms[w] // compounds are indexed as they are: "easyinstall"
+	}
+	if ok {
 		q.known = true
 		idf := ix.termIDF(id)
 		q.variants = append(q.variants, variant{term: id, weight: 1, idf: idf, full: true})
 		q.idf = idf
 	}
+	if !q.known && len(w) > 2 && strings.HasSuffix(w, "s") {
+		// Chat pluralises abbreviations the stemmer does not know: "prs".
+		if id, ok := ix.terms[stem(w[:len(w)-1])]; ok {
+			q.known = true
+			q.idf = ix.termIDF(id)
+			q.variants = append(q.variants, variant{term: id, weight: 1, idf: q.idf, full: true})
+		}
+	}
 	n := 0
 	count := ix.vocab.countOf(w)
-	for _, c := range ix.vocab.corrections(w) {
+	var corrections []correction
+	if q.known || q.familiar < typoCommonness {
+		corrections = ix.vocab.corrections(w)
+	}
+	for _, c := range corrections {
 		if n == maxCorrections {
 			break
 		}
@@ -143,7 +319,21 @@ func (ix *Index) queryTerm(w string) queryTerm {
 			weight = knownWordWeight
 		}
 		if !slices.ContainsFunc(q.variants, func(v variant) bool { return v.term == a.term }) {
-			q.variants = append(q.variants, variant{term: a.term, weight: weight, idf: ix.termIDF(a.term)})
+			idf := ix.termIDF(a.term)
+			q.variants = append(q.variants, variant{term: a.term, weight: weight, idf: idf})
+			if !q.known && idf*weight > q.idf {
+				q.idf = idf
+			}
+		}
+	}
+	// Chat shortens the words of the trade: "k8s", "db", "perf".
+	for _, x := range shorthand[w] {
+		if id, ok := ix.terms[stem(x)]; ok && !slices.ContainsFunc(q.variants, func(v variant) bool { return v.term == id }) {
+			idf := ix.termIDF(id)
+			q.variants = append(q.variants, variant{term: id, weight: shorthandWeight, idf: idf, full: true})
+			if !q.known && idf*shorthandWeight > q.idf {
+				q.idf = idf
+			}
 		}
 	}
 	// Numbers and one-letter words say little on their own.

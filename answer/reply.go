@@ -17,6 +17,9 @@ type Reply struct {
 	Notice string
 	// Help lists the commands, for the help command.
 	Help []CommandHelp
+	// Explain, when asked for (Options.Explain), tells how a question was
+	// read and why it was answered or refused.
+	Explain *Explanation
 }
 
 // TalkResult is one talk of a reply with the note lines that answer.

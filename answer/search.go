@@ -30,22 +30,54 @@ const talkCredit = 0.5
 // linkRate is how much a word counts when it stands only inside a link.
 const linkRate = 0.3
 
-// minCoverage returns the share of a question's weight that an answer must
-// match, by the number of content words: every word of a one- or two-word
-// query, half of a short question, less of a long one (as "minimum should
-// match" does in search engines).
-func minCoverage(words int) float64 {
-	switch {
-	case words <= 1:
-		return 0.99
-	case words == 2:
-		return 0.7
-	case words == 3:
-		return 0.55
-	case words <= 5:
-		return 0.5
+// The share of a question's weight that an answer must explain: its
+// words found in the line, in the talk's title or speakers, the section
+// heading, the parent or a neighbouring line. Words weigh by how specific
+// they are (queryTerms), so that in a long chat question the few words
+// that say what it is about decide, not the number of words; a query of
+// two or three words, each chosen, needs more of its weight.
+const (
+	minShare = 0.34
+	// When words of the question that the notes never use, in any
+	// spelling, and that are no ordinary English (a library, a name, a
+	// term of art) make up missingShare of its weight, the notes most
+	// likely do not cover what it asks: an answer must then explain
+	// strongShare of the question.
+	missingShare = 0.2
+	strongShare  = 0.6
+)
+
+// answerShare returns the share of the question's weight that an answer
+// must explain, and the words whose absence raised it.
+func answerShare(qs []queryTerm) (float64, []string) {
+	need := minShare
+	switch len(qs) {
+	case 1:
+		return 0.99, nil // the one word asked about
+	case 2:
+		need = 0.7 // most of a query of two words, each of which the user chose
+	case 3:
+		need = 0.55
 	}
-	return 0.35
+	var total, missing float64
+	var words []string
+	for _, q := range qs {
+		total += q.weight
+		if q.specificAbsent() {
+			missing += q.weight
+			words = append(words, q.word)
+		}
+	}
+	if total > 0 && missing/total >= missingShare {
+		return max(need, strongShare), words
+	}
+	return need, nil
+}
+
+// specificAbsent reports whether the notes never use a word of the
+// sentence that asks, in any spelling, and it is no ordinary English.
+func (q queryTerm) specificAbsent() bool {
+	return len(q.variants) == 0 && !q.context && q.familiar < typoCommonness
 }
 
 // candidate is a bullet that matches a query word.
@@ -62,6 +94,7 @@ type candidate struct {
 	forced    bool    // found by title, speaker or section: always scored
 	firstUse  uint16  // common words whose first use in the talk is this line, by bit
 	exact     uint16  // words found in the line as typed, by bit
+	matched   uint16  // words the line or its context holds, by bit (set by score)
 }
 
 // scored is the outcome of matching a question against the index.
@@ -89,7 +122,7 @@ func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) 
 
 	var total float64
 	for _, q := range qs {
-		total += q.idf
+		total += q.weight
 	}
 	out := scored{total: total}
 	for _, c := range shortlist(m.pool, qs) {
@@ -424,7 +457,7 @@ func (m *matcher) forceFieldTalks() {
 	for t := range weight {
 		w := 0.0
 		for i, q := range m.qs {
-			w += q.idf * max(m.fieldHit(i, ix.titleTerms[t]), m.fieldHit(i, ix.speakerTerms[t]))
+			w += q.weight * max(m.fieldHit(i, ix.titleTerms[t]), m.fieldHit(i, ix.speakerTerms[t]))
 		}
 		weight[t] = w
 		talks = append(talks, t)
@@ -478,9 +511,10 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	doc := c.doc
 	d := ix.doc(doc)
 	sec := ix.docs[doc].section
+	c.matched = 0
 	var score, cover, talkCover, directCover float64
 	var topicCover, topicTotal float64 // the words that do not name the talk's speaker
-	topicTerms := 0
+	topicTerms, speakerTerms := 0, 0 // asking words not naming the speaker, and naming them
 	first := false
 	var relBuf [3]uint32
 	related := ix.related(doc, &relBuf)
@@ -495,7 +529,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		l := direct
 		if direct > 0 && !c.link[i] {
 			c.direct = true
-			directCover += q.idf
+			directCover += q.weight
 			if f, ok := m.firstMention[i][d.talk]; ok && f == doc && !m.partial[i] {
 				first = true
 			} else if m.partial[i] && c.firstUse&(1<<i) != 0 {
@@ -515,37 +549,43 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		}
 		l = max(l, field, beside)
 		aboutSpeaker := speakerHit > 0
+		if aboutSpeaker {
+			speakerTerms++
+		}
 		if !aboutSpeaker {
-			topicTotal += q.idf
-			topicTerms++
+			topicTotal += q.weight
+			if !q.context {
+				topicTerms++
+			}
 		}
 		if l <= 0 {
 			if m.talkHits[d.talk]&(1<<i) != 0 || withTalk && m.partial[i] && m.talkWords(d.talk)&(1<<i) != 0 {
 				// The talk uses the word elsewhere: weak evidence that
 				// the line is about the question, enough to rank it, not
 				// to answer with it.
-				talkCover += q.idf * talkCredit
+				talkCover += q.weight * talkCredit
 				if !aboutSpeaker {
-					topicCover += q.idf * talkCredit
+					topicCover += q.weight * talkCredit
 				}
 			}
 			continue
 		}
-		score += q.idf * l
+		score += q.weight * l
+		c.matched |= 1 << i
 		credit := coverCredit(direct, c.link[i], field, beside)
 		if direct > 0 && credit == 1 && field == 0 {
 			credit = float64(c.credit[i]) // a corrected word counts less
 		}
-		cover += q.idf * credit
+		cover += q.weight * credit
 		if !aboutSpeaker {
-			topicCover += q.idf * credit
+			topicCover += q.weight * credit
 		}
 	}
 	if total > 0 {
 		c.strict = cover / total
 		// "What did Noller say about the GIL": the speaker's talk answers
 		// only if it says something of the rest of the question.
-		if topicTerms > 0 && topicTerms < len(qs) && topicCover == 0 {
+		if topicTerms > 0 && speakerTerms > 0 && topicCover == 0 {
 			c.strict = 0
 		}
 		c.cover = (cover + talkCover) / total
@@ -603,7 +643,7 @@ func shortlist(pool []candidate, qs []queryTerm) []*candidate {
 		}
 		var quick float64
 		for i, q := range qs {
-			quick += q.idf * float64(c.level[i])
+			quick += q.weight * float64(c.level[i])
 		}
 		c.score = quick
 		rest = append(rest, c)

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/talkbot/talkbot/answer/english"
 )
 
 // vocabulary holds the surface words of the index and finds the words near
@@ -240,6 +242,11 @@ func (v *vocabulary) abbreviations(word string) []correction {
 	}
 	var out []correction
 	for n := int(float64(len(rs)) * abbreviationShare); n >= minAbbreviation; n-- {
+		if english.Familiarity(string(rs[n:])) >= 0.5 {
+			// The rest is a word: "taskgroups" is a compound of "task",
+			// not "task" written out.
+			continue
+		}
 		if id, ok := v.ids[string(rs[:n])]; ok {
 			out = append(out, correction{word: v.words[id], term: v.term[id], distance: len(rs) - n, count: v.count[id]})
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"github.com/talkbot/talkbot/adapters/console"
@@ -19,6 +20,7 @@ type askOutput struct {
 func runAsk(ctx context.Context, e *env, args []string) error {
 	st := newSettings(e, "ask").withLimit("at most N results (default 5)")
 	asJSON := st.fset.Bool("json", false, "print one JSON object: query, results, suggestions")
+	explain := st.fset.Bool("explain", false, "also tell how the question was read and why it was answered or refused")
 	if err := st.parse(args); err != nil {
 		return err
 	}
@@ -46,7 +48,19 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(out)
 	}
-	return console.Render(e.stdout, eng.Handle(ctx, req, answer.Options{Limit: cfg.Limit}))
+	reply := eng.Handle(ctx, req, answer.Options{Limit: cfg.Limit, Explain: *explain})
+	if err := console.Render(e.stdout, reply); err != nil {
+		return err
+	}
+	if *explain {
+		if reply.Explain == nil {
+			_, err := fmt.Fprintf(e.stdout, "\n(%s is a command, not a question: nothing to explain)\n", req.Command)
+			return err
+		}
+		fmt.Fprintln(e.stdout)
+		return console.RenderExplanation(e.stdout, reply.Explain)
+	}
+	return nil
 }
 
 func runShow(ctx context.Context, e *env, args []string) error {

