@@ -514,7 +514,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	c.matched = 0
 	var score, cover, talkCover, directCover float64
 	var topicCover, topicTotal float64 // the words that do not name the talk's speaker
-	topicTerms, speakerTerms := 0, 0 // asking words not naming the speaker, and naming them
+	topicTerms, speakerTerms := 0, 0   // asking words not naming the speaker, and naming them
 	first := false
 	var relBuf [3]uint32
 	related := ix.related(doc, &relBuf)
