@@ -38,6 +38,12 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, cs []*candidat
 			pairs = min(pairs, len(qs)-1)
 			c.score *= 1 + proximityBonus*float64(pairs)/float64(len(qs)-1)
 		}
+		// A line holding the kind of fact asked for answers: "where does
+		// Wesley Chun work" - "... at Google", even in his bio, where his
+		// name does not count as the line's own words.
+		if want != anyAnswer && hasAnswerType(want, text) {
+			c.score *= 1 + answerTypeBonus
+		}
 		// A line that says something besides the words asked about is a
 		// better answer than a bare topic line ("Numba", "Run threads").
 		if !c.direct {
@@ -50,9 +56,6 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, cs []*candidat
 			}
 		}
 		c.score *= min(1, bareLineRate+0.1*float64(extra))
-		if want != anyAnswer && hasAnswerType(want, text) {
-			c.score *= 1 + answerTypeBonus
-		}
 	}
 }
 

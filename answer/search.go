@@ -109,6 +109,7 @@ type scored struct {
 // candidate the other words bring.
 func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) (scored, *matcher) {
 	m := newMatcher(ix, qs, filter)
+	m.want = want
 	champions := fullScan
 	if m.hasRareWord() {
 		champions = fewChampions
@@ -147,6 +148,7 @@ func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) 
 type matcher struct {
 	ix     *Index
 	qs     []queryTerm
+	want   answerType
 	filter map[uint32]bool
 
 	// Candidates live in pool, found by document through byDoc; a pointer
@@ -500,6 +502,12 @@ func (m *matcher) forceSections() {
 	}
 }
 
+// holdsAnswerType reports whether a line holds the kind of fact the
+// question asks for ("where does Wesley Chun work": "... at Google").
+func (m *matcher) holdsAnswerType(d docRef) bool {
+	return m.want != anyAnswer && hasAnswerType(m.want, m.ix.corpus.Talks[d.talk].Bullet(int(d.bullet)).Text)
+}
+
 // talkUseDepth is how many of the best lines are scored again knowing
 // their talks' use of the common words.
 const talkUseDepth = 30
@@ -515,6 +523,8 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	var score, cover, talkCover, directCover float64
 	var topicCover, topicTotal float64 // the words that do not name the talk's speaker
 	topicTerms, speakerTerms := 0, 0   // asking words not naming the speaker, and naming them
+	naming := 0                        // asking words naming the talk, by its title or speakers
+	var asked, answered float64        // weight of the other asking words, and of those the line holds
 	first := false
 	var relBuf [3]uint32
 	related := ix.related(doc, &relBuf)
@@ -536,7 +546,8 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 				first = true
 			}
 		}
-		field := max(titleLevel*m.fieldHit(i, ix.titleTerms[d.talk]), speakerLevel*speakerHit)
+		titleHit := m.fieldHit(i, ix.titleTerms[d.talk])
+		field := max(titleLevel*titleHit, speakerLevel*speakerHit)
 		if sec != noSection {
 			if h := m.fieldHit(i, ix.sectionTerms[sec]); h > 0 {
 				field = max(field, sectionLevel*h)
@@ -548,6 +559,19 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 			beside = max(beside, neighbourRate*m.levelAt(i, n))
 		}
 		l = max(l, field, beside)
+		if !q.context {
+			if titleHit > 0 || speakerHit > 0 {
+				naming++ // names the talk or its speaker
+			} else {
+				asked += q.weight
+				if c.inSection || direct > 0 || beside > 0 {
+					answered += q.weight * coverCredit(direct, c.link[i], 0, beside)
+					if direct == 0 && beside == 0 {
+						answered += q.weight // in the section heading
+					}
+				}
+			}
+		}
 		aboutSpeaker := speakerHit > 0
 		if aboutSpeaker {
 			speakerTerms++
@@ -586,6 +610,12 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		// "What did Noller say about the GIL": the speaker's talk answers
 		// only if it says something of the rest of the question.
 		if topicTerms > 0 && speakerTerms > 0 && topicCover == 0 {
+			c.strict = 0
+		}
+		// "How did Kelsey set up the helm charts in the k8s demo": a line
+		// of the talk a question names, by its title or speaker, answers
+		// only if it holds something of what the question asks of it.
+		if naming > 0 && asked > 0 && answered == 0 && !m.holdsAnswerType(d) {
 			c.strict = 0
 		}
 		c.cover = (cover + talkCover) / total
