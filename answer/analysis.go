@@ -27,6 +27,7 @@ type queryWord struct {
 	text    string   // folded
 	role    wordRole // what the word does in the question
 	context bool     // in a sentence that sets the scene rather than asks
+	naming  bool     // describes a talk or its speaker: "the *dict* talk", "the *dask* person"
 }
 
 // wordRole is what a word does in a question.
@@ -72,8 +73,9 @@ func analyze(question string) analysis {
 	}
 	var asked []string // the words of the sentences that ask, for the kind of answer
 	for i, s := range sentences {
-		for _, w := range s.words {
-			a.words = append(a.words, queryWord{text: w, role: roleOf(w), context: anyAsking && !asking[i]})
+		naming := namingWords(s.words)
+		for j, w := range s.words {
+			a.words = append(a.words, queryWord{text: w, role: roleOf(w), context: anyAsking && !asking[i], naming: naming[j]})
 		}
 		if asking[i] || !anyAsking {
 			asked = append(asked, s.words...)
@@ -120,6 +122,35 @@ func dropContractions(s string) string {
 		_, size := utf8.DecodeLastRuneInString(m[:len(m)-1])
 		return m[:len(m)-1-size]
 	})
+}
+
+// talkNouns are the nouns chat uses for a talk or its speaker: the words
+// before them describe which ("the py3.6 perf talk", "the dask person").
+var talkNouns = map[string]bool{
+	"talk": true, "talks": true, "keynote": true, "presentation": true, "session": true,
+	"workshop": true, "tutorial": true, "lecture": true, "slides": true, "speaker": true,
+	"person": true, "guy": true, "lady": true, "folks": true, "people": true, "team": true,
+}
+
+// maxNaming is the most words before a talk noun that describe the talk.
+const maxNaming = 3
+
+// namingWords marks the words of a sentence that describe a talk: up to
+// maxNaming content words right before a talk noun.
+func namingWords(ws []string) []bool {
+	out := make([]bool, len(ws))
+	for i, w := range ws {
+		if !talkNouns[w] {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-maxNaming; j-- {
+			if roleOf(ws[j]) != roleContent || talkNouns[ws[j]] {
+				break
+			}
+			out[j] = true
+		}
+	}
+	return out
 }
 
 // chatWords keep a chat conversation going and say nothing of its topic:

@@ -31,6 +31,7 @@ type queryTerm struct {
 	common   float64 // how ordinary the word is in general English text, 0 to 1 (english.Commonness)
 	familiar float64 // how well English speakers know it, 0 to 1 (english.Familiarity)
 	context  bool    // from a sentence that sets the scene rather than asks
+	naming   bool    // describes the talk asked about ("the dict talk"), not what is asked of it
 }
 
 type variant struct {
@@ -150,6 +151,7 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 			}
 			seen[w.text] = true
 			q := ix.queryTerm(w.text, w.context)
+			q.naming = w.naming
 			if why := slip(q); why != "" {
 				dropped[w.text] = why
 				continue
@@ -170,6 +172,7 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 					if !seen[p] && !isStop(p) && len(qs) < maxTerms {
 						seen[p] = true
 						if q := ix.queryTerm(p, w.context); slip(q) == "" {
+							q.naming = w.naming
 							qs = append(qs, q)
 						}
 					}

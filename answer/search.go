@@ -23,6 +23,10 @@ const (
 	neighbourRate = 0.35
 )
 
+// namingLevel is how strongly a word that describes the talk asked about
+// ("the dict talk") matches every line of a talk that uses it.
+const namingLevel = 0.7
+
 // talkCredit is how much a word counts towards coverage when the line's
 // talk uses it elsewhere.
 const talkCredit = 0.5
@@ -559,8 +563,15 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 			beside = max(beside, neighbourRate*m.levelAt(i, n))
 		}
 		l = max(l, field, beside)
+		talkUses := m.talkHits[d.talk]&(1<<i) != 0 || withTalk && m.partial[i] && m.talkWords(d.talk)&(1<<i) != 0
+		if q.naming && (l > 0 || talkUses) {
+			// "The dict talk": the word tells which talk, and every line
+			// of a talk that uses it counts it alike.
+			l, direct, beside = namingLevel, 0, 0
+			field = namingLevel
+		}
 		if !q.context {
-			if titleHit > 0 || speakerHit > 0 {
+			if titleHit > 0 || speakerHit > 0 || q.naming {
 				naming++ // names the talk or its speaker
 			} else {
 				asked += q.weight
@@ -583,7 +594,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 			}
 		}
 		if l <= 0 {
-			if m.talkHits[d.talk]&(1<<i) != 0 || withTalk && m.partial[i] && m.talkWords(d.talk)&(1<<i) != 0 {
+			if talkUses {
 				// The talk uses the word elsewhere: weak evidence that
 				// the line is about the question, enough to rank it, not
 				// to answer with it.
