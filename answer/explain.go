@@ -50,6 +50,8 @@ func (ix *Index) explainWords(an analysis, skip map[int]bool, events []int, qs [
 	for i, w := range an.words {
 		t := WordTrace{Word: w.text, Context: w.context}
 		switch q, kept := byWord[w.text]; {
+		case traced[w.text]:
+			t.Why = "repeated"
 		case skip[i]:
 			t.Why = "names the event"
 			for _, ev := range events {
@@ -59,8 +61,6 @@ func (ix *Index) explainWords(an analysis, skip map[int]bool, events []int, qs [
 			t.Why = w.role.String()
 		case dropped[w.text] != "":
 			t.Why = dropped[w.text]
-		case !kept && traced[w.text]:
-			t.Why = "repeated"
 		case !kept:
 			t.Why = fmt.Sprintf("beyond the first %d content words", maxTerms)
 		default:

@@ -57,6 +57,11 @@ const (
 	// it is ordinary English: "give", "number" and "got" say less of what
 	// a question is about than "asyncio", however rare in the notes.
 	ordinaryDiscount = 0.75
+	// absentDiscount is how much of the discount of an ordinary word the
+	// notes never use depends on the length of the question: in a long
+	// question such a word is mostly talk ("boss", "weekend"), in a short
+	// one it was chosen ("rust ownership model").
+	absentDiscount = 0.4
 )
 
 // knowsLetterParts reports whether the notes use every part of letters of
@@ -100,7 +105,8 @@ var shorthand = map[string][]string{
 	"obj": {"object"}, "objs": {"objects"}, "req": {"request"}, "reqs": {"requests", "requirements"},
 	"resp": {"response"}, "sec": {"security", "second"}, "secs": {"seconds"}, "ms": {"milliseconds"},
 	"mem": {"memory"}, "cpu": {"processor"}, "info": {"information"}, "intro": {"introduction"},
-	"eng": {"engineering"}, "biz": {"business"},
+	"eng": {"engineering"}, "biz": {"business"}, "dir": {"directory"}, "dirs": {"directories"},
+	"pkg": {"package"}, "pkgs": {"packages"}, "img": {"image"}, "imgs": {"images"},
 }
 
 // verboseDiscount is how much less an ordinary word counts in a question
@@ -194,7 +200,8 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 		q := &qs[i]
 		if len(q.variants) == 0 {
 			q.idf = rare * q.scale
-			q.weight = q.idf * (1 - q.familiar) * (1 - q.familiar)
+			f := 1 - (1-absentDiscount+discount/ordinaryDiscount*absentDiscount)*q.familiar
+			q.weight = q.idf * f * f
 		} else {
 			q.weight = q.idf * (1 - discount*q.common)
 		}

@@ -529,6 +529,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	topicTerms, speakerTerms := 0, 0   // asking words not naming the speaker, and naming them
 	naming := 0                        // asking words naming the talk, by its title or speakers
 	var asked, answered float64        // weight of the other asking words, and of those the line holds
+	askedInTalk := false               // some line of the talk holds one of those
 	first := false
 	var relBuf [3]uint32
 	related := ix.related(doc, &relBuf)
@@ -575,6 +576,9 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 				naming++ // names the talk or its speaker
 			} else {
 				asked += q.weight
+				if talkUses {
+					askedInTalk = true
+				}
 				if c.inSection || direct > 0 || beside > 0 {
 					answered += q.weight * coverCredit(direct, c.link[i], 0, beside)
 					if direct == 0 && beside == 0 {
@@ -623,10 +627,10 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		if topicTerms > 0 && speakerTerms > 0 && topicCover == 0 {
 			c.strict = 0
 		}
-		// "How did Kelsey set up the helm charts in the k8s demo": a line
-		// of the talk a question names, by its title or speaker, answers
-		// only if it holds something of what the question asks of it.
-		if naming > 0 && asked > 0 && answered == 0 && !m.holdsAnswerType(d) {
+		// "What did the dask person say about dashboards": the talk a
+		// question names, by its title, speakers or a description, answers
+		// only if it says something of what the question asks of it.
+		if naming > 0 && asked > 0 && answered == 0 && !askedInTalk && !m.holdsAnswerType(d) {
 			c.strict = 0
 		}
 		c.cover = (cover + talkCover) / total
