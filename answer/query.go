@@ -57,11 +57,6 @@ const (
 	// it is ordinary English: "give", "number" and "got" say less of what
 	// a question is about than "asyncio", however rare in the notes.
 	ordinaryDiscount = 0.75
-	// absentDiscount is how much of the discount of an ordinary word the
-	// notes never use depends on the length of the question: in a long
-	// question such a word is mostly talk ("boss", "weekend"), in a short
-	// one it was chosen ("rust ownership model").
-	absentDiscount = 0.4
 )
 
 // knowsLetterParts reports whether the notes use every part of letters of
@@ -115,6 +110,14 @@ var shorthand = map[string][]string{
 // whose words only carry the few that matter.
 func verboseDiscount(n int) float64 {
 	return ordinaryDiscount * min(1, max(0, float64(n-3)/3))
+}
+
+// absentDiscount is how much less an ordinary word the notes never use
+// counts, against a specific one, in a question of n content words: a
+// little in a query of two words, which the user chose, fully from six on,
+// where such words are mostly talk ("boss", "weekend").
+func absentDiscount(n int) float64 {
+	return min(1, max(0.3, 0.3+0.7*float64(n-2)/4))
 }
 
 // splitLettersDigits splits a word where letters meet digits: "py3.6" ->
@@ -200,7 +203,7 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 		q := &qs[i]
 		if len(q.variants) == 0 {
 			q.idf = rare * q.scale
-			f := 1 - (1-absentDiscount+discount/ordinaryDiscount*absentDiscount)*q.familiar
+			f := 1 - absentDiscount(len(qs))*q.familiar
 			q.weight = q.idf * f * f
 		} else {
 			q.weight = q.idf * (1 - discount*q.common)
