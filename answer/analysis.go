@@ -82,6 +82,11 @@ func analyze(question string) analysis {
 		}
 	}
 	a.kind = questionKind{question: len(asked) > 2 && anyAsking, answer: questionType(asked)}
+	for i, s := range sentences {
+		if asking[i] && a.kind.answer == anyAnswer && asksWhatAbout(s.words) {
+			a.kind.answer = summaryAnswer
+		}
+	}
 	return a
 }
 

@@ -9,11 +9,19 @@ import (
 type answerType int
 
 const (
-	anyAnswer    answerType = iota
-	numberAnswer            // how many, how much, how long, how fast: a quantity
-	personAnswer            // who: a person
-	placeAnswer             // where: a place or an organisation
+	anyAnswer     answerType = iota
+	numberAnswer             // how many, how much, how long, how fast: a quantity
+	personAnswer             // who: a person
+	placeAnswer              // where: a place or an organisation
+	summaryAnswer            // what a talk was about: its opening lines
 )
+
+// quantityWords ask for a quantity wherever they stand in the sentence
+// that asks: "what were the actual numbers on it".
+var quantityWords = map[string]bool{
+	"number": true, "numbers": true, "figure": true, "figures": true, "stats": true,
+	"statistics": true, "percentage": true, "percent": true,
+}
 
 // questionType reads the kind of fact a question asks for: "who" or
 // "where" among its opening words (past any chat words), "how many",
@@ -40,8 +48,35 @@ func questionType(ws []string) answerType {
 				return numberAnswer
 			}
 		}
+		if quantityWords[w] {
+			return numberAnswer
+		}
 	}
 	return anyAnswer
+}
+
+// asksWhatAbout reports whether a sentence asks what a talk was about:
+// "what was meenal's pybay talk about", "what did armin present" - no
+// more than two content words, who or which talk.
+func asksWhatAbout(ws []string) bool {
+	if len(ws) < 3 || ws[0] != "what" {
+		return false
+	}
+	switch ws[len(ws)-1] {
+	case "about", "present", "presented", "cover", "covered":
+	default:
+		return false
+	}
+	content, talking := 0, false
+	for _, w := range ws {
+		switch {
+		case talkNouns[w] || w == "talked" || w == "present" || w == "presented" || w == "cover" || w == "covered":
+			talking = true
+		case roleOf(w) == roleContent:
+			content++
+		}
+	}
+	return talking && content <= 2
 }
 
 // questionKind is what a user's text asks: a question or keywords, and the

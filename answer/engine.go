@@ -211,7 +211,7 @@ func (ix *Index) talkResult(t rankedTalk, named bool, q questionKind) TalkResult
 			r.Snippets = append(r.Snippets, ix.snippet(talk, bullet, score))
 		}
 	}
-	if named || (!t.best.direct && !t.best.inSection) {
+	if named || q.answer == summaryAnswer || (!t.best.direct && !t.best.inSection) {
 		// Named by its title ("grok the gil"), or found by title or speaker
 		// only: the talk's opening lines say best what it is.
 		for _, b := range openingBullets(talk, 2) {
