@@ -308,14 +308,16 @@ func explainingChild(t *corpus.Talk, i int) (int, bool) {
 }
 
 // followingLine returns the line after a short one in the same list and
-// section ("Uses Idle with threads" -> "Kills performance ...").
+// section ("Uses Idle with threads" -> "Kills performance ..."), or its
+// first sub-bullet ("Example of NASA issue" -> "caused project to go to
+// ColdFusion").
 func followingLine(t *corpus.Talk, i int) (int, bool) {
 	b := t.Bullet(i)
 	if !isShort(b) || i+1 >= t.NumBullets() {
 		return 0, false
 	}
 	next := t.Bullet(i + 1)
-	if next.File == b.File && next.Parent == b.Parent && slices.Equal(next.Section, b.Section) {
+	if next.File == b.File && (next.Parent == b.Parent || next.Parent == i) && slices.Equal(next.Section, b.Section) {
 		return i + 1, true
 	}
 	return 0, false
