@@ -27,6 +27,11 @@ const (
 // ("the dict talk") matches every line of a talk that uses it.
 const namingLevel = 0.7
 
+// strictTalkRate is how much of a word's talk-wide credit (talkCredit)
+// counts towards what a line explains: "how does mozilla deploy" is
+// answered by "Deploy approximately weekly" in a talk about Mozilla.
+const strictTalkRate = 0.3
+
 // talkCredit is how much a word counts towards coverage when the line's
 // talk uses it elsewhere.
 const talkCredit = 0.5
@@ -621,7 +626,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		}
 	}
 	if total > 0 {
-		c.strict = cover / total
+		c.strict = (cover + strictTalkRate*talkCover) / total
 		// "What did Noller say about the GIL": the speaker's talk answers
 		// only if it says something of the rest of the question.
 		if topicTerms > 0 && speakerTerms > 0 && topicCover == 0 {
