@@ -28,6 +28,7 @@ type queryWord struct {
 	role    wordRole // what the word does in the question
 	context bool     // in a sentence that sets the scene rather than asks
 	naming  bool     // describes a talk or its speaker: "the *dict* talk", "the *dask* person"
+	except  bool     // what the question sets aside: "besides the *gil* stuff"
 }
 
 // wordRole is what a word does in a question.
@@ -74,12 +75,14 @@ func analyze(question string) analysis {
 	var asked []string // the words of the sentences that ask, for the kind of answer
 	for i, s := range sentences {
 		naming := namingWords(s.words)
+		cut := exceptAt(s.words)
 		for j, w := range s.words {
-			a.words = append(a.words, queryWord{text: w, role: roleOf(w), context: anyAsking && !asking[i], naming: naming[j]})
+			a.words = append(a.words, queryWord{text: w, role: roleOf(w), context: anyAsking && !asking[i], naming: naming[j], except: j >= cut})
 		}
 		if asking[i] || !anyAsking {
-			asked = append(asked, s.words...)
+			asked = append(asked, s.words[:cut]...)
 		}
+		sentences[i].words = s.words[:cut]
 	}
 	a.kind = questionKind{question: len(asked) > 2 && anyAsking, answer: questionType(asked)}
 	for i, s := range sentences {
@@ -127,6 +130,20 @@ func dropContractions(s string) string {
 		_, size := utf8.DecodeLastRuneInString(m[:len(m)-1])
 		return m[:len(m)-1-size]
 	})
+}
+
+// exceptAt returns where a sentence starts setting words aside ("what else
+// did beazley talk about besides the gil stuff"), or its length.
+func exceptAt(ws []string) int {
+	for i, w := range ws {
+		switch {
+		case w == "besides" || w == "except" || w == "excluding":
+			return i
+		case (w == "other" || w == "apart" || w == "aside") && i+1 < len(ws) && (ws[i+1] == "than" || ws[i+1] == "from"):
+			return i
+		}
+	}
+	return len(ws)
 }
 
 // talkNouns are the nouns chat uses for a talk or its speaker: the words

@@ -107,7 +107,7 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 		return reply
 	}
 	need, missing := answerShare(qs)
-	matched, m := ix.match(qs, an.kind.answer, filter)
+	matched, m := ix.match(qs, an.kind.answer, filter, ix.setAside(an))
 	defer m.release()
 	talks := ix.rankTalks(matched, need)
 	if opts.Explain {

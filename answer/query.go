@@ -155,11 +155,14 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 	}
 	for _, context := range []bool{false, true} {
 		for i, w := range a.words {
-			if w.context != context || skip[i] || w.role != roleContent || seen[w.text] || len(qs) == maxTerms {
+			if w.except && w.role == roleContent {
+				dropped[w.text] = "set aside by the question"
+			}
+			if w.except || w.context != context || skip[i] || w.role != roleContent || seen[w.text] || len(qs) == maxTerms {
 				continue
 			}
 			seen[w.text] = true
-			q := ix.queryTerm(w.text, w.context)
+			q := ix.queryTerm(w.text, w.context && !ix.namesSpeaker(w.text))
 			q.naming = w.naming
 			if why := slip(q); why != "" {
 				dropped[w.text] = why
@@ -213,6 +216,33 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 		}
 	}
 	return qs, dropped
+}
+
+// namesSpeaker reports whether a word is in a speaker's name: a name says
+// which talk, in whatever sentence it stands ("raymond had a figure").
+func (ix *Index) namesSpeaker(w string) bool {
+	id, ok := ix.terms[stem(w)]
+	return ok && len(ix.speaker[id]) > 0
+}
+
+// setAside returns the talks whose titles hold a word the question sets
+// aside ("what else did beazley talk about besides the gil stuff"), or nil.
+func (ix *Index) setAside(a analysis) map[uint32]bool {
+	var out map[uint32]bool
+	for _, w := range a.words {
+		if !w.except || w.role != roleContent {
+			continue
+		}
+		if id, ok := ix.terms[stem(w.text)]; ok {
+			for _, t := range ix.title[id] {
+				if out == nil {
+					out = map[uint32]bool{}
+				}
+				out[t] = true
+			}
+		}
+	}
+	return out
 }
 
 // slip tells why a word the notes never use, in any spelling, says

@@ -116,9 +116,9 @@ type scored struct {
 // filter (all when nil). A word in at most fullScan bullets is read in
 // whole; a commoner one through its champions, and looked up in every
 // candidate the other words bring.
-func (ix *Index) match(qs []queryTerm, want answerType, filter map[uint32]bool) (scored, *matcher) {
+func (ix *Index) match(qs []queryTerm, want answerType, filter, deny map[uint32]bool) (scored, *matcher) {
 	m := newMatcher(ix, qs, filter)
-	m.want = want
+	m.want, m.deny = want, deny
 	champions := fullScan
 	if m.hasRareWord() {
 		champions = fewChampions
@@ -158,7 +158,8 @@ type matcher struct {
 	ix     *Index
 	qs     []queryTerm
 	want   answerType
-	filter map[uint32]bool
+	filter map[uint32]bool // the talks to search, or nil for all
+	deny   map[uint32]bool // talks the question sets aside
 
 	// Candidates live in pool, found by document through byDoc; a pointer
 	// into pool is good until the next candidate is added.
@@ -213,7 +214,7 @@ func (m *matcher) release() {
 	for i := range m.qs {
 		clear(m.firstMention[i])
 	}
-	m.ix, m.qs, m.filter = nil, nil, nil
+	m.ix, m.qs, m.filter, m.deny = nil, nil, nil, nil
 	matchers.Put(m)
 }
 
@@ -225,7 +226,9 @@ func (m *matcher) hit(talk uint32, i int) {
 	m.talkHits[talk] |= 1 << i
 }
 
-func (m *matcher) allowed(talk uint32) bool { return m.filter == nil || m.filter[talk] }
+func (m *matcher) allowed(talk uint32) bool {
+	return (m.filter == nil || m.filter[talk]) && !m.deny[talk]
+}
 
 func (m *matcher) get(doc uint32) *candidate {
 	i, ok := m.byDoc[doc]

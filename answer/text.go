@@ -175,6 +175,8 @@ var questionWords = map[string]bool{
 	"please": true, "know": true, "explain": true, "describe": true, "thing": true, "things": true,
 	"show": true, "shown": true, "speaker": true, "speakers": true, "presentation": true,
 	"notes": true, "note": true, "want": true, "get": true, "use": true, "using": true, "used": true,
+	"present": true, "presented": true, "presenting": true, "talking": true, "speak": true, "spoke": true,
+	"else": true,
 }
 
 var urlRe = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
