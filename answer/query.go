@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -140,7 +142,7 @@ func splitLettersDigits(w string) []string {
 // chat words and the words of a named event (given in skip) dropped. A
 // compound of the question that the notes use ("python-dev") is a word of
 // its own. When a question has more content words than maxTerms, the
-// words of the sentences that ask are kept first.
+// heaviest are kept, in the order of the question.
 //
 // It returns the terms, and the content words it dropped with why.
 func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]queryTerm, map[string]string) {
@@ -148,7 +150,7 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 	dropped := map[string]string{}
 	seen := map[string]bool{}
 	for _, c := range compounds(fold(stripMarkup(question))) {
-		if _, ok := ix.terms[c]; ok && !seen[c] && len(qs) < maxTerms/2 {
+		if _, ok := ix.terms[c]; ok && !seen[c] && len(qs) < maxCandidateTerms/4 {
 			seen[c] = true
 			qs = append(qs, ix.queryTerm(c, false))
 		}
@@ -158,7 +160,7 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 			if w.except && w.role == roleContent {
 				dropped[w.text] = "set aside by the question"
 			}
-			if w.except || w.context != context || skip[i] || w.role != roleContent || seen[w.text] || len(qs) == maxTerms {
+			if w.except || w.context != context || skip[i] || w.role != roleContent || seen[w.text] || len(qs) == maxCandidateTerms {
 				continue
 			}
 			seen[w.text] = true
@@ -181,7 +183,7 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 			if parts := splitLettersDigits(w.text); len(q.variants) == 0 && len(parts) > 1 && ix.knowsLetterParts(parts) {
 				// "py3.6" is "py 3.6" to notes that write "Python 3.6".
 				for _, p := range parts {
-					if !seen[p] && !isStop(p) && len(qs) < maxTerms {
+					if !seen[p] && !isStop(p) && len(qs) < maxCandidateTerms {
 						seen[p] = true
 						if q := ix.queryTerm(p, w.context); slip(q) == "" {
 							q.naming = w.naming
@@ -215,8 +217,29 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 			q.weight *= contextWeight
 		}
 	}
+	if len(qs) > maxTerms {
+		order := make([]int, len(qs))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(qs[b].weight, qs[a].weight) })
+		keep := order[:maxTerms]
+		slices.Sort(keep)
+		kept := make([]queryTerm, 0, maxTerms)
+		for _, i := range keep {
+			kept = append(kept, qs[i])
+		}
+		for _, i := range order[maxTerms:] {
+			dropped[qs[i].word] = fmt.Sprintf("lighter than the question's %d heaviest words", maxTerms)
+		}
+		qs = kept
+	}
 	return qs, dropped
 }
+
+// maxCandidateTerms bounds the content words of a question weighed; the
+// maxTerms heaviest of them are searched for.
+const maxCandidateTerms = 2 * maxTerms
 
 // namesSpeaker reports whether a word is in a speaker's name: a name says
 // which talk, in whatever sentence it stands ("raymond had a figure").
