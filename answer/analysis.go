@@ -18,8 +18,9 @@ import (
 // set the scene, so that the engine can weigh a question's words by what
 // they say rather than count them all alike.
 type analysis struct {
-	words []queryWord
-	kind  questionKind
+	words  []queryWord
+	kind   questionKind
+	quotes [][]string // the phrases in quotes, folded words each
 }
 
 // queryWord is one word of a question.
@@ -29,6 +30,7 @@ type queryWord struct {
 	context bool     // in a sentence that sets the scene rather than asks
 	naming  bool     // describes a talk or its speaker: "the *dict* talk", "the *dask* person"
 	except  bool     // what the question sets aside: "besides the *gil* stuff"
+	quoted  bool     // in quotes: words the user remembers as said ("a 'looks fine'")
 }
 
 // wordRole is what a word does in a question.
@@ -65,7 +67,15 @@ func (a analysis) folded() []string {
 // analyze reads a question.
 func analyze(question string) analysis {
 	var a analysis
-	sentences := splitSentences(dropContractions(stripMarkup(question)))
+	text := dropContractions(stripMarkup(question))
+	sentences := splitSentences(text)
+	a.quotes = quotedPhrases(text)
+	quoted := map[string]bool{}
+	for _, q := range a.quotes {
+		for _, w := range q {
+			quoted[w] = true
+		}
+	}
 	asking := make([]bool, len(sentences))
 	anyAsking := false
 	for i, s := range sentences {
@@ -77,7 +87,7 @@ func analyze(question string) analysis {
 		naming := namingWords(s.words)
 		cut := exceptAt(s.words)
 		for j, w := range s.words {
-			a.words = append(a.words, queryWord{text: w, role: roleOf(w), context: anyAsking && !asking[i], naming: naming[j], except: j >= cut})
+			a.words = append(a.words, queryWord{text: w, role: roleOf(w), context: anyAsking && !asking[i] && !quoted[w], naming: naming[j], except: j >= cut, quoted: quoted[w]})
 		}
 		if asking[i] || !anyAsking {
 			asked = append(asked, s.words[:cut]...)
@@ -130,6 +140,27 @@ func dropContractions(s string) string {
 		_, size := utf8.DecodeLastRuneInString(m[:len(m)-1])
 		return m[:len(m)-1-size]
 	})
+}
+
+// quoteRe matches a phrase in quotes: double, typographic, or single
+// quotes that open after a space and close before one.
+var quoteRe = regexp.MustCompile(`"([^"]{1,100})"|“([^”]{1,100})”|‘([^’]{1,100})’|(?:^|\s)'([^']{1,100})'(?:[\s,.?!;:]|$)`)
+
+// quotedPhrases returns the phrases a question puts in quotes, as folded
+// words.
+func quotedPhrases(text string) [][]string {
+	if !strings.ContainsAny(text, "\"'“‘") {
+		return nil
+	}
+	var out [][]string
+	for _, m := range quoteRe.FindAllStringSubmatch(text, -1) {
+		for _, g := range m[1:] {
+			if ws := words(fold(g)); len(ws) > 0 {
+				out = append(out, ws)
+			}
+		}
+	}
+	return out
 }
 
 // exceptAt returns where a sentence starts setting words aside ("what else

@@ -107,7 +107,7 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 		return reply
 	}
 	need, missing := answerShare(qs)
-	matched, m := ix.match(qs, an.kind.answer, filter, ix.setAside(an))
+	matched, m := ix.match(qs, an, filter, ix.setAside(an))
 	defer m.release()
 	talks := ix.rankTalks(matched, need)
 	if opts.Explain {
@@ -149,6 +149,10 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 	return reply
 }
 
+// lineShare is the share of what the question needs that a line of a
+// talk that answers must explain to be shown.
+const lineShare = 0.75
+
 // rankedTalk is a talk with its matching bullets, best first.
 type rankedTalk struct {
 	talk  uint32
@@ -165,13 +169,22 @@ var furtherLines = []float64{0, 0.25, 0.1}
 // talk: a talk scores its best line, plus a part of its next best lines
 // that hold words of the question.
 func (ix *Index) rankTalks(s scored, need float64) []rankedTalk {
+	// A talk answers when one of its lines explains enough of the
+	// question; its lines are then ranked by score among those that
+	// explain nearly as much.
+	answers := map[uint32]bool{}
+	for _, c := range s.cands {
+		if c.score > 0 && c.strict >= need {
+			answers[ix.docs[c.doc].talk] = true
+		}
+	}
 	byTalk := map[uint32]int{}
 	var out []rankedTalk
 	for _, c := range s.cands {
-		if c.score <= 0 || c.strict < need {
+		t := ix.docs[c.doc].talk
+		if c.score <= 0 || !answers[t] || c.strict < lineShare*need {
 			continue
 		}
-		t := ix.docs[c.doc].talk
 		i, ok := byTalk[t]
 		if !ok {
 			i = len(out)

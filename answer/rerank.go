@@ -1,5 +1,7 @@
 package answer
 
+import "slices"
+
 // proximityDepth is how many of the best candidates are re-read for words
 // of the question standing together.
 const (
@@ -10,7 +12,7 @@ const (
 // rewardProximity re-reads the best few lines: it raises the score of lines
 // where words of the question stand next to each other ("worse is
 // better"), and lowers that of lines that hold nothing else.
-func (ix *Index) rewardProximity(qs []queryTerm, want answerType, cs []*candidate) {
+func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]string, cs []*candidate) {
 	termOf := map[string]int{}
 	for i, q := range qs {
 		for _, v := range q.variants {
@@ -38,6 +40,11 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, cs []*candidat
 			pairs = min(pairs, len(qs)-1)
 			c.score *= 1 + proximityBonus*float64(pairs)/float64(len(qs)-1)
 		}
+		// A line that says what the question quotes is where it comes
+		// from: "a giant PR just gets a 'looks fine'".
+		if len(quotes) > 0 && holdsPhrase(text, quotes) {
+			c.score *= 1 + quoteBonus
+		}
 		// A line holding the kind of fact asked for answers: "where does
 		// Wesley Chun work" - "... at Google", even in his bio, where his
 		// name does not count as the line's own words.
@@ -57,6 +64,26 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, cs []*candidat
 		}
 		c.score *= min(1, bareLineRate+0.1*float64(extra))
 	}
+}
+
+// quoteBonus favours lines that hold a phrase the question quotes.
+const quoteBonus = 1.0
+
+// holdsPhrase reports whether text holds one of the phrases, word for word
+// (folded), of two words or more.
+func holdsPhrase(text string, phrases [][]string) bool {
+	ws := words(fold(text))
+	for _, p := range phrases {
+		if len(p) < 2 {
+			continue
+		}
+		for i := 0; i+len(p) <= len(ws); i++ {
+			if slices.Equal(ws[i:i+len(p)], p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // answerTypeBonus favours lines holding the kind of fact a question asks

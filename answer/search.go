@@ -116,7 +116,8 @@ type scored struct {
 // filter (all when nil). A word in at most fullScan bullets is read in
 // whole; a commoner one through its champions, and looked up in every
 // candidate the other words bring.
-func (ix *Index) match(qs []queryTerm, want answerType, filter, deny map[uint32]bool) (scored, *matcher) {
+func (ix *Index) match(qs []queryTerm, an analysis, filter, deny map[uint32]bool) (scored, *matcher) {
+	want := an.kind.answer
 	m := newMatcher(ix, qs, filter)
 	m.want, m.deny = want, deny
 	champions := fullScan
@@ -148,7 +149,7 @@ func (ix *Index) match(qs []queryTerm, want answerType, filter, deny map[uint32]
 		}
 		sortCandidates(out.cands)
 	}
-	ix.rewardProximity(qs, want, out.cands[:min(len(out.cands), proximityDepth)])
+	ix.rewardProximity(qs, want, an.quotes, out.cands[:min(len(out.cands), proximityDepth)])
 	sortCandidates(out.cands)
 	return out, m
 }
