@@ -99,6 +99,9 @@ func analyze(question string) analysis {
 		if asking[i] && a.kind.answer == anyAnswer && asksWhatAbout(s.words) {
 			a.kind.answer = summaryAnswer
 		}
+		if (asking[i] || !anyAsking) && asksForTalks(s.words) {
+			a.kind.listing = true
+		}
 	}
 	return a
 }

@@ -84,6 +84,22 @@ func asksWhatAbout(ws []string) bool {
 type questionKind struct {
 	question bool // a question ("what happens to idle ..."), not keywords ("idle threads")
 	answer   answerType
+	listing  bool // asks for the talks on a topic: "were there any talks about testing"
+}
+
+// asksForTalks reports whether a sentence asks for the talks on a topic:
+// "talks about testing", "any talk on rust", "which talks covered X".
+func asksForTalks(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] != "talks" && ws[i] != "talk" && ws[i] != "sessions" && ws[i] != "presentations" {
+			continue
+		}
+		switch ws[i+1] {
+		case "about", "on", "covering", "covered", "cover", "mentioning", "discussing", "regarding":
+			return true
+		}
+	}
+	return false
 }
 
 // questionOpeners open questions.

@@ -109,7 +109,7 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 	need, missing := answerShare(qs)
 	matched, m := ix.match(qs, an, filter, ix.setAside(an))
 	defer m.release()
-	talks := ix.rankTalks(matched, need)
+	talks := ix.rankTalks(matched, need, an.kind.listing)
 	if opts.Explain {
 		ex := &Explanation{Words: ix.explainWords(an, skip, events, qs, dropped), Lines: ix.explainLines(matched, qs, explainedLines), Threshold: need, Answered: len(talks) > 0}
 		for _, c := range matched.cands[:min(explainedLines, len(matched.cands))] {
@@ -162,13 +162,22 @@ type rankedTalk struct {
 }
 
 // furtherLines weighs the second and third matching lines of a talk: a
-// talk that keeps coming back to the words is about them.
-var furtherLines = []float64{0, 0.25, 0.1}
+// talk that keeps coming back to the words is about them. A question
+// asking for the talks on a topic ("any talks about testing") weighs them
+// more: it asks what talks are about, not where a line says it.
+var (
+	furtherLines        = []float64{0, 0.25, 0.1}
+	furtherLinesListing = []float64{0, 0.7, 0.5, 0.35, 0.25}
+)
 
 // rankTalks groups the lines that answer enough of the question (need) by
 // talk: a talk scores its best line, plus a part of its next best lines
 // that hold words of the question.
-func (ix *Index) rankTalks(s scored, need float64) []rankedTalk {
+func (ix *Index) rankTalks(s scored, need float64, listing bool) []rankedTalk {
+	further := furtherLines
+	if listing {
+		further = furtherLinesListing
+	}
 	// A talk answers when one of its lines explains enough of the
 	// question; its lines are then ranked by score among those that
 	// explain nearly as much.
@@ -190,8 +199,8 @@ func (ix *Index) rankTalks(s scored, need float64) []rankedTalk {
 			i = len(out)
 			byTalk[t] = i
 			out = append(out, rankedTalk{talk: t, best: c, score: c.score})
-		} else if n := len(out[i].lines); n < len(furtherLines) && c.direct {
-			out[i].score += furtherLines[n] * c.score
+		} else if n := len(out[i].lines); n < len(further) && c.direct {
+			out[i].score += further[n] * c.score
 		}
 		out[i].lines = append(out[i].lines, c)
 	}
