@@ -91,7 +91,8 @@ type questionKind struct {
 // "talks about testing", "any talk on rust", "which talks covered X".
 func asksForTalks(ws []string) bool {
 	for i := 0; i+1 < len(ws); i++ {
-		if ws[i] != "talks" && ws[i] != "talk" && ws[i] != "sessions" && ws[i] != "presentations" {
+		one := ws[i] == "talk" && i > 0 && (ws[i-1] == "a" || ws[i-1] == "any")
+		if !one && ws[i] != "talks" && ws[i] != "sessions" && ws[i] != "presentations" {
 			continue
 		}
 		switch ws[i+1] {

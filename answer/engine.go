@@ -127,7 +127,7 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 		reply.Explain = ex
 	}
 	if len(talks) == 0 {
-		reply.Suggestions = ix.suggest(question, qs)
+		reply.Suggestions = ix.suggest(question, an, qs)
 		reply.Notice = "No notes answer that."
 		return reply
 	}

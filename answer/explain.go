@@ -64,7 +64,7 @@ func (ix *Index) explainWords(an analysis, skip map[int]bool, events []int, qs [
 		case !kept:
 			t.Why = fmt.Sprintf("beyond the first %d content words", maxTerms)
 		default:
-			t = traceTerm(ix, q)
+			t = traceTerm(q)
 			traced[w.text] = true
 		}
 		out = append(out, t)
@@ -72,13 +72,13 @@ func (ix *Index) explainWords(an analysis, skip map[int]bool, events []int, qs [
 	// Compounds ("python-dev") are words of their own.
 	for _, q := range qs {
 		if !traced[q.word] {
-			out = append(out, traceTerm(ix, q))
+			out = append(out, traceTerm(q))
 		}
 	}
 	return out
 }
 
-func traceTerm(ix *Index, q queryTerm) WordTrace {
+func traceTerm(q queryTerm) WordTrace {
 	t := WordTrace{Word: q.word, Kept: true, Weight: round2(q.weight), Commonness: round2(q.common), Context: q.context, InNotes: q.known}
 	switch {
 	case q.known:
@@ -91,17 +91,11 @@ func traceTerm(ix *Index, q queryTerm) WordTrace {
 		t.Why = "not in the notes in any spelling; specific, so an answer must hold it"
 	}
 	for _, v := range q.variants {
-		if v.weight < 1 {
-			t.Corrections = append(t.Corrections, fmt.Sprintf("%s (×%.2f)", ix.surface(v.term), v.weight))
+		if v.surface != "" {
+			t.Corrections = append(t.Corrections, fmt.Sprintf("%s (×%.2f)", v.surface, v.weight))
 		}
 	}
 	return t
-}
-
-// surface returns a readable form of an index term: the commonest word
-// stemmed to it.
-func (ix *Index) surface(term uint32) string {
-	return ix.termList[term]
 }
 
 // explainLines traces the best candidate lines of a question.

@@ -37,10 +37,11 @@ type queryTerm struct {
 }
 
 type variant struct {
-	term   uint32
-	weight float64
-	idf    float64
-	full   bool // the word as typed, or typed cut short ("plpython" for "plpythonu"): full coverage
+	term    uint32
+	weight  float64
+	idf     float64
+	full    bool   // the word as typed, or typed cut short ("plpython" for "plpythonu"): full coverage
+	surface string // the word of the notes it stands for, when not the word as typed
 }
 
 // maxTerms bounds the content words of one question.
@@ -175,7 +176,7 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 				for _, x := range shorthand[parts[0]] {
 					if id, ok := ix.terms[stem(x+parts[1])]; ok {
 						idf := ix.termIDF(id)
-						q.variants = append(q.variants, variant{term: id, weight: shorthandWeight, idf: idf, full: true})
+						q.variants = append(q.variants, variant{term: id, weight: shorthandWeight, idf: idf, full: true, surface: x + parts[1]})
 						q.idf = max(q.idf, idf)
 					}
 				}
@@ -372,7 +373,7 @@ func (ix *Index) queryTerm(w string, context bool) queryTerm {
 			weight *= 0.75
 		}
 		idf := ix.termIDF(c.term)
-		q.variants = append(q.variants, variant{term: c.term, weight: weight, idf: idf, full: strings.HasPrefix(c.word, w)})
+		q.variants = append(q.variants, variant{term: c.term, weight: weight, idf: idf, full: strings.HasPrefix(c.word, w), surface: c.word})
 		if !q.known && idf*weight > q.idf {
 			q.idf = idf
 		}
@@ -386,7 +387,7 @@ func (ix *Index) queryTerm(w string, context bool) queryTerm {
 		}
 		if !slices.ContainsFunc(q.variants, func(v variant) bool { return v.term == a.term }) {
 			idf := ix.termIDF(a.term)
-			q.variants = append(q.variants, variant{term: a.term, weight: weight, idf: idf})
+			q.variants = append(q.variants, variant{term: a.term, weight: weight, idf: idf, surface: a.word})
 			if !q.known && idf*weight > q.idf {
 				q.idf = idf
 			}
@@ -396,7 +397,7 @@ func (ix *Index) queryTerm(w string, context bool) queryTerm {
 	for _, x := range shorthand[w] {
 		if id, ok := ix.terms[stem(x)]; ok && !slices.ContainsFunc(q.variants, func(v variant) bool { return v.term == id }) {
 			idf := ix.termIDF(id)
-			q.variants = append(q.variants, variant{term: id, weight: shorthandWeight, idf: idf, full: true})
+			q.variants = append(q.variants, variant{term: id, weight: shorthandWeight, idf: idf, full: true, surface: x})
 			if !q.known && idf*shorthandWeight > q.idf {
 				q.idf = idf
 			}

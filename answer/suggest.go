@@ -8,39 +8,54 @@ import (
 // maxSuggestions bounds the "did you mean" list.
 const maxSuggestions = 3
 
+// shortQuestion is the most words of a question that a correction
+// suggests whole; a longer one is suggested as its content words.
+const shortQuestion = 6
+
 // maxNameCandidates bounds the titles and speakers compared with a question
 // for suggestions.
 const maxNameCandidates = 200
 
 // suggest proposes what to ask instead when a question has no good answer:
 // the question with its misspelt words corrected, close talk titles, and
-// speakers whose names are close to a word of the question.
-func (ix *Index) suggest(question string, qs []queryTerm) []string {
+// speakers whose names are close to a word of the question. Each is about
+// the question: a correction only of a word the notes never use and that
+// is no English word, a title or a name sharing a word with it.
+func (ix *Index) suggest(question string, an analysis, qs []queryTerm) []string {
 	var out []string
 	add := func(s string) {
 		if s != "" && !slices.Contains(out, s) && len(out) < maxSuggestions {
 			out = append(out, s)
 		}
 	}
-	// The question with corrected words.
-	ws := words(fold(question))
-	changed := false
+	// The question with corrected words: as typed when short, its words
+	// that carry it when long ("kubernetes deployment" for a ramble).
+	corrected := map[string]string{}
 	for _, q := range qs {
 		if q.known || len(q.variants) == 0 {
 			continue
 		}
-		best := ix.vocab.corrections(q.word)
-		if len(best) == 0 {
-			continue
-		}
-		for i, w := range ws {
-			if w == q.word {
-				ws[i] = best[0].word
-				changed = true
+		best := q.variants[0]
+		for _, v := range q.variants {
+			if v.weight > best.weight {
+				best = v
 			}
 		}
+		if best.surface != "" {
+			corrected[q.word] = best.surface
+		}
 	}
-	if changed {
+	if len(corrected) > 0 {
+		var ws []string
+		short := len(an.words) <= shortQuestion
+		for _, w := range an.words {
+			switch {
+			case corrected[w.text] != "":
+				ws = append(ws, corrected[w.text])
+			case short || w.role == roleContent && !w.context:
+				ws = append(ws, w.text)
+			}
+		}
 		add(strings.Join(ws, " "))
 	}
 	// Titles and speakers sharing a word (or its correction) with the

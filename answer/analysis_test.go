@@ -1,0 +1,180 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// content returns the words of an analysis that may say what the question
+// is about, marking scene-setting ones with "~", talk descriptions with
+// "#" and words set aside with "-".
+func content(a analysis) []string {
+	var out []string
+	for _, w := range a.words {
+		if w.role != roleContent {
+			continue
+		}
+		s := w.text
+		switch {
+		case w.except:
+			s = "-" + s
+		case w.naming:
+			s = "#" + s
+		case w.context:
+			s = "~" + s
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestAnalyze(t *testing.T) {
+	tests := []struct {
+		name string
+		q    string
+		want []string
+	}{
+		{"keywords", "grok the gil", []string{"grok", "gil"}},
+		{"slack mention and channel", "<@U0123ABCD> in <#C024BE91L|pycon-chat> what is uvloop", []string{"uvloop"}},
+		{"link keeps its label", "see <https://example.com/x|the uvloop docs> please", []string{"see", "uvloop", "docs"}},
+		{"bare link dropped", "is <https://example.com/x> about asyncpg", []string{"asyncpg"}},
+		{"discord mentions and custom emoji", "<@!80351110224678912> <:pythonlogo:1234> gil talk?", []string{"#gil"}},
+		{"emoji short codes", "dask :tada: :+1: dashboards", []string{"dask", "dashboards"}},
+		{"unicode emoji end a sentence", "hey folks 👋 quick q — did the py3.6 perf talk give a number?", []string{"#py3.6", "#perf", "give", "number"}},
+		{"greetings, apologies, hedges", "hi all, sorry if dumb but iirc tbh what is a metaclass", []string{"metaclass"}},
+		{"chat abbreviations", "how do u ppl deploy rn", []string{"deploy"}},
+		{"pronoun contractions are not words", "i'd love to know what we're missing, it's about pypi", []string{"love", "missing", "pypi"}},
+		{"possessives", "what was that NASA story in pydanny's talk", []string{"nasa", "story", "#pydanny"}},
+		{"let's stays", "let's encrypt packaging", []string{"lets", "encrypt", "packaging"}},
+		{"html entities from slack", "packaging &amp; dependency", []string{"packaging", "dependency"}},
+		{"background before the question", "our build is slow. how does pypy handle c extensions?", []string{"~build", "~slow", "pypy", "handle", "c", "extensions"}},
+		{"an aside in parentheses", "what did armin (and his wsgi work) present", []string{"armin", "~wsgi", "~work"}},
+		{"a speaker described", "what did the flask guy present", []string{"#flask", "guy"}},
+		{"the words describing a talk", "in the write-your-own git log talk, which parts does he walk through", []string{"write", "#git", "#log", "parts", "walk"}},
+		{"set aside", "what else did beazley talk about besides the gil stuff?", []string{"#beazley", "-besides", "-gil", "-stuff"}},
+		{"quoted words are never background", "tiny diffs get a 'looks fine' — was that in the review talk?", []string{"~tiny", "~diffs", "looks", "fine", "#review"}},
+		{"no question at all: nothing is background", "uvloop. asyncpg.", []string{"uvloop", "asyncpg"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, content(analyze(tt.q))); diff != "" {
+				t.Errorf("analyze(%q) content words (-want +got):\n%s", tt.q, diff)
+			}
+		})
+	}
+}
+
+func TestQuestionKind(t *testing.T) {
+	tests := []struct {
+		q        string
+		answer   answerType
+		question bool
+		listing  bool
+	}{
+		{"idle threads", anyAnswer, false, false},
+		{"what happens to idle threads", anyAnswer, true, false},
+		{"how many crashes does mozilla get per day", numberAnswer, true, false},
+		{"hey folks quick q - did the talk give a number for how much faster asyncio got?", numberAnswer, true, false},
+		{"what were the actual numbers on it", numberAnswer, true, false},
+		{"who replies the most on python-dev", personAnswer, true, false},
+		{"hey, where does wesley chun work", placeAnswer, true, false},
+		{"what was meenal's pybay talk about?", summaryAnswer, true, false},
+		{"what's the lego effect hettinger talked about", anyAnswer, true, false},
+		{"were there any talks about testing at pycodeconf 2011?", anyAnswer, true, true},
+	}
+	for _, tt := range tests {
+		k := analyze(tt.q).kind
+		if k.answer != tt.answer || k.question != tt.question || k.listing != tt.listing {
+			t.Errorf("analyze(%q).kind = %+v; want answer %d, question %v, listing %v", tt.q, k, tt.answer, tt.question, tt.listing)
+		}
+	}
+}
+
+// TestQueryWeights checks how the words of a question are weighed against
+// the embedded notes: chat words never count, ordinary words count less
+// than specific ones, and a specific word the notes never use raises what
+// an answer must explain.
+func TestQueryWeights(t *testing.T) {
+	ix := defaultEngine(t).Index()
+	weights := func(q string) (map[string]queryTerm, map[string]string) {
+		an := analyze(q)
+		qs, dropped := ix.queryTerms(q, an, nil)
+		out := map[string]queryTerm{}
+		for _, qt := range qs {
+			out[qt.word] = qt
+		}
+		return out, dropped
+	}
+	ws, _ := weights("hey folks, did the py3.6 perf talk give a number for how much faster asyncio programs got")
+	for _, chat := range []string{"hey", "folks"} {
+		if _, ok := ws[chat]; ok {
+			t.Errorf("chat word %q kept", chat)
+		}
+	}
+	if ws["give"].weight >= ws["asyncio"].weight/2 {
+		t.Errorf("ordinary %q weighs %.2f, specific %q %.2f; want less than half", "give", ws["give"].weight, "asyncio", ws["asyncio"].weight)
+	}
+	if q := ws["py3.6"]; !slices.ContainsFunc(q.variants, func(v variant) bool { return v.surface == "python3.6" }) {
+		t.Errorf("py3.6 not read as python3.6: %+v", q)
+	}
+	ws, dropped := weights("was ther a talk on bulding wheels w/ pip")
+	if _, ok := ws["ther"]; ok || dropped["ther"] == "" {
+		t.Errorf("slip for a stop word kept: %v, dropped %v", ws, dropped)
+	}
+	if _, ok := ws["w"]; ok {
+		t.Errorf("lone letter kept: %v", ws)
+	}
+	if q := ws["bulding"]; len(q.variants) == 0 || q.variants[0].surface != "building" {
+		t.Errorf("bulding corrected to %+v; want building", q.variants)
+	}
+	ws, _ = weights("sorry if this is dumb")
+	if len(ws) != 0 {
+		t.Errorf("a question of chat words kept %v", ws)
+	}
+	ws, _ = weights("was the weekend terrible")
+	if q := ws["weekend"]; len(q.variants) > 0 {
+		t.Errorf("an English word the notes never use was corrected to %+v", q.variants)
+	}
+	qs, _ := ix.queryTerms("which talk showed python extensions in rust with pyo3", analyze("which talk showed python extensions in rust with pyo3"), nil)
+	need, missing := answerShare(qs)
+	if need < strongShare || !slices.Contains(missing, "pyo3") {
+		t.Errorf("pyo3 question needs %.2f, missing %v; want at least %.2f, pyo3 missing", need, missing, strongShare)
+	}
+}
+
+// FuzzAnalyze: any text reads without panicking into folded words that
+// the text holds, with no markup left in them.
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{
+		"<@U0123ABCD> how does pdb work?", "hey 👋 quick q — what's new?", "<https://x|label> :tada:",
+		"'looks fine' (aside) besides gil", "a < b > c", "<<>>", ":::", "let's 2.0's", "é ü 3.6",
+		"what was meenal's pybay talk about?", strings.Repeat("(", 100), "\xff\xfe",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = cleanInput(s)
+		a := analyze(s)
+		folded := fold(dropContractions(stripMarkup(s)))
+		for _, w := range a.words {
+			if w.text == "" || !utf8.ValidString(w.text) {
+				t.Fatalf("analyze(%q): empty or invalid word %q", s, w.text)
+			}
+			if strings.ContainsAny(w.text, "<>@#|:") {
+				t.Fatalf("analyze(%q): markup in word %q", s, w.text)
+			}
+			if w.text != fold(w.text) {
+				t.Fatalf("analyze(%q): word %q not folded", s, w.text)
+			}
+			// A word comes from the text (markup, contractions and
+			// possessives taken out), give or take an apostrophe.
+			if !strings.Contains(strings.NewReplacer("'", "", "’", "").Replace(folded), w.text) {
+				t.Fatalf("analyze(%q): word %q not in the text", s, w.text)
+			}
+		}
+	})
+}
