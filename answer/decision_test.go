@@ -1,0 +1,82 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDecision asks questions of the embedded notes that must be answered,
+// chat-style ones included, and hard negatives that must be refused: the
+// notes share their generic words but never say what is asked.
+func TestDecision(t *testing.T) {
+	e := defaultEngine(t)
+	tests := []struct {
+		name string
+		q    string
+		talk string // the talk that must come first; empty: refused
+	}{
+		{"chatty positive", "hey quick q, when should a class just be a function instead?", "Stop Writing Classes"},
+		{"describing the speaker", "sorry if dumb but what did the dask person say about dashboards", "Dask: A Pythonic Distributed Data Science Framework"},
+		{"mention and emoji", "<@U0123ABCD> which event loop did yury write, the one that's 2x faster? 🚀", "High Performance Networking in Python"},
+		{"background sentence first", "we keep hitting the gil at work. did beazley say why cpu bound threads hurt i/o?", "Embracing The GIL"},
+		{"speaker and topic", "what did jesse noller say about asyncio", "The Future Is Bright"},
+		{"keyword", "uvloop", "High Performance Networking in Python"},
+		{"generic word only", "which type checker should I use", ""},
+		{"specific word missing", "which talk showed writing python extensions in rust with pyo3? 🦀", ""},
+		{"library missing", "is polars faster than pandas for big groupbys?", ""},
+		{"version missing", "does sqlalchemy 2.0's AsyncSession work with asyncpg", ""},
+		{"ordinary words missing in a short query", "rust borrow checker", ""},
+		{"speaker never said it", "what did kelsey hightower say about the gil", ""},
+		{"chatter", "was the conference wifi terrible for everyone or just me lol", ""},
+		{"only chat words", "hey sorry, quick q", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := e.Ask(t.Context(), tt.q, Options{Explain: true})
+			switch {
+			case tt.talk == "" && len(r.Talks) > 0:
+				t.Errorf("Ask(%q) = %q (%s); want a refusal", tt.q, r.Talks[0].Title, r.Explain.Reason)
+			case tt.talk != "" && len(r.Talks) == 0:
+				reason := r.Notice
+				if r.Explain != nil {
+					reason = r.Explain.Reason
+				}
+				t.Errorf("Ask(%q) refused (%s); want %q", tt.q, reason, tt.talk)
+			case tt.talk != "" && r.Talks[0].Title != tt.talk:
+				t.Errorf("Ask(%q) = %q; want %q", tt.q, r.Talks[0].Title, tt.talk)
+			}
+		})
+	}
+}
+
+// TestExplanation: the explanation of an answer names the words kept with
+// their weights, the words dropped with why, and the decision; that of a
+// refusal says which specific word the notes lack.
+func TestExplanation(t *testing.T) {
+	e := defaultEngine(t)
+	r := e.Ask(t.Context(), "hey folks, did the py3.6 perf talk give a number for how much faster asyncio programs got?", Options{Explain: true})
+	ex := r.Explain
+	if ex == nil || !ex.Answered || len(r.Talks) == 0 {
+		t.Fatalf("Explain = %+v; want an answered explanation", ex)
+	}
+	kept := map[string]WordTrace{}
+	for _, w := range ex.Words {
+		kept[w.Word] = w
+	}
+	if w := kept["asyncio"]; !w.Kept || w.Weight <= kept["give"].Weight {
+		t.Errorf("asyncio traced as %+v, give as %+v; want asyncio kept and heavier", w, kept["give"])
+	}
+	if w := kept["hey"]; w.Kept || w.Why != "chat word" {
+		t.Errorf("hey traced as %+v; want dropped as a chat word", w)
+	}
+	if len(ex.Lines) == 0 || ex.Confidence < ex.Threshold || !strings.HasPrefix(ex.Reason, "answered") {
+		t.Errorf("lines %v, confidence %.2f, threshold %.2f, reason %q", ex.Lines, ex.Confidence, ex.Threshold, ex.Reason)
+	}
+	r = e.Ask(t.Context(), "which talk showed python extensions in rust with pyo3", Options{Explain: true})
+	if ex := r.Explain; ex == nil || ex.Answered || !strings.Contains(ex.Reason, "pyo3") {
+		t.Errorf("Explain = %+v; want a refusal naming pyo3", ex)
+	}
+	if r := e.Ask(t.Context(), "uvloop", Options{}); r.Explain != nil {
+		t.Errorf("Explain = %+v without Options.Explain", r.Explain)
+	}
+}
