@@ -64,6 +64,17 @@ func (a analysis) folded() []string {
 	return ws
 }
 
+// contentWords returns how many content words the question has.
+func (a analysis) contentWords() int {
+	n := 0
+	for _, w := range a.words {
+		if w.role == roleContent {
+			n++
+		}
+	}
+	return n
+}
+
 // analyze reads a question.
 func analyze(question string) analysis {
 	var a analysis

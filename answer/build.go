@@ -24,6 +24,7 @@ func (ix *Index) Warm() {
 	var wg sync.WaitGroup
 	wg.Go(func() { ix.vocab.neighbourhood.Do(ix.vocab.build) })
 	wg.Go(func() { ix.names(TitleField) })
+	wg.Go(func() { stopSlips.once.Do(stopSlips.build) })
 	wg.Wait()
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/talkbot/talkbot/answer/english"
 )
@@ -150,10 +151,11 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 	var qs []queryTerm
 	dropped := map[string]string{}
 	seen := map[string]bool{}
+	verbose := a.contentWords() > verboseWords
 	for _, c := range compounds(fold(stripMarkup(question))) {
 		if _, ok := ix.terms[c]; ok && !seen[c] && len(qs) < maxCandidateTerms/4 {
 			seen[c] = true
-			qs = append(qs, ix.queryTerm(c, false))
+			qs = append(qs, ix.queryTerm(c, false, verbose))
 		}
 	}
 	for _, context := range []bool{false, true} {
@@ -165,7 +167,7 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 				continue
 			}
 			seen[w.text] = true
-			q := ix.queryTerm(w.text, w.context && !ix.namesSpeaker(w.text))
+			q := ix.queryTerm(w.text, w.context && !ix.namesSpeaker(w.text), verbose)
 			q.naming = w.naming
 			if why := slip(q); why != "" {
 				dropped[w.text] = why
@@ -186,7 +188,7 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 				for _, p := range parts {
 					if !seen[p] && !isStop(p) && len(qs) < maxCandidateTerms {
 						seen[p] = true
-						if q := ix.queryTerm(p, w.context); slip(q) == "" {
+						if q := ix.queryTerm(p, w.context, verbose); slip(q) == "" {
 							q.naming = w.naming
 							qs = append(qs, q)
 						}
@@ -238,6 +240,10 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 	return qs, dropped
 }
 
+// verboseWords is the most content words of a question that is not
+// verbose.
+const verboseWords = 6
+
 // maxCandidateTerms bounds the content words of a question weighed; the
 // maxTerms heaviest of them are searched for.
 const maxCandidateTerms = 2 * maxTerms
@@ -285,36 +291,63 @@ func slip(q queryTerm) string {
 	return ""
 }
 
-// nearStopWord reports whether a short word is one edit from a stop word,
-// chat word or question word: "ther", "waht", "abotu".
+// nearStopWord reports whether a short word is one edit from a stop word
+// or question word: "ther", "waht", "abotu".
 func nearStopWord(w string) bool {
 	if len(w) < 3 || len(w) > 6 || !isASCII(w) {
 		return false
 	}
-	near := func(s string) bool {
-		r := roleOf(s)
-		return s != w && len(s) >= 3 && (r == roleStop || r == roleQuestion)
-	}
-	for i := 0; i <= len(w); i++ {
-		if i < len(w) && near(w[:i]+w[i+1:]) {
-			return true // a letter too many
-		}
-		if i+1 < len(w) && near(w[:i]+string(w[i+1])+string(w[i])+w[i+2:]) {
-			return true // two letters swapped
-		}
-		for c := byte('a'); c <= 'z'; c++ {
-			if near(w[:i] + string(c) + w[i:]) {
-				return true // a letter missing
-			}
-			if i < len(w) && near(w[:i]+string(c)+w[i+1:]) {
-				return true // a letter wrong
+	stopSlips.once.Do(stopSlips.build)
+	for _, d := range deletions(w, 1) {
+		for _, s := range stopSlips.byKey[d] {
+			if s != w && osaDistance(w, s, 1) <= 1 {
+				return true
 			}
 		}
 	}
 	return false
 }
 
-func (ix *Index) queryTerm(w string, context bool) queryTerm {
+// stopSlips is the deletion neighbourhood of the stop and question words
+// of three letters or more: a word and each string made by deleting one of
+// its letters, to the words.
+var stopSlips stopNeighbourhood
+
+type stopNeighbourhood struct {
+	once  sync.Once
+	byKey map[string][]string
+}
+
+// build finds the stop and question words among the commonest English
+// words (every stop word is among them) and files their neighbourhood.
+func (s *stopNeighbourhood) build() {
+	s.byKey = map[string][]string{}
+	for _, w := range english.Common(stopRank) {
+		if r := roleOf(w); len(w) >= 3 && (r == roleStop || r == roleQuestion) {
+			for _, d := range deletions(w, 1) {
+				s.byKey[d] = append(s.byKey[d], w)
+			}
+		}
+	}
+	for w := range questionWords {
+		if len(w) >= 3 {
+			for _, d := range deletions(w, 1) {
+				if !slices.Contains(s.byKey[d], w) {
+					s.byKey[d] = append(s.byKey[d], w)
+				}
+			}
+		}
+	}
+}
+
+// stopRank is the rank in general English within which every stop word
+// falls.
+const stopRank = 5_000
+
+//
+// verbose says the question is long: a word the notes use is then taken
+// as typed, not also as the words one letter away from it.
+func (ix *Index) queryTerm(w string, context, verbose bool) queryTerm {
 	q := queryTerm{word: w, scale: 1, common: english.Commonness(w), familiar: english.Familiarity(w), context: context}
 	id, ok := ix.terms[stem(w)]
 	if !ok {
@@ -337,7 +370,7 @@ func (ix *Index) queryTerm(w string, context bool) queryTerm {
 	n := 0
 	count := ix.vocab.countOf(w)
 	var corrections []correction
-	if q.known || q.familiar < typoCommonness {
+	if !q.known && q.familiar < typoCommonness || q.known && !verbose {
 		corrections = ix.vocab.corrections(w)
 	}
 	for _, c := range corrections {

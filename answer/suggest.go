@@ -12,6 +12,10 @@ const maxSuggestions = 3
 // suggests whole; a longer one is suggested as its content words.
 const shortQuestion = 6
 
+// maxNamedWords is the most content words of a question that titles and
+// speakers are suggested for.
+const maxNamedWords = 6
+
 // maxNameCandidates bounds the titles and speakers compared with a question
 // for suggestions.
 const maxNameCandidates = 200
@@ -59,10 +63,17 @@ func (ix *Index) suggest(question string, an analysis, qs []queryTerm) []string 
 		add(strings.Join(ws, " "))
 	}
 	// Titles and speakers sharing a word (or its correction) with the
-	// question, found through the field postings rather than a scan.
+	// question, found through the field postings rather than a scan, and
+	// compared with its content words: a title holding a ramble's every
+	// word is none a long question could name.
+	if len(qs) > maxNamedWords {
+		return out
+	}
 	var titles, speakers []string
-	seenTalk := map[uint32]bool{}
+	seenTalk, seenSpeaker := map[uint32]bool{}, map[string]bool{}
+	var content []string
 	for _, q := range qs {
+		content = append(content, q.word)
 		for _, v := range q.variants {
 			for _, t := range ix.title[v.term] {
 				if !seenTalk[t] && len(titles) < maxNameCandidates {
@@ -72,14 +83,15 @@ func (ix *Index) suggest(question string, an analysis, qs []queryTerm) []string 
 			}
 			for _, t := range ix.speaker[v.term] {
 				for _, name := range ix.corpus.Talks[t].Speakers {
-					if !slices.Contains(speakers, name) && len(speakers) < maxNameCandidates {
+					if !seenSpeaker[name] && len(speakers) < maxNameCandidates {
+						seenSpeaker[name] = true
 						speakers = append(speakers, name)
 					}
 				}
 			}
 		}
 	}
-	for _, m := range matchNames(question, titles) {
+	for _, m := range matchNames(strings.Join(content, " "), titles) {
 		if m.rank > nearWords {
 			break
 		}

@@ -191,37 +191,54 @@ func (v *vocabulary) countOf(word string) uint32 {
 // insertion, deletion, substitution, transposition of neighbours), or
 // limit+1 once it is certain to exceed limit.
 func osaDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
+	var bufA, bufB [32]rune
+	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)
 	if d := len(ra) - len(rb); d > limit || -d > limit {
 		return limit + 1
 	}
-	rows := make([][]int, len(ra)+1)
-	for i := range rows {
-		rows[i] = make([]int, len(rb)+1)
-		rows[i][0] = i
+	// Three rows of the distance table, reused: the row two back (for
+	// transpositions), the previous one and the current one.
+	var buf [3 * 33]int
+	n := len(rb) + 1
+	cells := buf[:0]
+	if 3*n > len(buf) {
+		cells = make([]int, 3*n)
+	} else {
+		cells = buf[:3*n]
 	}
-	for j := range rows[0] {
-		rows[0][j] = j
+	back, prev, cur := cells[:n], cells[n:2*n], cells[2*n:]
+	for j := range prev {
+		prev[j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
 		best := limit + 1
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			d := min(rows[i-1][j]+1, rows[i][j-1]+1, rows[i-1][j-1]+cost)
+			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d = min(d, rows[i-2][j-2]+1)
+				d = min(d, back[j-2]+1)
 			}
-			rows[i][j] = d
+			cur[j] = d
 			best = min(best, d)
 		}
 		if best > limit {
 			return limit + 1
 		}
+		back, prev, cur = prev, cur, back
 	}
-	return rows[len(ra)][len(rb)]
+	return min(prev[len(rb)], limit+1)
+}
+
+// appendRunes appends the runes of s to dst.
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
 }
 
 // An abbreviation is at least minAbbreviation letters and at most

@@ -78,6 +78,18 @@ func TestFamiliarity(t *testing.T) {
 	}
 }
 
+func TestCommon(t *testing.T) {
+	ws := Common(100)
+	if len(ws) < 80 || len(ws) > 100 {
+		t.Errorf("Common(100) = %d words; want nearly 100", len(ws))
+	}
+	for _, w := range ws {
+		if r := Rank(w); r == 0 || r > 100 {
+			t.Errorf("Common(100) holds %q of rank %d", w, r)
+		}
+	}
+}
+
 func BenchmarkRank(b *testing.B) {
 	ws := []string{"the", "python", "asyncio", "weekend", "zzz"}
 	for i := 0; b.Loop(); i++ {

@@ -1,0 +1,77 @@
+package answer
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+func TestOSADistance(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"kubernets", "kubernetes", 2, 1},
+		{"teh", "the", 1, 1}, // a transposition is one edit
+		{"kitten", "sitting", 3, 3},
+		{"kitten", "sitting", 1, 2}, // beyond the limit: limit+1
+		{"", "abc", 3, 3},
+		{"café", "cafe", 1, 1},
+		{"same", "same", 0, 0},
+	}
+	for _, tt := range tests {
+		if got := osaDistance(tt.a, tt.b, tt.limit); got != tt.want {
+			t.Errorf("osaDistance(%q, %q, %d) = %d; want %d", tt.a, tt.b, tt.limit, got, tt.want)
+		}
+	}
+}
+
+// TestOSADistanceAgreesWithTable checks the three-row distance against the
+// whole table, on random words short and long (longer than its buffers).
+func TestOSADistanceAgreesWithTable(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		b := make([]rune, r.IntN(40))
+		for i := range b {
+			b[i] = []rune("abcé")[r.IntN(4)]
+		}
+		return string(b)
+	}
+	for range 2000 {
+		a, b := word(), word()
+		limit := r.IntN(6)
+		want := fullOSA(a, b)
+		if want > limit {
+			want = limit + 1
+		}
+		if got := osaDistance(a, b, limit); got != want {
+			t.Fatalf("osaDistance(%q, %q, %d) = %d; want %d", a, b, limit, got, want)
+		}
+	}
+}
+
+// fullOSA is the optimal string alignment distance from the whole table.
+func fullOSA(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
