@@ -319,10 +319,11 @@ type stopNeighbourhood struct {
 }
 
 // build finds the stop and question words among the commonest English
-// words (every stop word is among them) and files their neighbourhood.
+// words (every stop word is among the first english.CommonestRank) and
+// files their neighbourhood.
 func (s *stopNeighbourhood) build() {
 	s.byKey = map[string][]string{}
-	for _, w := range english.Common(stopRank) {
+	for _, w := range english.Commonest() {
 		if r := roleOf(w); len(w) >= 3 && (r == roleStop || r == roleQuestion) {
 			for _, d := range deletions(w, 1) {
 				s.byKey[d] = append(s.byKey[d], w)
@@ -339,10 +340,6 @@ func (s *stopNeighbourhood) build() {
 		}
 	}
 }
-
-// stopRank is the rank in general English within which every stop word
-// falls.
-const stopRank = 5_000
 
 //
 // verbose says the question is long: a word the notes use is then taken

@@ -81,18 +81,14 @@ func Familiarity(word string) float64 {
 	return max(Commonness(word), sizeCommonness[size])
 }
 
-// Common returns the words of rank maxRank or better, in alphabetical
-// order. It reads the whole list: call it once.
-func Common(maxRank int) []string {
-	var out []string
-	for rest := list; rest != ""; {
-		line, next, _ := strings.Cut(rest, "\n")
-		rest = next
-		w, fields, _ := strings.Cut(line, " ")
-		r, _, _ := strings.Cut(fields, " ")
-		if n, err := strconv.Atoi(r); err == nil && n > 0 && n <= maxRank {
-			out = append(out, w)
-		}
-	}
-	return out
+//go:embed common.txt
+var commonest string
+
+// CommonestRank is the rank within which Commonest lists every word.
+const CommonestRank = 5_000
+
+// Commonest returns the words of rank CommonestRank or better, in
+// alphabetical order.
+func Commonest() []string {
+	return strings.Fields(commonest)
 }

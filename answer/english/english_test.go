@@ -78,14 +78,14 @@ func TestFamiliarity(t *testing.T) {
 	}
 }
 
-func TestCommon(t *testing.T) {
-	ws := Common(100)
-	if len(ws) < 80 || len(ws) > 100 {
-		t.Errorf("Common(100) = %d words; want nearly 100", len(ws))
+func TestCommonest(t *testing.T) {
+	ws := Commonest()
+	if len(ws) < CommonestRank*8/10 || len(ws) > CommonestRank {
+		t.Errorf("Commonest() = %d words; want nearly %d", len(ws), CommonestRank)
 	}
 	for _, w := range ws {
-		if r := Rank(w); r == 0 || r > 100 {
-			t.Errorf("Common(100) holds %q of rank %d", w, r)
+		if r := Rank(w); r == 0 || r > CommonestRank {
+			t.Fatalf("Commonest() holds %q of rank %d", w, r)
 		}
 	}
 }

