@@ -16,10 +16,6 @@ const shortQuestion = 6
 // speakers are suggested for.
 const maxNamedWords = 6
 
-// maxNameCandidates bounds the titles and speakers compared with a question
-// for suggestions.
-const maxNameCandidates = 200
-
 // suggest proposes what to ask instead when a question has no good answer:
 // the question with its misspelt words corrected, close talk titles, and
 // speakers whose names are close to a word of the question. Each is about
@@ -62,46 +58,47 @@ func (ix *Index) suggest(question string, an analysis, qs []queryTerm) []string 
 		}
 		add(strings.Join(ws, " "))
 	}
-	// Titles and speakers sharing a word (or its correction) with the
-	// question, found through the field postings rather than a scan, and
-	// compared with its content words: a title holding a ramble's every
-	// word is none a long question could name.
+	// Titles and speakers close to the question's content words, found
+	// through the name indexes (a bounded number of names read): a title
+	// holding a ramble's every word is none a long question could name.
 	if len(qs) > maxNamedWords {
 		return out
 	}
-	var titles, speakers []string
-	seenTalk, seenSpeaker := map[uint32]bool{}, map[string]bool{}
 	var content []string
+	known := map[string][]string{} // the corrections the question's words already have
 	for _, q := range qs {
 		content = append(content, q.word)
 		for _, v := range q.variants {
-			for _, t := range ix.title[v.term] {
-				if !seenTalk[t] && len(titles) < maxNameCandidates {
-					seenTalk[t] = true
-					titles = append(titles, ix.titles[t])
-				}
-			}
-			for _, t := range ix.speaker[v.term] {
-				for _, name := range ix.corpus.Talks[t].Speakers {
-					if !seenSpeaker[name] && len(speakers) < maxNameCandidates {
-						seenSpeaker[name] = true
-						speakers = append(speakers, name)
-					}
-				}
+			if v.surface != "" {
+				known[q.word] = append(known[q.word], v.surface)
 			}
 		}
+		if known[q.word] == nil {
+			known[q.word] = []string{}
+		}
 	}
-	for _, m := range matchNames(strings.Join(content, " "), titles) {
+	corrections := func(w string) []string {
+		if c, ok := known[w]; ok {
+			return c
+		}
+		var out []string
+		for _, c := range ix.vocab.corrections(w) {
+			out = append(out, c.word)
+		}
+		known[w] = out
+		return out
+	}
+	for _, m := range ix.names(TitleField).find(strings.Join(content, " "), maxSuggestions, corrections) {
 		if m.rank > nearWords {
 			break
 		}
 		add("show " + m.text)
 	}
 	for _, q := range qs {
-		if len(q.word) < 4 {
-			continue
+		if len(q.word) < 4 || q.known && len(qs) > 2 {
+			continue // a speaker is suggested for a name, or a slip of one
 		}
-		for _, m := range matchNames(q.word, speakers) {
+		for _, m := range ix.names(SpeakerField).find(q.word, maxSuggestions, corrections) {
 			if m.rank > nearWords {
 				break
 			}

@@ -100,6 +100,44 @@ func deletionHashes(w string) []uint64 {
 	return out
 }
 
+// deletionHashesWithin returns the hashes (as hashString gives them) of w
+// and of every distinct string made by deleting up to maxD (1 or 2) of its
+// letters. An ASCII word's are hashed in place, no string built.
+func deletionHashesWithin(w string, maxD int) []uint64 {
+	if !isASCII(w) || maxD > 2 {
+		var out []uint64
+		for _, d := range deletions(w, maxD) {
+			out = append(out, hashString(d))
+		}
+		return out
+	}
+	const offset, prime = 14695981039346656037, 1099511628211
+	hash := func(skipA, skipB int) uint64 {
+		h := uint64(offset)
+		for i := 0; i < len(w); i++ {
+			if i != skipA && i != skipB {
+				h ^= uint64(w[i])
+				h *= prime
+			}
+		}
+		return h
+	}
+	out := make([]uint64, 0, 1+len(w)+len(w)*len(w)/2)
+	out = append(out, hash(-1, -1))
+	for i := 0; i < len(w) && len(w) > 1; i++ {
+		out = append(out, hash(i, -1))
+		if maxD == 2 && len(w) > 2 {
+			for j := i + 1; j < len(w); j++ {
+				out = append(out, hash(i, j))
+			}
+		}
+	}
+	// Deleting either of two equal letters gives one string: look it up
+	// once.
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // deletions returns w and every distinct string made by deleting up to n
 // of its letters.
 func deletions(w string, n int) []string {
@@ -156,8 +194,8 @@ func (v *vocabulary) corrections(word string) []correction {
 	v.neighbourhood.Do(v.build)
 	found := map[uint32]bool{}
 	var out []correction
-	for _, d := range deletions(word, maxD) {
-		h := hashString(d) >> idBits
+	for _, h := range deletionHashesWithin(word, maxD) {
+		h >>= idBits
 		i, _ := slices.BinarySearch(v.keys, h<<idBits)
 		for ; i < len(v.keys) && v.keys[i]>>idBits == h; i++ {
 			id := uint32(v.keys[i] & (1<<idBits - 1))

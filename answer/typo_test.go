@@ -75,3 +75,25 @@ func fullOSA(a, b string) int {
 	}
 	return d[len(ra)][len(rb)]
 }
+
+// TestDeletionHashesWithin: the hashes made in place are those of the
+// strings deletions builds, ASCII or not.
+func TestDeletionHashesWithin(t *testing.T) {
+	for _, w := range []string{"kubernets", "aab", "coroutines", "café", "x", ""} {
+		for maxD := 1; maxD <= 2; maxD++ {
+			want := map[uint64]bool{}
+			for _, d := range deletions(w, maxD) {
+				want[hashString(d)] = true
+			}
+			got := deletionHashesWithin(w, maxD)
+			if len(got) != len(want) {
+				t.Errorf("deletionHashesWithin(%q, %d): %d hashes; want %d", w, maxD, len(got), len(want))
+			}
+			for _, h := range got {
+				if !want[h] {
+					t.Errorf("deletionHashesWithin(%q, %d) has a hash of no deletion", w, maxD)
+				}
+			}
+		}
+	}
+}
