@@ -341,7 +341,6 @@ func (s *stopNeighbourhood) build() {
 	}
 }
 
-//
 // verbose says the question is long: a word the notes use is then taken
 // as typed, not also as the words one letter away from it.
 func (ix *Index) queryTerm(w string, context, verbose bool) queryTerm {
