@@ -180,30 +180,34 @@ func (ix *Index) rankTalks(s scored, need float64, listing bool) []rankedTalk {
 	}
 	// A talk answers when one of its lines explains enough of the
 	// question; its lines are then ranked by score among those that
-	// explain nearly as much.
-	answers := map[uint32]bool{}
-	for _, c := range s.cands {
-		if c.score > 0 && c.strict >= need {
-			answers[ix.docs[c.doc].talk] = true
-		}
-	}
+	// explain nearly as much. Candidates come best first.
 	byTalk := map[uint32]int{}
 	var out []rankedTalk
+	var answers []bool // by talk in out
 	for _, c := range s.cands {
-		t := ix.docs[c.doc].talk
-		if c.score <= 0 || !answers[t] || c.strict < lineShare*need {
+		if c.score <= 0 || c.strict < lineShare*need {
 			continue
 		}
+		t := ix.docs[c.doc].talk
 		i, ok := byTalk[t]
 		if !ok {
 			i = len(out)
 			byTalk[t] = i
 			out = append(out, rankedTalk{talk: t, best: c, score: c.score})
+			answers = append(answers, false)
 		} else if n := len(out[i].lines); n < len(further) && c.direct {
 			out[i].score += further[n] * c.score
 		}
+		answers[i] = answers[i] || c.strict >= need
 		out[i].lines = append(out[i].lines, c)
 	}
+	kept := out[:0]
+	for i, t := range out {
+		if answers[i] {
+			kept = append(kept, t)
+		}
+	}
+	out = kept
 	slices.SortStableFunc(out, func(a, b rankedTalk) int {
 		switch {
 		case a.score > b.score:

@@ -344,7 +344,8 @@ func (s *stopNeighbourhood) build() {
 // verbose says the question is long: a word the notes use is then taken
 // as typed, not also as the words one letter away from it.
 func (ix *Index) queryTerm(w string, context, verbose bool) queryTerm {
-	q := queryTerm{word: w, scale: 1, common: english.Commonness(w), familiar: english.Familiarity(w), context: context}
+	q := queryTerm{word: w, scale: 1, context: context}
+	q.common, q.familiar = english.Profile(w)
 	id, ok := ix.terms[stem(w)]
 	if !ok {
 		id, ok = ix.terms[w] // compounds are indexed as they are: "easyinstall"

@@ -62,14 +62,8 @@ var sizeCommonness = map[int]float64{10: 1, 20: 0.85, 35: 0.6, 40: 0.5, 50: 0.4,
 // 1 to 0 by its frequency rank: 1 among the Ordinary commonest words,
 // falling with the logarithm of the rank to 0 at Rare.
 func Commonness(word string) float64 {
-	r, _ := lookup(word)
-	switch {
-	case r == 0:
-		return 0
-	case r <= Ordinary:
-		return 1
-	}
-	return max(0, 1-math.Log(float64(r)/Ordinary)/math.Log(Rare/Ordinary))
+	c, _ := Profile(word)
+	return c
 }
 
 // Familiarity returns how well a speaker of English knows a word, from 1
@@ -77,8 +71,21 @@ func Commonness(word string) float64 {
 // dictionary that has it, which keeps words that news text seldom uses
 // ("newbie", "bossy") familiar.
 func Familiarity(word string) float64 {
-	_, size := lookup(word)
-	return max(Commonness(word), sizeCommonness[size])
+	_, f := Profile(word)
+	return f
+}
+
+// Profile returns a word's Commonness and Familiarity, with one lookup.
+func Profile(word string) (commonness, familiarity float64) {
+	r, size := lookup(word)
+	switch {
+	case r == 0:
+	case r <= Ordinary:
+		commonness = 1
+	default:
+		commonness = max(0, 1-math.Log(float64(r)/Ordinary)/math.Log(Rare/Ordinary))
+	}
+	return commonness, max(commonness, sizeCommonness[size])
 }
 
 //go:embed common.txt
