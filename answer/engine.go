@@ -149,6 +149,10 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 	return reply
 }
 
+// maxTalkLines is the most lines of a talk kept for its answer: more than
+// the snippets it shows with the lines that follow them.
+const maxTalkLines = 4 * maxSnippets
+
 // lineShare is the share of what the question needs that a line of a
 // talk that answers must explain to be shown.
 const lineShare = 0.75
@@ -199,7 +203,9 @@ func (ix *Index) rankTalks(s scored, need float64, listing bool) []rankedTalk {
 			out[i].score += further[n] * c.score
 		}
 		answers[i] = answers[i] || c.strict >= need
-		out[i].lines = append(out[i].lines, c)
+		if len(out[i].lines) < maxTalkLines {
+			out[i].lines = append(out[i].lines, c)
+		}
 	}
 	kept := out[:0]
 	for i, t := range out {
