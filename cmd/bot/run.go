@@ -25,10 +25,10 @@ const usage = `usage: bot [serve|ask|show|talks|eval|help] [flags] [args]
   bot config                   print the effective settings, secrets redacted
   bot healthcheck              exit 0 when the local server is live (for Docker's HEALTHCHECK)
   bot version
-  bot ask [--json] [--limit N] [--corpus DIR] QUESTION...
+  bot ask [--json] [--explain] [--limit N] [--corpus DIR] QUESTION...
   bot show [--corpus DIR] TITLE...
   bot talks [--event E] [--speaker S] [--corpus DIR]
-  bot eval [--verbose] [--corpus DIR] QUESTIONS.jsonl
+  bot eval [--verbose] [--misses] [--part all|tune|held] [--corpus DIR] QUESTIONS.jsonl
   bot bench [--corpus DIR] --queries FILE [--json]
 `
 
