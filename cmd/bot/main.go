@@ -14,16 +14,15 @@
 //	--corpus DIR   a folder of talk notes instead of the embedded corpus
 //	               (also TALKBOT_CORPUS)
 //
-// ask:   --json (one JSON object: query, results, suggestions), --limit N,
+// Flags of some:
 //
-//	--explain (the words kept and their weights, the corrections, the
-//	best lines and why the question was answered or refused)
-//
-// talks: --event E, --speaker S (fuzzy)
-// eval:  --verbose (one line per question), --misses (each miss with the
-//
-//	wanted and the returned lines), --part all|tune|held (the tuning
-//	or the held-out third of the set)
+//	ask:   --json (one JSON object: query, results, suggestions), --limit N,
+//	       --explain (the words kept and their weights, the corrections,
+//	       the best lines and why the question was answered or refused)
+//	talks: --event E, --speaker S (fuzzy)
+//	eval:  --verbose (one line per question), --misses (each miss with the
+//	       wanted and the returned lines), --part all|tune|held (the
+//	       tuning or the held-out third of the set)
 //
 // Notes may be Markdown (.md, .markdown), reStructuredText (.rst) or text
 // (.txt); an optional corpus.yaml names events (see package corpus).
