@@ -539,6 +539,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	naming := 0                        // asking words naming the talk, by its title or speakers
 	var asked, answered float64        // weight of the other asking words, and of those the line holds
 	askedInTalk := false               // some line of the talk holds one of those
+	described, describes := 0, false   // words describing the talk asked about; some is this talk's
 	first := false
 	var relBuf [3]uint32
 	related := ix.related(doc, &relBuf)
@@ -579,6 +580,12 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 			// of a talk that uses it counts it alike.
 			l, direct, beside = namingLevel, 0, 0
 			field = namingLevel
+		}
+		if q.naming && !q.context {
+			described++
+			if l == namingLevel {
+				describes = true
+			}
 		}
 		if !q.context {
 			if titleHit > 0 || speakerHit > 0 || q.naming {
@@ -640,6 +647,11 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		// question names, by its title, speakers or a description, answers
 		// only if it says something of what the question asks of it.
 		if naming > 0 && asked > 0 && answered == 0 && !askedInTalk && !m.holdsAnswerType(d) {
+			c.strict = 0
+		}
+		// "In the git log talk, which parts ...": a line of another talk
+		// does not answer, however much of the rest it holds.
+		if described > 0 && !describes {
 			c.strict = 0
 		}
 		c.cover = (cover + talkCover) / total

@@ -61,9 +61,6 @@ func (ix *Index) suggest(question string, an analysis, qs []queryTerm) []string 
 	// Titles and speakers close to the question's content words, found
 	// through the name indexes (a bounded number of names read): a title
 	// holding a ramble's every word is none a long question could name.
-	if len(qs) > maxNamedWords {
-		return out
-	}
 	var content []string
 	known := map[string][]string{} // the corrections the question's words already have
 	for _, q := range qs {
@@ -86,6 +83,23 @@ func (ix *Index) suggest(question string, an analysis, qs []queryTerm) []string 
 			out = append(out, c.word)
 		}
 		known[w] = out
+		return out
+	}
+	// The talk the question describes ("in the git log talk, ...").
+	var named []string
+	for _, q := range qs {
+		if q.naming {
+			named = append(named, q.word)
+		}
+	}
+	if len(named) > 0 {
+		for _, m := range ix.names(TitleField).find(strings.Join(named, " "), 1, corrections) {
+			if m.rank <= nearWords {
+				add("show " + m.text)
+			}
+		}
+	}
+	if len(qs) > maxNamedWords {
 		return out
 	}
 	for _, m := range ix.names(TitleField).find(strings.Join(content, " "), maxSuggestions, corrections) {
