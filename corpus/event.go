@@ -87,3 +87,15 @@ func eventFromPath(base string) Event {
 	}
 	return Event{Name: strings.Join(kept, " "), Year: year}
 }
+
+// yearInPath returns a year that a folder of a path is named for
+// ("2018/pygotham"), or 0.
+func yearInPath(dir string) int {
+	for _, part := range strings.Split(dir, "/") {
+		if len(part) == 4 && yearRe.MatchString(part) {
+			y, _ := strconv.Atoi(part)
+			return y
+		}
+	}
+	return 0
+}

@@ -30,10 +30,21 @@ func (l *loader) readIndex(f string, files []string) *FileError {
 	} else {
 		o = readMarkdown(data)
 	}
+	// The index's own title names the event of its folder; a later
+	// heading names another event only when it reads as one ("PyCon
+	// 2012"), never when it is a talk's ("## \"Loop Better\" by Trey
+	// Hunner").
 	event := ""
+	title := true
+	entry := "" // the heading the links below belong to
 	for i, b := range o.blocks {
 		switch b.kind {
 		case headingBlock:
+			entry = b.text
+			if !title && !looksLikeEventTitle(b.text) {
+				continue
+			}
+			title = false
 			event = b.text
 			// "Epic Hotel - Miami, Florida / 6-7 October 2011" under the heading.
 			if !yearRe.MatchString(event) {
@@ -59,10 +70,15 @@ func (l *loader) readIndex(f string, files []string) *FileError {
 				}
 				if _, sp := splitTitle(lk.text); sp != nil {
 					e.speakers = sp
+				} else if _, sp := splitTitle(entry); sp != nil {
+					e.speakers = sp
 				}
 				l.indexed[target] = e
 			}
 		}
+	}
+	if t := o.title(); t != "" && looksLikeEventTitle(t) {
+		l.dirEvent[dir] = t
 	}
 	for _, entry := range o.toctree {
 		if target := linkedFile(entry, byBase); target != "" {

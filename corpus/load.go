@@ -60,7 +60,7 @@ func Load(fsys fs.FS) (*Corpus, error) {
 		c.Problems = append(c.Problems, merr)
 	}
 
-	l := &loader{fsys: fsys, manifest: m, indexed: map[string]indexEntry{}}
+	l := &loader{fsys: fsys, manifest: m, indexed: map[string]indexEntry{}, dirEvent: map[string]string{}}
 	notes, indexes := splitIndexFiles(files)
 	for _, f := range indexes {
 		if err := l.readIndex(f, files); err != nil {
@@ -148,6 +148,7 @@ type loader struct {
 	fsys     fs.FS
 	manifest *Manifest
 	indexed  map[string]indexEntry // note file -> what an index file says of it
+	dirEvent map[string]string     // folder -> the event its index file's title names
 }
 
 // indexEntry is what an index file says about a note file it links to.
@@ -269,8 +270,13 @@ func (l *loader) resolve(d *draft, f string) {
 		t.Event = parseEvent(d.event, f)
 	case indexed && idx.event != "":
 		t.Event = parseEvent(idx.event, f)
+	case l.dirEvent[path.Dir(f)] != "":
+		t.Event = parseEvent(l.dirEvent[path.Dir(f)], f)
 	case path.Dir(f) != ".":
 		t.Event = eventFromPath(path.Base(path.Dir(f)))
+		if t.Event.Year == 0 {
+			t.Event.Year = yearInPath(path.Dir(f)) // "2018/pygotham"
+		}
 	default:
 		t.Event = eventFromPath(strings.TrimSuffix(path.Base(f), path.Ext(f)))
 	}

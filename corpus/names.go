@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/talkbot/talkbot/internal/english"
 )
 
 // nameParticles may stand lower-case inside a person's name.
@@ -102,29 +104,105 @@ func namesIn(s string) []string {
 // part is a name the whole heading is the title.
 func splitTitle(h string) (title string, speakers []string) {
 	h = strings.TrimSpace(h)
-	// "Title (Speaker)" and "Speaker (title)".
+	// `"Evolution of API Design" by Eric Baer, Formidable (https://...)`:
+	// a quoted title, then who gave it and where they work.
+	if m := quotedTitleRe.FindStringSubmatch(h); m != nil {
+		return strings.TrimSpace(m[1]), leadingNames(m[2])
+	}
+	// "Title (Speaker)" and "Speaker (title)"; never "Title (or a
+	// subtitle)".
 	if strings.HasSuffix(h, ")") {
 		if open := matchingOpen(h); open > 0 {
 			outer := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(h[:open]), ":-–—"))
 			inner := strings.TrimSpace(h[open+1 : len(h)-1])
-			innerNames, outerNames := namesIn(inner), namesIn(outer)
-			switch {
-			case innerNames != nil && outer != "":
-				return outer, innerNames
-			case outerNames != nil && inner != "":
-				return inner, outerNames
+			if !subtitleRe.MatchString(inner) {
+				innerNames, outerNames := namesIn(inner), personNames(outer)
+				switch {
+				case innerNames != nil && outer != "":
+					return outer, innerNames
+				case outerNames != nil && inner != "":
+					return inner, outerNames
+				}
 			}
 		}
 	}
-	for _, sep := range []string{" - ", " – ", " — ", " by "} {
+	// "Try-Monads with Big Data by Jordan Yaker (https://...), CEO hireross".
+	if i := strings.LastIndex(h, " by "); i > 0 {
+		if names := leadingNames(h[i+len(" by "):]); names != nil {
+			return strings.TrimSpace(h[:i]), names
+		}
+	}
+	for _, sep := range []string{" - ", " – ", " — "} {
 		if i := strings.LastIndex(h, sep); i > 0 {
-			if names := namesIn(h[i+len(sep):]); names != nil {
+			if names := personNames(h[i+len(sep):]); names != nil {
 				return strings.TrimSpace(h[:i]), names
 			}
 		}
 	}
 	return h, nil
 }
+
+var (
+	// quotedTitleRe matches a quoted title and what follows it: `"Loop
+	// Better" by Trey Hunner`.
+	quotedTitleRe = regexp.MustCompile(`^["“]([^"”]{2,})["”]\s*(?:[-–—,:]\s*|by\s+)(.*)$`)
+	// subtitleRe matches a parenthesis that goes on with the title: "(or
+	// Why Django Sucks?)", "(aka ...)", "(part 2)".
+	subtitleRe = regexp.MustCompile(`(?i)^(?:or|aka|a\.k\.a\.?|i\.e\.?|e\.g\.?|part|and|vs\.?|with|in|for)\b`)
+	// nicknameRe matches a nickname inside a name: "Michael (Stu) Stewart".
+	nicknameRe = regexp.MustCompile(`\s+\([A-Z][a-z]+\)\s+`)
+	// linkTailRe matches a link or handle in parentheses or brackets.
+	linkTailRe = regexp.MustCompile(`\s*[(\[<]\s*(?:https?://|www\.|@)[^)\]>]*[)\]>]`)
+)
+
+// leadingNames returns the names a "by" part starts with, links, handles
+// and what follows the names (a company, a job) dropped: "Eric Baer,
+// Formidable (https://...)" -> "Eric Baer"; "Jessica Cox and Corey
+// Harper, Elsevier" -> both. Nil when it starts with no name.
+func leadingNames(s string) []string {
+	s = linkTailRe.ReplaceAllString(s, "")
+	s = nicknameRe.ReplaceAllString(s, " ") // "Michael (Stu) Stewart"
+	var names []string
+	for _, part := range nameSplitRe.Split(strings.TrimSpace(s), -1) {
+		part = cleanName(part)
+		if part == "" {
+			continue
+		}
+		if !looksLikeName(part) {
+			break
+		}
+		names = append(names, part)
+	}
+	return names
+}
+
+// personNames is namesIn for a part of a heading that might as well be
+// words of a title: names whose every word is a common English word ("LFS
+// - Lightning Fast Shop", "Long Term Predictions (low accuracy)") are none.
+func personNames(s string) []string {
+	names := namesIn(s)
+	for _, n := range names {
+		if allCommonWords(n) {
+			return nil
+		}
+	}
+	return names
+}
+
+// allCommonWords reports whether every word of s is a common English
+// dictionary word.
+func allCommonWords(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if size := english.Size(strings.ToLower(strings.Trim(w, ".,'’"))); size == 0 || size > commonWordSize {
+			return false
+		}
+	}
+	return true
+}
+
+// commonWordSize is the largest dictionary size class whose words are
+// common ones.
+const commonWordSize = 35
 
 // matchingOpen returns the index of the "(" that the final ")" closes.
 func matchingOpen(s string) int {

@@ -70,7 +70,7 @@ const (
 // sections and bullets.
 func talksFromOutline(o *outline, file string) []draft {
 	hs := headings(o)
-	roles := assignRoles(o, hs)
+	roles := assignRoles(o, hs, file)
 	b := &talkBuilder{o: o, file: file}
 	hi := 0
 	for i, blk := range o.blocks {
@@ -136,7 +136,7 @@ func headings(o *outline) []headingInfo {
 	return hs
 }
 
-func assignRoles(o *outline, hs []headingInfo) []headingRole {
+func assignRoles(o *outline, hs []headingInfo, file string) []headingRole {
 	numbered := 0
 	for _, h := range hs {
 		if strings.Contains(h.number, ".") {
@@ -146,7 +146,76 @@ func assignRoles(o *outline, hs []headingInfo) []headingRole {
 	if numbered >= 3 {
 		return numberedRoles(o, hs)
 	}
+	// Not a numbered document: a heading's leading number is part of its
+	// text ("10 Steps to better postgresql performance").
+	for i := range hs {
+		hs[i].number = ""
+		hs[i].text = o.blocks[hs[i].block].text
+	}
+	if t := titleHeading(hs, file); t >= 0 {
+		return oneTalkRoles(hs, t)
+	}
 	return levelRoles(hs)
+}
+
+// titleHeading returns the heading that names a one-talk file: the first
+// heading that is no page furniture, when the file's name says the same
+// ("mfa-the-right-way-one-time-passwords-with-pyotp.md" and "MFA the Right
+// Way: One Time Passwords with PyOTP"), or -1.
+func titleHeading(hs []headingInfo, file string) int {
+	t := firstNonChrome(hs)
+	if t < 0 || t > 2 || looksLikeEventTitle(hs[t].text) {
+		return -1 // "EuroPython 2016 - Tuesday": the notes of an event
+	}
+	base := file[strings.LastIndex(file, "/")+1:]
+	if i := strings.LastIndex(base, "."); i > 0 {
+		base = base[:i]
+	}
+	if sameWords(base, hs[t].text) {
+		return t
+	}
+	return -1
+}
+
+// sameWords reports whether most words of a file name (at least three,
+// and two thirds of them, stop words aside) are words of a heading, or the
+// heading's are the name's: "embracing_the_global_interpreter_lock-
+// david_beazley" names "Embracing the Global Interpreter Lock (GIL)".
+func sameWords(name, heading string) bool {
+	nws, hws := titleWordSet(name), titleWordSet(heading)
+	if len(nws) == 0 || len(hws) == 0 {
+		return false
+	}
+	inHeading, inName := 0, 0
+	for w := range nws {
+		if hws[w] {
+			inHeading++
+		}
+	}
+	for w := range hws {
+		if nws[w] {
+			inName++
+		}
+	}
+	return inHeading >= 3 && (3*inHeading >= 2*len(nws) || 3*inName >= 2*len(hws)) ||
+		inHeading >= 1 && inHeading == len(nws) && inName == len(hws)
+}
+
+// oneTalkRoles reads a one-talk file: heading t names the talk, the
+// headings before it are preface, and those after it its sections.
+func oneTalkRoles(hs []headingInfo, t int) []headingRole {
+	roles := make([]headingRole, len(hs))
+	for i := range hs {
+		switch {
+		case i < t:
+			roles[i] = rolePreface
+		case i == t:
+			roles[i] = roleTalk
+		default:
+			roles[i] = roleSection
+		}
+	}
+	return roles
 }
 
 // numberedRoles reads a numbered document (a Sphinx export): the depth of
