@@ -107,9 +107,19 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 		return reply
 	}
 	need, missing := answerShare(qs)
-	matched, m := ix.match(qs, an, filter, ix.setAside(an))
-	defer m.release()
+	deny := ix.setAside(an)
+	matched, m := ix.match(qs, an, filter, deny)
 	talks := ix.rankTalks(matched, need, an.kind.listing)
+	if len(talks) == 0 && len(events) > 0 {
+		// The event named has no notes that answer: the question is
+		// asked of all the notes ("uvloop at pycon 2017" finds it at
+		// EuroPython 2016; an event named after a talk by mistake hides
+		// nothing).
+		m.release()
+		matched, m = ix.match(qs, an, nil, deny)
+		talks = ix.rankTalks(matched, need, an.kind.listing)
+	}
+	defer m.release()
 	if opts.Explain {
 		ex := &Explanation{Words: ix.explainWords(an, skip, events, qs, dropped), Lines: ix.explainLines(matched, qs, explainedLines), Threshold: need, Answered: len(talks) > 0}
 		for _, c := range matched.cands[:min(explainedLines, len(matched.cands))] {

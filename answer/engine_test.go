@@ -83,6 +83,7 @@ func TestAnswers(t *testing.T) {
 		{q: "kotlin coroutines", noResults: true},
 		{q: "how do I deploy django on heroku", noResults: true},
 		{q: "pycon 2015 gil", noResults: true},                                         // an event the notes do not have
+		{q: "pycon 2017 uvloop", talk: "High Performance Networking in Python"},        // not at that event: asked of all
 		{q: "what is the meatclock", allTalks: []string{"Kubernetes For Pythonistas"}}, // not "meat", a cut-short word
 		{q: "rules of optimization", talk: "Writing faster Python"},                    // the notes spell it "optimisations"
 	}

@@ -90,9 +90,12 @@ func (b *talkBuilder) content(i int, blk block) {
 	if b.speakerSection {
 		b.speakerLine(blk)
 	} else if !b.sawBullet && len(b.sections) == 0 && len(b.cur.Speakers) == 0 {
-		// "A talk by [David Beazley](...) on the GIL."
+		// "A talk by [David Beazley](...) on the GIL.", or the names
+		// alone under the title: "Kenneth Reitz".
 		if names := speakersInLine(blk.text, blk.links); names != nil {
 			b.cur.Speakers = names
+		} else if blk.kind == paraBlock {
+			b.cur.Speakers = personNames(cleanText(linkTailRe.ReplaceAllString(blk.text, "")))
 		}
 	}
 	if strings.TrimSpace(blk.text) == "" {

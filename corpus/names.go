@@ -30,8 +30,16 @@ var (
 	speakerKeyRe = regexp.MustCompile(`(?i)^(?:speakers?|presenters?|authors?|presented by|by)\s*[:\-]\s*(.+)$`)
 )
 
+// orgWords end the names of organisations, never of people.
+var orgWords = map[string]bool{
+	"corp": true, "corp.": true, "inc": true, "inc.": true, "ltd": true, "ltd.": true, "llc": true,
+	"gmbh": true, "labs": true, "lab": true, "software": true, "systems": true, "technologies": true,
+	"university": true, "institute": true, "foundation": true, "group": true, "team": true, "co.": true,
+}
+
 // looksLikeName reports whether s reads as a person's name: two to four
-// capitalised words, no digits, no words that only titles use.
+// capitalised words, no digits, no words that only titles or
+// organisations use.
 func looksLikeName(s string) bool {
 	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ":,;."))
 	words := strings.Fields(s)
@@ -41,7 +49,7 @@ func looksLikeName(s string) bool {
 	caps := 0
 	for i, w := range words {
 		lw := strings.ToLower(w)
-		if titleWords[lw] {
+		if titleWords[lw] || orgWords[lw] {
 			return false
 		}
 		if nameParticles[lw] && i > 0 && i < len(words)-1 {
