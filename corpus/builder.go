@@ -43,6 +43,13 @@ func (b *talkBuilder) heading(h headingInfo, role headingRole) {
 		if b.cur == nil {
 			return
 		}
+		if !b.sawBullet && len(b.sections) == 0 && len(b.cur.Speakers) == 0 {
+			// "# Caching at Scale" then "## Sam Lee, Widgets Inc".
+			if names := leadingNames(h.text); names != nil && personNames(strings.Join(names, ", ")) != nil {
+				b.cur.Speakers = names
+				return
+			}
+		}
 		level := h.level
 		if h.number != "" {
 			level = strings.Count(h.number, ".") + 1

@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -99,5 +100,27 @@ func TestEmbeddedCorpus(t *testing.T) {
 		if len(tk.Sources) != tt.sources || tk.Event.String() != tt.event {
 			t.Errorf("talk %q: %d sources, event %q; want %d, %q", tt.title, len(tk.Sources), tk.Event, tt.sources, tt.event)
 		}
+	}
+}
+
+// TestLayouts loads folders of the layouts people keep notes in and
+// compares their talks with the lists checked by hand: one talk per file
+// in Markdown under YEAR/event folders with README indexes
+// (daneah/conference-notes), one talk per rST file with over- and
+// underlined titles, titles with parentheses, dashes and leading numbers,
+// speakers on the line or heading under the title, and a root README
+// whose year headings are no events.
+func TestLayouts(t *testing.T) {
+	for _, dir := range []string{"daneah", "layouts/rst-one-talk", "layouts/md-year-folders"} {
+		t.Run(dir, func(t *testing.T) {
+			c, err := Load(os.DirFS(filepath.Join("testdata", dir)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(c.Problems) > 0 {
+				t.Errorf("problems: %v", c.Problems)
+			}
+			golden.Check(t, strings.ReplaceAll(dir, "/", "-")+".golden", describe(c.Talks))
+		})
 	}
 }

@@ -23,6 +23,12 @@ func (l *loader) readIndex(f string, files []string) *FileError {
 			byBase[strings.ToLower(path.Base(other))] = other
 			byBase[strings.ToLower(strings.TrimSuffix(path.Base(other), path.Ext(other)))] = other
 		}
+		if rel, ok := strings.CutPrefix(other, dir+"/"); ok || dir == "." {
+			if dir == "." {
+				rel = other
+			}
+			byBase[strings.ToLower(rel)] = other // "2018/pygotham/loop-better.md"
+		}
 	}
 	var o *outline
 	if strings.EqualFold(path.Ext(f), ".rst") {
@@ -101,6 +107,11 @@ func linkedFile(dest string, byBase map[string]string) string {
 	p := u.Path
 	if un, err := url.PathUnescape(p); err == nil {
 		p = un
+	}
+	if u.Scheme == "" && u.Host == "" {
+		if f := byBase[strings.ToLower(path.Clean(p))]; f != "" {
+			return f // a relative link into a folder below
+		}
 	}
 	return byBase[strings.ToLower(path.Base(p))]
 }

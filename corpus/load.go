@@ -8,6 +8,7 @@ import (
 	"path"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -123,14 +124,23 @@ func readManifest(fsys fs.FS) (*Manifest, *FileError) {
 }
 
 // splitIndexFiles separates index files (README and index files that sit
-// beside other notes) from notes. A README alone in its folder is notes.
+// beside other notes, or above them) from notes. A README alone in a tree
+// is notes.
 func splitIndexFiles(files []string) (notes, indexes []string) {
 	perDir := map[string]int{}
 	for _, f := range files {
 		perDir[path.Dir(f)]++
 	}
+	below := func(dir string) bool { // notes lie in folders under dir
+		for _, f := range files {
+			if d := path.Dir(f); d != dir && (dir == "." || strings.HasPrefix(d, dir+"/")) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, f := range files {
-		if isIndexName(f) && perDir[path.Dir(f)] > 1 {
+		if isIndexName(f) && (perDir[path.Dir(f)] > 1 || below(path.Dir(f))) {
 			indexes = append(indexes, f)
 		} else {
 			notes = append(notes, f)
@@ -231,6 +241,11 @@ func (l *loader) readNotes(f string) (ds []draft, ferr *FileError) {
 	return ds, nil
 }
 
+// onlyYear reports whether an event heading is a year and nothing else.
+func onlyYear(s string) bool {
+	return yearRe.ReplaceAllString(strings.TrimSpace(s), "") == ""
+}
+
 func normalizeNewlines(data []byte) []byte {
 	s := strings.ReplaceAll(string(data), "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
@@ -268,8 +283,14 @@ func (l *loader) resolve(d *draft, f string) {
 	switch {
 	case d.event != "":
 		t.Event = parseEvent(d.event, f)
-	case indexed && idx.event != "":
+	case indexed && idx.event != "" && !onlyYear(idx.event):
 		t.Event = parseEvent(idx.event, f)
+	case indexed && idx.event != "" && path.Dir(f) != ".":
+		// "## 2015" above the links: the folder names the event.
+		t.Event = eventFromPath(path.Base(path.Dir(f)))
+		if t.Event.Year == 0 {
+			t.Event.Year, _ = strconv.Atoi(yearRe.FindString(idx.event))
+		}
 	case l.dirEvent[path.Dir(f)] != "":
 		t.Event = parseEvent(l.dirEvent[path.Dir(f)], f)
 	case path.Dir(f) != ".":

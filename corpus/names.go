@@ -115,7 +115,11 @@ func splitTitle(h string) (title string, speakers []string) {
 	// `"Evolution of API Design" by Eric Baer, Formidable (https://...)`:
 	// a quoted title, then who gave it and where they work.
 	if m := quotedTitleRe.FindStringSubmatch(h); m != nil {
-		return strings.TrimSpace(m[1]), leadingNames(m[2])
+		names := leadingNames(m[2])
+		if n := cleanName(linkTailRe.ReplaceAllString(m[2], "")); names == nil && isMononym(n) {
+			names = []string{n} // `"The Automatic Computer and You" by Glyph`
+		}
+		return strings.TrimSpace(m[1]), names
 	}
 	// "Title (Speaker)" and "Speaker (title)"; never "Title (or a
 	// subtitle)".
@@ -182,6 +186,21 @@ func leadingNames(s string) []string {
 		names = append(names, part)
 	}
 	return names
+}
+
+// isMononym reports whether s is one capitalised word that may be a name
+// after "by": "Glyph".
+func isMononym(s string) bool {
+	if strings.ContainsAny(s, " \t,") || len(s) < 2 || titleWords[strings.ToLower(s)] || orgWords[strings.ToLower(s)] {
+		return false
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		if !unicode.IsLetter(r) || i == 0 && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // personNames is namesIn for a part of a heading that might as well be
