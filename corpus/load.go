@@ -70,8 +70,9 @@ func Load(fsys fs.FS) (*Corpus, error) {
 	}
 	// Files are parsed in parallel, their talks kept in file order.
 	type parsed struct {
-		drafts []draft
-		err    *FileError
+		drafts    []draft
+		programme bool
+		err       *FileError
 	}
 	results := make([]parsed, len(notes))
 	var wg sync.WaitGroup
@@ -84,19 +85,33 @@ func Load(fsys fs.FS) (*Corpus, error) {
 					return
 				}
 				ds, err := l.readNotes(notes[i])
-				results[i] = parsed{ds, err}
+				results[i] = parsed{drafts: ds, err: err}
+				if err == nil && strings.EqualFold(path.Ext(notes[i]), ".txt") {
+					results[i].programme = l.isProgrammeFile(notes[i])
+				}
 			}
 		})
 	}
 	wg.Wait()
 	var drafts []draft
-	for _, r := range results {
-		if r.err != nil {
+	for i, r := range results {
+		report := FileReport{File: notes[i], Kind: OneTalk}
+		switch {
+		case r.err != nil:
 			c.Problems = append(c.Problems, r.err)
-			continue
+			report.Kind = Skipped
+		case r.programme:
+			report.Kind = Programme
+		case len(r.drafts) > 1:
+			report.Kind = ManyTalks
 		}
+		c.Files = append(c.Files, report)
 		drafts = append(drafts, r.drafts...)
 	}
+	for _, f := range indexes {
+		c.Files = append(c.Files, FileReport{File: f, Kind: Index})
+	}
+	sort.Slice(c.Files, func(i, j int) bool { return c.Files[i].File < c.Files[j].File })
 	c.Talks = linkTalks(drafts)
 	compact(c.Talks)
 	for i, t := range c.Talks {
@@ -239,6 +254,12 @@ func (l *loader) readNotes(f string) (ds []draft, ferr *FileError) {
 		l.resolve(&ds[i], f)
 	}
 	return ds, nil
+}
+
+// isProgrammeFile reports whether a text file reads as a programme page.
+func (l *loader) isProgrammeFile(f string) bool {
+	data, err := l.read(f)
+	return err == nil && isProgramme(normalizeNewlines(data))
 }
 
 // onlyYear reports whether an event heading is a year and nothing else.

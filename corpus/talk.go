@@ -77,7 +77,26 @@ func (t *Talk) URL(b Bullet) string {
 type Corpus struct {
 	Talks    []*Talk
 	Problems []*FileError // files skipped or partly read; the rest loaded
+	Files    []FileReport // what each file was read as, in path order
 }
+
+// FileReport says what a file was read as.
+type FileReport struct {
+	File string
+	Kind FileKind
+}
+
+// FileKind is what a file holds.
+type FileKind string
+
+// The kinds of files.
+const (
+	OneTalk   FileKind = "one talk"
+	ManyTalks FileKind = "talks"
+	Index     FileKind = "index"     // events, links and speakers of other files
+	Programme FileKind = "programme" // a conference programme page
+	Skipped   FileKind = "skipped"   // see Corpus.Problems
+)
 
 // FileError reports a file that could not be read or parsed, with the line
 // where the trouble is (0 when it concerns the whole file).

@@ -19,7 +19,8 @@
 //	ask:   --json (one JSON object: query, results, suggestions), --limit N,
 //	       --explain (the words kept and their weights, the corrections,
 //	       the best lines and why the question was answered or refused)
-//	talks: --event E, --speaker S (fuzzy)
+//	talks: --event E, --speaker S (fuzzy), --check (what each file was
+//	       read as, and warnings for suspicious titles and events)
 //	eval:  --verbose (one line per question), --misses (each miss with the
 //	       wanted and the returned lines), --part all|tune|held (the
 //	       tuning or the held-out third of the set)

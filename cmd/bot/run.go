@@ -27,7 +27,7 @@ const usage = `usage: bot [serve|ask|show|talks|eval|help] [flags] [args]
   bot version
   bot ask [--json] [--explain] [--limit N] [--corpus DIR] QUESTION...
   bot show [--corpus DIR] TITLE...
-  bot talks [--event E] [--speaker S] [--corpus DIR]
+  bot talks [--event E] [--speaker S] [--check] [--corpus DIR]
   bot eval [--verbose] [--misses] [--part all|tune|held] [--corpus DIR] QUESTIONS.jsonl
   bot bench [--corpus DIR] --queries FILE [--json]
 `

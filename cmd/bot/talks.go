@@ -3,14 +3,17 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 
 	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/corpus"
 )
 
 func runTalks(ctx context.Context, e *env, args []string) error {
 	st := newSettings(e, "talks")
 	event := st.fset.String("event", "", "only talks of this event (fuzzy)")
 	speaker := st.fset.String("speaker", "", "only talks of this speaker (fuzzy)")
+	check := st.fset.Bool("check", false, "print what each file was read as (kind, talks, event, speakers) and warnings for suspicious titles")
 	if err := st.parse(args); err != nil {
 		return err
 	}
@@ -26,6 +29,9 @@ func runTalks(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	c := eng.Index().Corpus()
+	if *check {
+		return printCheck(e.stdout, c)
+	}
 	ids := make([]int, 0, len(c.Talks))
 	for _, t := range c.Talks {
 		ids = append(ids, t.ID)
@@ -82,4 +88,47 @@ func join(ss []string) string {
 		out += s
 	}
 	return out
+}
+
+// printCheck prints what each file of a corpus was read as, its talks with
+// their events and speakers, the problems and the warnings: what a user
+// needs to fix a folder with corpus.yaml.
+func printCheck(w io.Writer, c *corpus.Corpus) error {
+	byFile := map[string][]*corpus.Talk{}
+	for _, t := range c.Talks {
+		for _, s := range t.Sources {
+			byFile[s.File] = append(byFile[s.File], t)
+		}
+	}
+	kinds := map[corpus.FileKind]int{}
+	for _, f := range c.Files {
+		kinds[f.Kind]++
+		fmt.Fprintf(w, "%s  (%s)\n", f.File, f.Kind)
+		for _, t := range byFile[f.File] {
+			speakers := "no speakers found"
+			if len(t.Speakers) > 0 {
+				speakers = join(t.Speakers)
+			}
+			fmt.Fprintf(w, "    %s · %s — %s (%d notes)\n", t.Event, t.Title, speakers, t.NumBullets())
+		}
+	}
+	for _, p := range c.Problems {
+		fmt.Fprintf(w, "problem: %v\n", p)
+	}
+	warnings := c.Warnings()
+	for _, wn := range warnings {
+		fmt.Fprintf(w, "warning: %s\n", wn)
+	}
+	events := map[string]bool{}
+	speakers := map[string]bool{}
+	for _, t := range c.Talks {
+		events[t.Event.String()] = true
+		for _, s := range t.Speakers {
+			speakers[s] = true
+		}
+	}
+	_, err := fmt.Fprintf(w, "%d files (%d one talk, %d several talks, %d indexes, %d programmes, %d skipped), %d talks, %d events, %d speakers, %d warnings\n",
+		len(c.Files), kinds[corpus.OneTalk], kinds[corpus.ManyTalks], kinds[corpus.Index], kinds[corpus.Programme], kinds[corpus.Skipped],
+		len(c.Talks), len(events), len(speakers), len(warnings))
+	return err
 }
