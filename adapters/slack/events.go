@@ -31,7 +31,7 @@ func (a *Adapter) callbackEvent(ctx context.Context, ev slackevents.EventsAPIEve
 			a.answerMessage(ctx, inner.Channel, thread, inner.Text)
 		})
 	case *slackevents.MessageEvent:
-		if inner.ChannelType != "im" || inner.SubType != "" || a.fromBot(inner.User, inner.BotID) {
+		if inner.ChannelType != "im" || !answeredSubtype[inner.SubType] || a.fromBot(inner.User, inner.BotID) {
 			return
 		}
 		a.background(ctx, "message.im", func(ctx context.Context) {
@@ -39,6 +39,11 @@ func (a *Adapter) callbackEvent(ctx context.Context, ev slackevents.EventsAPIEve
 		})
 	}
 }
+
+// answeredSubtype lists the message subtypes a person writes: a plain
+// message, one with a file attached, a thread reply also sent to the
+// channel. Edits, deletions, joins and bot messages are not questions.
+var answeredSubtype = map[string]bool{"": true, "file_share": true, "thread_broadcast": true}
 
 // fromBot reports whether a message comes from this bot or another one.
 func (a *Adapter) fromBot(user, botID string) bool {
@@ -51,7 +56,7 @@ var mentionRe = regexp.MustCompile(`<@[A-Z0-9]+(?:\|[^>]*)?>`)
 // answerMessage answers the text of a mention or a direct message in its
 // channel, in the thread when given.
 func (a *Adapter) answerMessage(ctx context.Context, channel, thread, text string) {
-	text = strings.TrimSpace(mentionRe.ReplaceAllString(text, ""))
+	text = unescape(strings.TrimSpace(mentionRe.ReplaceAllString(text, "")))
 	req := toRequest(answer.Parse(text))
 	m := render(a.ask(ctx, req), req, renderOptions{more: true})
 	opts := []slack.MsgOption{slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...), slack.MsgOptionDisableLinkUnfurl()}
@@ -67,7 +72,7 @@ func (a *Adapter) answerMessage(ctx context.Context, channel, thread, text strin
 // ready within the time Slack allows; otherwise it returns ok=false and
 // posts the answer to the command's response URL when ready.
 func (a *Adapter) slashCommand(ctx context.Context, cmd slack.SlashCommand) (r response, ok bool) {
-	req := toRequest(answer.Parse(cmd.Text))
+	req := toRequest(answer.Parse(unescape(cmd.Text)))
 	done := make(chan response, 1)
 	a.background(ctx, "slash command", func(ctx context.Context) {
 		done <- render(a.ask(ctx, req), req, renderOptions{share: true, more: true}).response(slack.ResponseTypeEphemeral)
@@ -118,4 +123,13 @@ func (a *Adapter) interaction(ctx context.Context, cb slack.InteractionCallback)
 			a.log.Error("slack: button answer lost", "action", act.ActionID, "err", err)
 		}
 	}
+}
+
+// unescape decodes what Slack escapes in the text it sends: "&amp;",
+// "&lt;" and "&gt;" for what the user typed as "&", "<" and ">".
+func unescape(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(s)
 }

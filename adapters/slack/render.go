@@ -36,8 +36,11 @@ type request struct {
 }
 
 func (r request) value() string {
-	b, _ := json.Marshal(r)
-	return string(b)
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // "&", "<" and ">" as themselves, not six bytes each
+	_ = enc.Encode(r)
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 func parseRequest(v string) (request, error) {
@@ -137,9 +140,16 @@ func (b *blockList) fit(trailing ...slack.Block) []slack.Block {
 }
 
 func button(actionID, text string, req request) *slack.ButtonBlockElement {
+	// The value is cut after encoding: escaping may lengthen a question
+	// ("\"", control characters), and Slack counts the encoded bytes.
 	value := req.value()
-	if len(value) > maxButtonValue {
-		req.Arg = clip(req.Arg, maxButtonValue/2)
+	for len(value) > maxButtonValue && req.Arg != "" {
+		n := utf8.RuneCountInString(req.Arg)
+		if n <= 2 {
+			req.Arg = ""
+		} else {
+			req.Arg = clip(req.Arg, min(n-1, n*maxButtonValue/len(value)))
+		}
 		value = req.value()
 	}
 	return slack.NewButtonBlockElement(actionID, value, slack.NewTextBlockObject(slack.PlainTextType, clip(text, maxButtonText), false, false))

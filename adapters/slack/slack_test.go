@@ -525,3 +525,63 @@ func TestHostileCommands(t *testing.T) {
 		})
 	}
 }
+
+// TestSlackEscapesDecoded: Slack sends "&", "<" and ">" typed by a user as
+// "&amp;", "&lt;" and "&gt;"; the question is read as typed.
+func TestSlackEscapesDecoded(t *testing.T) {
+	_, f, bot := newTestAdapter(t, defaultEngine(t))
+	var body struct {
+		Blocks []struct {
+			Elements []struct {
+				ActionID string `json:"action_id"`
+				Value    string `json:"value"`
+			} `json:"elements"`
+		} `json:"blocks"`
+	}
+	if err := json.NewDecoder(command(t, bot, f, "uvloop &amp; asyncio &lt;3").Body).Decode(&body); err != nil {
+		t.Fatal(err)
+	}
+	var share request
+	for _, b := range body.Blocks {
+		for _, el := range b.Elements {
+			if el.ActionID == actionShare {
+				var err error
+				if share, err = parseRequest(el.Value); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	if share.Arg != "uvloop & asyncio <3" {
+		t.Errorf("share button carries %+v; want the question as typed", share)
+	}
+}
+
+// TestMessageSubtypesAnswered: a DM with a file attached and a thread
+// reply also sent to the channel are questions; edits are not (see
+// TestBotsAreIgnored).
+func TestMessageSubtypesAnswered(t *testing.T) {
+	for _, subtype := range []string{"file_share", "thread_broadcast"} {
+		t.Run(subtype, func(t *testing.T) {
+			_, f, bot := newTestAdapter(t, defaultEngine(t))
+			inner := fmt.Sprintf(`{"type":"message","subtype":%q,"channel_type":"im","user":"U1","text":"kubernets","ts":"1700000002.000300","channel":"D1"}`, subtype)
+			send(t, bot, "/slack/events", "application/json", eventBody("EvSub"+subtype, inner), true, time.Now(), nil)
+			if got := f.wait(t, 1)[0]; !strings.Contains(got.Blocks, "Kubernetes For Pythonistas") {
+				t.Errorf("%s answered with %+v", subtype, got)
+			}
+		})
+	}
+}
+
+// TestUnknownEventAcknowledged: a signed callback with an event type
+// slack-go does not know gets 200 (Slack would retry anything else) and
+// no answer.
+func TestUnknownEventAcknowledged(t *testing.T) {
+	a, f, bot := newTestAdapter(t, defaultEngine(t))
+	inner := `{"type":"assistant_thread_context_changed_v9","user":"U1","ts":"1.9","channel":"C1"}`
+	resp := send(t, bot, "/slack/events", "application/json", eventBody("EvNew", inner), true, time.Now(), nil)
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("status %d; want 200", resp.StatusCode)
+	}
+	f.none(t, a)
+}

@@ -2,6 +2,7 @@ package slack
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -76,6 +77,14 @@ func (a *Adapter) socketEvent(ctx context.Context, evt socketmode.Event, ack fun
 		a.log.Warn("slack: socket mode", "state", evt.Type)
 		a.opts.Connected(false)
 	case socketmode.EventTypeErrorBadMessage:
+		// An envelope slack-go could not read (an event type it does not
+		// know): acknowledged, or Slack sends it again.
 		a.log.Warn("slack: socket mode", "state", evt.Type)
+		if bad, ok := evt.Data.(*socketmode.ErrorBadMessage); ok {
+			var req socketmode.Request
+			if json.Unmarshal(bad.Message, &req) == nil && req.EnvelopeID != "" {
+				ack(req, nil)
+			}
+		}
 	}
 }

@@ -84,3 +84,25 @@ func blocksJSON(t *testing.T, blocks []slack.Block) string {
 	}
 	return string(b)
 }
+
+// TestSocketModeUnreadableEnvelopeAcked: an envelope slack-go cannot read
+// (an event type it does not know) is acknowledged by its envelope id, or
+// Slack would send it again; one without an id is only logged.
+func TestSocketModeUnreadableEnvelopeAcked(t *testing.T) {
+	a, f, _ := newTestAdapter(t, defaultEngine(t))
+	var got acks
+	for _, msg := range []string{
+		`{"envelope_id":"env-new","type":"events_api","payload":{"type":"event_callback","event":null}}`,
+		`{"type":"events_api","payload":{}}`,
+		`not json`,
+	} {
+		a.socketEvent(t.Context(), socketmode.Event{
+			Type: socketmode.EventTypeErrorBadMessage,
+			Data: &socketmode.ErrorBadMessage{Message: json.RawMessage(msg)},
+		}, got.ack)
+	}
+	if strings.Join(got.ids, ",") != "env-new" {
+		t.Errorf("acked %v; want env-new only", got.ids)
+	}
+	f.none(t, a)
+}
