@@ -21,6 +21,8 @@ func TestDecision(t *testing.T) {
 		{"background sentence first", "we keep hitting the gil at work. did beazley say why cpu bound threads hurt i/o?", "Embracing The GIL"},
 		{"speaker and topic", "what did jesse noller say about asyncio", "The Future Is Bright"},
 		{"keyword", "uvloop", "High Performance Networking in Python"},
+		{"slips of English words", "why was chosing the frist image so hard for the hotle people", "Ingesting 35 million hotel images with Python in the cloud"},
+		{"a short name one letter from a word", "what about htmx", ""},
 		{"generic word only", "which type checker should I use", ""},
 		{"specific word missing", "which talk showed writing python extensions in rust with pyo3? 🦀", ""},
 		{"library missing", "is polars faster than pandas for big groupbys?", ""},

