@@ -60,7 +60,18 @@ const (
 // must explain, and the words whose absence raised it.
 func answerShare(qs []queryTerm) (float64, []string) {
 	need := minShare
-	switch len(qs) {
+	// Words of a sentence that sets the scene only add evidence: the
+	// words that ask say how many the question has.
+	asking := 0
+	for _, q := range qs {
+		if !q.context {
+			asking++
+		}
+	}
+	if asking == 0 {
+		asking = len(qs)
+	}
+	switch asking {
 	case 1:
 		return 0.99, nil // the one word asked about
 	case 2:
@@ -540,6 +551,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	var asked, answered float64        // weight of the other asking words, and of those the line holds
 	askedInTalk := false               // some line of the talk holds one of those
 	described, describes := 0, false   // words describing the talk asked about; some is this talk's
+	var sceneUnmatched float64         // weight of scene-setting words neither the line nor its talk holds
 	first := false
 	var relBuf [3]uint32
 	related := ix.related(doc, &relBuf)
@@ -614,6 +626,9 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 			}
 		}
 		if l <= 0 {
+			if q.context && !talkUses {
+				sceneUnmatched += q.weight
+			}
 			if talkUses {
 				// The talk uses the word elsewhere: weak evidence that
 				// the line is about the question, enough to rank it, not
@@ -637,7 +652,9 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		}
 	}
 	if total > 0 {
-		c.strict = (cover + strictTalkRate*talkCover) / total
+		// A scene-setting word the line and its talk lack counts neither
+		// for nor against it.
+		c.strict = (cover + strictTalkRate*talkCover) / (total - sceneUnmatched)
 		// "What did Noller say about the GIL": the speaker's talk answers
 		// only if it says something of the rest of the question.
 		if topicTerms > 0 && speakerTerms > 0 && topicCover == 0 {
