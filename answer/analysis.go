@@ -199,6 +199,19 @@ var talkNouns = map[string]bool{
 	"person": true, "guy": true, "lady": true, "folks": true, "people": true, "team": true,
 }
 
+// personNouns are the talk nouns that name people: the words before them
+// describe a talk only after a determiner ("the dask person", not
+// "convince people").
+var personNouns = map[string]bool{
+	"speaker": true, "person": true, "guy": true, "lady": true, "folks": true, "people": true, "team": true,
+}
+
+// determiners open a noun phrase that points at one talk or person.
+var determiners = map[string]bool{
+	"the": true, "that": true, "this": true, "those": true, "these": true, "his": true, "her": true,
+	"their": true, "a": true, "an": true, "one": true,
+}
+
 // maxNaming is the most words before a talk noun that describe the talk.
 const maxNaming = 3
 
@@ -210,11 +223,17 @@ func namingWords(ws []string) []bool {
 		if !talkNouns[w] {
 			continue
 		}
-		for j := i - 1; j >= 0 && j >= i-maxNaming; j-- {
+		j := i - 1
+		for ; j >= 0 && j >= i-maxNaming; j-- {
 			if roleOf(ws[j]) != roleContent || talkNouns[ws[j]] {
 				break
 			}
-			out[j] = true
+		}
+		if personNouns[w] && (j < 0 || !determiners[ws[j]]) {
+			continue
+		}
+		for k := j + 1; k < i; k++ {
+			out[k] = true
 		}
 	}
 	return out

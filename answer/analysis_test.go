@@ -54,6 +54,8 @@ func TestAnalyze(t *testing.T) {
 		{"background before the question", "our build is slow. how does pypy handle c extensions?", []string{"~build", "~slow", "pypy", "handle", "c", "extensions"}},
 		{"an aside in parentheses", "what did armin (and his wsgi work) present", []string{"armin", "~wsgi", "~work"}},
 		{"a speaker described", "what did the flask guy present", []string{"#flask", "guy"}},
+		{"people after a verb are nobody in particular", "how do we convince people to split up prs", []string{"convince", "people", "split", "up", "prs"}},
+		{"the people of a project", "what did the dask people say about dashboards", []string{"#dask", "people", "dashboards"}},
 		{"the words describing a talk", "in the write-your-own git log talk, which parts does he walk through", []string{"write", "#git", "#log", "parts", "walk"}},
 		{"set aside", "what else did beazley talk about besides the gil stuff?", []string{"#beazley", "-besides", "-gil", "-stuff"}},
 		{"quoted words are never background", "tiny diffs get a 'looks fine' — was that in the review talk?", []string{"~tiny", "~diffs", "looks", "fine", "#review"}},

@@ -24,6 +24,7 @@ type WordTrace struct {
 	Weight      float64 // how much it counts in the question, when kept
 	Commonness  float64 // how ordinary it is in general English, 0 to 1
 	Context     bool    // from a sentence that sets the scene rather than asks
+	Naming      bool    // describes the talk asked about ("the dict talk"), not what is asked of it
 	InNotes     bool    // the notes use it as typed (or its stem)
 	Corrections []string
 }
@@ -79,7 +80,7 @@ func (ix *Index) explainWords(an analysis, skip map[int]bool, events []int, qs [
 }
 
 func traceTerm(q queryTerm) WordTrace {
-	t := WordTrace{Word: q.word, Kept: true, Weight: round2(q.weight), Commonness: round2(q.common), Context: q.context, InNotes: q.known}
+	t := WordTrace{Word: q.word, Kept: true, Weight: round2(q.weight), Commonness: round2(q.common), Context: q.context, Naming: q.naming, InNotes: q.known}
 	switch {
 	case q.known:
 		t.Why = "in the notes"

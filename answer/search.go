@@ -23,6 +23,11 @@ const (
 	neighbourRate = 0.35
 )
 
+// describedShare is how much of the weight of the words describing the
+// talk asked about ("the write-your-own git log talk") a talk must hold to
+// fit the description.
+const describedShare = 0.75
+
 // namingLevel is how strongly a word that describes the talk asked about
 // ("the dict talk") matches every line of a talk that uses it.
 const namingLevel = 0.7
@@ -545,13 +550,13 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	sec := ix.docs[doc].section
 	c.matched = 0
 	var score, cover, talkCover, directCover float64
-	var topicCover, topicTotal float64 // the words that do not name the talk's speaker
-	topicTerms, speakerTerms := 0, 0   // asking words not naming the speaker, and naming them
-	naming := 0                        // asking words naming the talk, by its title or speakers
-	var asked, answered float64        // weight of the other asking words, and of those the line holds
-	askedInTalk := false               // some line of the talk holds one of those
-	described, describes := 0, false   // words describing the talk asked about; some is this talk's
-	var sceneUnmatched float64         // weight of scene-setting words neither the line nor its talk holds
+	var topicCover, topicTotal float64   // the words that do not name the talk's speaker
+	topicTerms, speakerTerms := 0, 0     // asking words not naming the speaker, and naming them
+	naming := 0                          // asking words naming the talk, by its title or speakers
+	var asked, answered float64          // weight of the other asking words, and of those the line holds
+	askedInTalk := false                 // some line of the talk holds one of those
+	var described, describedHere float64 // weight of words describing the talk asked about; of those this talk holds
+	var sceneUnmatched float64           // weight of scene-setting words neither the line nor its talk holds
 	first := false
 	var relBuf [3]uint32
 	related := ix.related(doc, &relBuf)
@@ -594,9 +599,9 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 			field = namingLevel
 		}
 		if q.naming && !q.context {
-			described++
+			described += q.weight
 			if l == namingLevel {
-				describes = true
+				describedHere += q.weight
 			}
 		}
 		if !q.context {
@@ -666,9 +671,10 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		if naming > 0 && asked > 0 && answered == 0 && !askedInTalk && !m.holdsAnswerType(d) {
 			c.strict = 0
 		}
-		// "In the git log talk, which parts ...": a line of another talk
-		// does not answer, however much of the rest it holds.
-		if described > 0 && !describes {
+		// "In the git log talk, which parts ...": a line of a talk that
+		// does not fit the description does not answer, however much of
+		// the rest it holds.
+		if described > 0 && describedHere < describedShare*described {
 			c.strict = 0
 		}
 		c.cover = (cover + talkCover) / total

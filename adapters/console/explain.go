@@ -25,6 +25,9 @@ func RenderExplanation(w io.Writer, ex *answer.Explanation) error {
 		if t.Context {
 			b.WriteString("  (scene-setting sentence)")
 		}
+		if t.Naming {
+			b.WriteString("  (describes the talk)")
+		}
 		fmt.Fprintf(&b, "  %s\n", t.Why)
 		if len(t.Corrections) > 0 {
 			fmt.Fprintf(&b, "  %-16s        also matches %s\n", "", strings.Join(t.Corrections, ", "))
