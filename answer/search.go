@@ -23,6 +23,12 @@ const (
 	neighbourRate = 0.35
 )
 
+// namedAskedShare is how much of what a question asks of the talk it
+// names (by title, speakers or a description) a line of that talk, or the
+// talk, must hold: "how did kelsey set up the helm charts for the python
+// app in the k8s demo" is not answered by his talk, which mentions an app.
+const namedAskedShare = 0.25
+
 // describedShare is how much of the weight of the words describing the
 // talk asked about ("the write-your-own git log talk") a talk must hold to
 // fit the description.
@@ -554,7 +560,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	topicTerms, speakerTerms := 0, 0     // asking words not naming the speaker, and naming them
 	naming := 0                          // asking words naming the talk, by its title or speakers
 	var asked, answered float64          // weight of the other asking words, and of those the line holds
-	askedInTalk := false                 // some line of the talk holds one of those
+	var askedInTalk float64              // weight of those some line of the talk holds
 	var described, describedHere float64 // weight of words describing the talk asked about; of those this talk holds
 	var sceneUnmatched float64           // weight of scene-setting words neither the line nor its talk holds
 	first := false
@@ -610,7 +616,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 			} else {
 				asked += q.weight
 				if talkUses {
-					askedInTalk = true
+					askedInTalk += q.weight
 				}
 				if c.inSection || direct > 0 || beside > 0 {
 					answered += q.weight * coverCredit(direct, c.link[i], 0, beside)
@@ -668,7 +674,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		// "What did the dask person say about dashboards": the talk a
 		// question names, by its title, speakers or a description, answers
 		// only if it says something of what the question asks of it.
-		if naming > 0 && asked > 0 && answered == 0 && !askedInTalk && !m.holdsAnswerType(d) {
+		if naming > 0 && asked > 0 && max(answered, askedInTalk) < namedAskedShare*asked && !m.holdsAnswerType(d) {
 			c.strict = 0
 		}
 		// "In the git log talk, which parts ...": a line of a talk that
