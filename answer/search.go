@@ -564,7 +564,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	var described, describedHere float64 // weight of words describing the talk asked about; of those this talk holds
 	var sceneUnmatched float64           // weight of scene-setting words neither the line nor its talk holds
 	first := false
-	var relBuf [3]uint32
+	var relBuf [4]uint32
 	related := ix.related(doc, &relBuf)
 	for i, q := range qs {
 		direct := float64(c.level[i])
@@ -813,17 +813,16 @@ func (ix *Index) firstDoc(talk uint32) uint32 {
 	return ix.talkStart[talk]
 }
 
-// related returns the parent and the neighbours of a bullet in its talk:
-// the lines before and after it in the same file.
-func (ix *Index) related(doc uint32, buf *[3]uint32) []uint32 {
+// related returns the parent, the grandparent and the neighbours of a
+// bullet in its talk: the lines above it in its outline, and the lines
+// before and after it in the same file.
+func (ix *Index) related(doc uint32, buf *[4]uint32) []uint32 {
 	out := buf[:0]
-	switch up := ix.docs[doc].parent; up {
-	case 0:
-	case parentFar:
-		d := ix.doc(doc)
-		out = append(out, ix.talkStart[d.talk]+uint32(ix.corpus.Talks[d.talk].Bullet(int(d.bullet)).Parent))
-	default:
-		out = append(out, doc-uint32(up))
+	if up, ok := ix.parentDoc(doc); ok {
+		out = append(out, up)
+		if upper, ok := ix.parentDoc(up); ok {
+			out = append(out, upper)
+		}
 	}
 	if ix.docs[doc].flags&flagPrevSameFile != 0 {
 		out = append(out, doc-1)
@@ -832,4 +831,17 @@ func (ix *Index) related(doc uint32, buf *[3]uint32) []uint32 {
 		out = append(out, doc+1)
 	}
 	return out
+}
+
+// parentDoc returns the document of a bullet's parent, if it has one.
+func (ix *Index) parentDoc(doc uint32) (uint32, bool) {
+	switch up := ix.docs[doc].parent; up {
+	case 0:
+		return 0, false
+	case parentFar:
+		d := ix.doc(doc)
+		return ix.talkStart[d.talk] + uint32(ix.corpus.Talks[d.talk].Bullet(int(d.bullet)).Parent), true
+	default:
+		return doc - uint32(up), true
+	}
 }
