@@ -98,7 +98,11 @@ func analyze(question string) analysis {
 		naming := namingWords(s.words)
 		cut := exceptAt(s.words)
 		for j, w := range s.words {
-			a.words = append(a.words, queryWord{text: w, role: roleOf(w), context: anyAsking && !asking[i] && !quoted[w], naming: naming[j], except: j >= cut, quoted: quoted[w]})
+			role := roleOf(w)
+			if personNouns[w] && j > 0 && naming[j-1] {
+				role = roleQuestion // "the dask person": who is meant, not what is asked
+			}
+			a.words = append(a.words, queryWord{text: w, role: role, context: anyAsking && !asking[i] && !quoted[w], naming: naming[j], except: j >= cut, quoted: quoted[w]})
 		}
 		if asking[i] || !anyAsking {
 			asked = append(asked, s.words[:cut]...)
