@@ -20,7 +20,7 @@ const (
 	titleLevel    = 0.7
 	speakerLevel  = 0.9
 	sectionLevel  = 0.6
-	neighbourRate = 0.35
+	neighbourRate = 0.5
 )
 
 // namedAskedShare is how much of what a question asks of the talk it
