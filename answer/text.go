@@ -140,6 +140,9 @@ func stem(w string) string {
 	if len(w) <= 2 {
 		return w
 	}
+	if base, ok := irregular[w]; ok {
+		w = base
+	}
 	return english.Stem(w, true)
 }
 
