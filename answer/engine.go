@@ -274,16 +274,19 @@ func (ix *Index) talkResult(t rankedTalk, named bool, q questionKind) TalkResult
 			add(b, c.score)
 			continue
 		}
-		if child, ok := explainingChild(talk, int(b)); ok {
-			// A topic line ("gh:magicstack/uvloop") is best answered by
-			// the line under it, which shows the topic as its context.
+		if children := explainingChildren(talk, int(b)); len(children) > 0 {
+			// A topic line ("gh:magicstack/uvloop") or a question the
+			// notes ask ("Where do we use udp?") is best answered by the
+			// lines under it, which show it as their context.
 			if c == t.best {
-				add(uint32(child), c.score)
+				for _, child := range children {
+					add(uint32(child), c.score)
+				}
 				shown[b] = true
 				continue
 			}
 			add(b, c.score)
-			add(uint32(child), c.score)
+			add(uint32(children[0]), c.score)
 			continue
 		}
 		next, ok := followingLine(talk, int(b))
@@ -336,18 +339,30 @@ func isShort(b corpus.Bullet) bool { return len(strings.Fields(b.Text)) < shortL
 // its sub-bullets explain.
 const topicLine = 3
 
-// explainingChild returns the first sub-bullet of a topic line
-// ("gh:magicstack/uvloop" -> "99.(9)% compatible asyncio event loop written
-// in Cython").
-func explainingChild(t *corpus.Talk, i int) (int, bool) {
-	if len(strings.Fields(t.Bullet(i).Text)) > topicLine || i+1 >= t.NumBullets() {
-		return 0, false
+// explainingChildren returns the first sub-bullets, up to
+// maxExplainingChildren, of a topic line ("gh:magicstack/uvloop" ->
+// "99.(9)% compatible asyncio event loop written in Cython") or of a
+// question the notes ask ("Where do we use udp?" -> "KubeDNS").
+func explainingChildren(t *corpus.Talk, i int) []int {
+	text := t.Bullet(i).Text
+	if len(strings.Fields(text)) > topicLine && !strings.HasSuffix(strings.TrimSpace(text), "?") {
+		return nil
 	}
-	if next := t.Bullet(i + 1); next.Parent == i && next.File == t.Bullet(i).File {
-		return i + 1, true
+	var out []int
+	for j := i + 1; j < t.NumBullets() && len(out) < maxExplainingChildren; j++ {
+		next := t.Bullet(j)
+		if next.File != t.Bullet(i).File || next.Parent < i {
+			break
+		}
+		if next.Parent == i {
+			out = append(out, j)
+		}
 	}
-	return 0, false
+	return out
 }
+
+// maxExplainingChildren is how many sub-bullets answer for a topic line.
+const maxExplainingChildren = 2
 
 // followingLine returns the line after a short one in the same list and
 // section ("Uses Idle with threads" -> "Kills performance ..."), or its
