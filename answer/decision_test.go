@@ -3,6 +3,9 @@ package answer
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/talkbot/talkbot/corpus"
 )
 
 // TestDecision asks questions of the embedded notes that must be answered,
@@ -80,5 +83,39 @@ func TestExplanation(t *testing.T) {
 	}
 	if r := e.Ask(t.Context(), "uvloop", Options{}); r.Explain != nil {
 		t.Errorf("Explain = %+v without Options.Explain", r.Explain)
+	}
+}
+
+// TestSlipsBothWays: a misspelt English word in the question matches the
+// word in the notes, and an English word matches the notes' misspelling
+// of it; irregular forms match their base; a topic line or a question the
+// notes ask is answered by the lines under it.
+func TestSlipsBothWays(t *testing.T) {
+	notes := "# Debugging networks in Kubernetes\n\n" +
+		"* Where do we use udp?\n  * KubeDNS for service discovery\n  * StatsD for metrics\n" +
+		"* how'd we figutre out the stale entries?\n  * conntrack listing showed them\n" +
+		"* CNI came from rkt\n* choosing a base image is hard\n"
+	c, err := corpus.Load(fstest.MapFS{"kubecon-2017/networks.md": {Data: []byte(notes)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New(NewIndex(c))
+	tests := []struct {
+		q, line string
+	}{
+		{"how did they figure out the stale entries", "conntrack listing showed them"},
+		{"why is chosing a base imgae so hard", "choosing a base image is hard"},
+		{"where did cni come from", "CNI came from rkt"},
+		{"where do they use udp", "KubeDNS for service discovery"},
+	}
+	for _, tt := range tests {
+		r := e.Ask(t.Context(), tt.q, Options{})
+		if len(r.Talks) == 0 || len(r.Talks[0].Snippets) == 0 {
+			t.Errorf("Ask(%q) refused; want %q", tt.q, tt.line)
+			continue
+		}
+		if got := r.Talks[0].Snippets[0].Text; got != tt.line {
+			t.Errorf("Ask(%q) cites %q first; want %q", tt.q, got, tt.line)
+		}
 	}
 }

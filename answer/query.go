@@ -426,6 +426,17 @@ func (ix *Index) queryTerm(w string, context, verbose bool) queryTerm {
 			}
 		}
 	}
+	// Notes are typed in haste: an English word they never use matches
+	// their misspellings of it ("figure": "figutre").
+	if !q.known && q.familiar >= typoCommonness && len(q.variants) == 0 {
+		for _, c := range ix.vocab.corrections(w) {
+			if c.distance == 1 && slices.Contains(english.Slips(c.word), w) && !slices.ContainsFunc(q.variants, func(v variant) bool { return v.term == c.term }) {
+				idf := ix.termIDF(c.term)
+				q.variants = append(q.variants, variant{term: c.term, weight: oneEditWeight, idf: idf, surface: c.word})
+				q.idf = max(q.idf, idf)
+			}
+		}
+	}
 	// A misspelt English word ("chosing", "frist") matches the word it is
 	// a slip for, in any of its forms ("choose"), where the notes use it,
 	// and then weighs as that word does, ordinary or not. (A name one
