@@ -103,7 +103,7 @@ func TestSlipsBothWays(t *testing.T) {
 	tests := []struct {
 		q, line string
 	}{
-		{"how did they figure out the stale entries", "conntrack listing showed them"},
+		{"how did they figure it out", "conntrack listing showed them"},
 		{"why is chosing a base imgae so hard", "choosing a base image is hard"},
 		{"where did cni come from", "CNI came from rkt"},
 		{"where do they use udp", "KubeDNS for service discovery"},
