@@ -28,15 +28,21 @@ type nameMatch struct {
 // then names holding every typed word (or a near spelling of it), then
 // subsequence matches as github.com/sahilm/fuzzy scores them.
 func matchNames(typed string, names []string) []nameMatch {
-	q := strings.Join(words(fold(typed)), " ")
+	return matchNamesBy(typed, names, true)
+}
+
+// matchNamesBy is matchNames, with the subsequence matches or without.
+func matchNamesBy(typed string, names []string, subsequences bool) []nameMatch {
+	qws := words(fold(typed))
+	q := strings.Join(qws, " ")
 	if q == "" {
 		return nil
 	}
-	qws := words(fold(typed))
 	var out []nameMatch
 	seen := map[int]bool{}
 	for i, n := range names {
-		f := strings.Join(words(fold(n)), " ")
+		nws := words(fold(n))
+		f := strings.Join(nws, " ")
 		rank := -1
 		switch {
 		case f == q:
@@ -44,7 +50,6 @@ func matchNames(typed string, names []string) []nameMatch {
 		case strings.HasPrefix(f, q):
 			rank = namePrefix
 		default:
-			nws := words(fold(n))
 			all, near := true, true
 			for _, w := range qws {
 				if isStop(w) && len(qws) > 1 {
@@ -70,6 +75,10 @@ func matchNames(typed string, names []string) []nameMatch {
 			out = append(out, nameMatch{index: i, text: n, rank: rank})
 			seen[i] = true
 		}
+	}
+	if !subsequences {
+		slices.SortStableFunc(out, func(a, b nameMatch) int { return a.rank - b.rank })
+		return out
 	}
 	scores := map[int]int{}
 	for _, m := range fuzzy.Find(typed, names) {

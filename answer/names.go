@@ -81,8 +81,39 @@ func (n *nameIndex) find(typed string, limit int, corrections func(string) []str
 	if len(qws) == 0 {
 		return nil
 	}
-	// A name matching every word holds the longest of them, or a near
-	// spelling of it.
+	cands := n.byWords(qws, corrections)
+	ms := n.rank(typed, cands, true)
+	if len(ms) >= limit {
+		return ms
+	}
+	// Too few: screen the names by their letters, then match subsequences.
+	mask := letterMask(fold(typed))
+	for i, m := range n.masks {
+		if len(cands) >= maxWordCandidates+maxSubsequenceCandidates {
+			break
+		}
+		if m&mask == mask {
+			cands[uint32(i)] = true
+		}
+	}
+	return n.rank(typed, cands, true)
+}
+
+// findWords ranks the names holding every typed word, or a near spelling
+// of each, by what they hold (exact, prefix, every word, near words); no
+// name is matched by its letters alone.
+func (n *nameIndex) findWords(typed string, corrections func(string) []string) []nameMatch {
+	qws := words(fold(typed))
+	if len(qws) == 0 {
+		return nil
+	}
+	return n.rank(typed, n.byWords(qws, corrections), false)
+}
+
+// byWords returns the names holding a word that starts with the longest
+// typed word (a name matching every word holds it), or a near spelling of
+// it.
+func (n *nameIndex) byWords(qws []string, corrections func(string) []string) map[uint32]bool {
 	key := ""
 	for _, w := range qws {
 		if len(w) > len(key) && !(isStop(w) && len(qws) > 1) {
@@ -99,25 +130,12 @@ func (n *nameIndex) find(typed string, limit int, corrections func(string) []str
 			n.withPrefix(c, cands, maxWordCandidates)
 		}
 	}
-	ms := n.rank(typed, cands)
-	if len(ms) >= limit {
-		return ms
-	}
-	// Too few: screen the names by their letters, then match subsequences.
-	mask := letterMask(fold(typed))
-	for i, m := range n.masks {
-		if len(cands) >= maxWordCandidates+maxSubsequenceCandidates {
-			break
-		}
-		if m&mask == mask {
-			cands[uint32(i)] = true
-		}
-	}
-	return n.rank(typed, cands)
+	return cands
 }
 
-// rank orders the candidates with matchNames.
-func (n *nameIndex) rank(typed string, cands map[uint32]bool) []nameMatch {
+// rank orders the candidates with matchNames, with the subsequence
+// matches or without.
+func (n *nameIndex) rank(typed string, cands map[uint32]bool, subsequences bool) []nameMatch {
 	ids := make([]uint32, 0, len(cands))
 	for id := range cands {
 		ids = append(ids, id)
@@ -127,7 +145,7 @@ func (n *nameIndex) rank(typed string, cands map[uint32]bool) []nameMatch {
 	for i, id := range ids {
 		sub[i] = n.names[id]
 	}
-	ms := matchNames(typed, sub)
+	ms := matchNamesBy(typed, sub, subsequences)
 	for i := range ms {
 		ms[i].index = int(ids[ms[i].index])
 	}

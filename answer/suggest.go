@@ -93,29 +93,21 @@ func (ix *Index) suggest(question string, an analysis, qs []queryTerm) []string 
 		}
 	}
 	if len(named) > 0 {
-		for _, m := range ix.names(TitleField).find(strings.Join(named, " "), 1, corrections) {
-			if m.rank <= nearWords {
-				add("show " + m.text)
-			}
+		for _, m := range ix.names(TitleField).findWords(strings.Join(named, " "), corrections) {
+			add("show " + m.text)
 		}
 	}
 	if len(qs) > maxNamedWords {
 		return out
 	}
-	for _, m := range ix.names(TitleField).find(strings.Join(content, " "), maxSuggestions, corrections) {
-		if m.rank > nearWords {
-			break
-		}
+	for _, m := range ix.names(TitleField).findWords(strings.Join(content, " "), corrections) {
 		add("show " + m.text)
 	}
 	for _, q := range qs {
 		if len(q.word) < 4 || q.known && len(qs) > 2 {
 			continue // a speaker is suggested for a name, or a slip of one
 		}
-		for _, m := range ix.names(SpeakerField).find(q.word, maxSuggestions, corrections) {
-			if m.rank > nearWords {
-				break
-			}
+		for _, m := range ix.names(SpeakerField).findWords(q.word, corrections) {
 			add("speaker " + m.text)
 		}
 	}
