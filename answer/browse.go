@@ -132,11 +132,8 @@ func (ix *Index) listTalks(command, query string, talks []uint32, opts Options) 
 // are about its content rather than its speakers or programme slot.
 func openingBullets(t *corpus.Talk, n int) []int {
 	var out []int
-	for i, b := range t.AllBullets() {
-		if len(out) == n {
-			break
-		}
-		if b.Parent < 0 && (len(b.Section) == 0 || !isMetaSection(b.Section[len(b.Section)-1])) {
+	for i := 0; i < t.NumBullets() && len(out) < n; i++ {
+		if b := t.Bullet(i); b.Parent < 0 && (len(b.Section) == 0 || !isMetaSection(b.Section[len(b.Section)-1])) {
 			out = append(out, i)
 		}
 	}
