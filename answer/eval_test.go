@@ -32,11 +32,12 @@ func TestEvalSets(t *testing.T) {
 		floor  evalFloor
 	}{
 		{"dev", "testdata/dev.jsonl", "", sampleTarget},
-		// Below its target so far: the floor keeps what was reached.
-		{"chat", "testdata/chat.jsonl", "", evalFloor{talkAt3: 0.89, mrr: 0.75, negatives: 0.75, silent: 0.06}},
+		// Below its target so far (talk@3 0.948, MRR 0.764): the floor
+		// keeps what was reached.
+		{"chat", "testdata/chat.jsonl", "", evalFloor{talkAt3: 0.94, mrr: 0.76, negatives: 0.90, silent: 0.02}},
 		{"robspectre", "testdata/heldout/robspectre.jsonl", "../corpus/testdata/robspectre", heldOutTarget},
-		{"robspectre-chat", "testdata/heldout/robspectre-chat.jsonl", "../corpus/testdata/robspectre", evalFloor{talkAt3: 0.90, mrr: 0.60, negatives: 0.80, silent: 1}},
-		{"daneah", "testdata/heldout/daneah.jsonl", "../corpus/testdata/daneah", evalFloor{talkAt3: 0.82, mrr: 0.64, negatives: 0.80, silent: 1}},
+		{"robspectre-chat", "testdata/heldout/robspectre-chat.jsonl", "../corpus/testdata/robspectre", heldOutTarget},
+		{"daneah", "testdata/heldout/daneah.jsonl", "../corpus/testdata/daneah", heldOutTarget},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
