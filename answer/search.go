@@ -24,10 +24,14 @@ const (
 )
 
 // namedAskedShare is how much of what a question asks of the talk it
-// names (by title, speakers or a description) a line of that talk, or the
-// talk, must hold: "how did kelsey set up the helm charts for the python
+// names by its speakers or a description a line of that talk, or the talk,
+// must hold (something, when only words of its title name it): "how did kelsey set up the helm charts for the python
 // app in the k8s demo" is not answered by his talk, which mentions an app.
 const namedAskedShare = 0.25
+
+// titleNamedAskedShare is namedAskedShare for a talk named only by words
+// of its title, which a long question may use for other things.
+const titleNamedAskedShare = 0.1
 
 // describedShare is how much of the weight of the words describing the
 // talk asked about ("the write-your-own git log talk") a talk must hold to
@@ -562,6 +566,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	var asked, answered float64          // weight of the other asking words, and of those the line holds
 	var askedInTalk float64              // weight of those some line of the talk holds
 	var described, describedHere float64 // weight of words describing the talk asked about; of those this talk holds
+	namedFirmly := false                 // ... by its speakers or a description
 	var sceneUnmatched float64           // weight of scene-setting words neither the line nor its talk holds
 	first := false
 	var relBuf [4]uint32
@@ -613,6 +618,9 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		if !q.context {
 			if titleHit > 0 || speakerHit > 0 || q.naming {
 				naming++ // names the talk or its speaker
+				if speakerHit > 0 || q.naming {
+					namedFirmly = true
+				}
 			} else {
 				asked += q.weight
 				if talkUses {
@@ -674,7 +682,13 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		// "What did the dask person say about dashboards": the talk a
 		// question names, by its title, speakers or a description, answers
 		// only if it says something of what the question asks of it.
-		if naming > 0 && asked > 0 && max(answered, askedInTalk) < namedAskedShare*asked && !m.holdsAnswerType(d) {
+		// A word of the title may only happen to stand in it: a talk
+		// named so must hold less of what is asked.
+		need := titleNamedAskedShare * asked
+		if namedFirmly {
+			need = namedAskedShare * asked
+		}
+		if naming > 0 && asked > 0 && max(answered, askedInTalk) < need && !m.holdsAnswerType(d) {
 			c.strict = 0
 		}
 		// "In the git log talk, which parts ...": a line of a talk that
