@@ -88,7 +88,12 @@ func (o Options) limit() int {
 // Ask answers a question with the talks and note lines that match it best,
 // or with no result and suggestions when nothing matches well.
 func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
-	ix := e.Index()
+	return e.ask(ctx, e.Index(), question, opts, true)
+}
+
+// ask answers a question from ix; withSuggestions offers suggestions when
+// nothing answers.
+func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Options, withSuggestions bool) Reply {
 	question = clip(strings.TrimSpace(cleanInput(question)), MaxQueryLen)
 	reply := Reply{Command: "ask", Query: question, Offset: opts.Offset}
 	if ctx.Err() != nil {
@@ -137,7 +142,9 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 		reply.Explain = ex
 	}
 	if len(talks) == 0 {
-		reply.Suggestions = ix.suggest(question, an, qs)
+		if withSuggestions {
+			reply.Suggestions = e.answerable(ctx, ix, ix.suggest(question, an, qs))
+		}
 		reply.Notice = "No notes answer that."
 		return reply
 	}
@@ -157,6 +164,19 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 	}
 	reply.More = end < len(talks)
 	return reply
+}
+
+// answerable keeps the suggestions that lead somewhere: a question
+// suggested with its words corrected only if the notes answer it.
+func (e *Engine) answerable(ctx context.Context, ix *Index, suggestions []string) []string {
+	out := suggestions[:0]
+	for _, s := range suggestions {
+		if r := Parse(s); r.Command == "ask" && len(e.ask(ctx, ix, r.Arg, Options{Limit: 1}, false).Talks) == 0 {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // maxTalkLines is the most lines of a talk kept for its answer: more than

@@ -131,8 +131,15 @@ func TestSuggestions(t *testing.T) {
 	if len(r.Talks) > 0 {
 		t.Errorf("answered with %q; want no result", r.Talks[0].Title)
 	}
-	if !slices.Contains(r.Suggestions, "kubernetes deployment") {
-		t.Errorf("suggestions %q; want the corrected question", r.Suggestions)
+	// The corrected question is refused too: it is no suggestion; the
+	// talks whose titles hold the misspelt words are.
+	if slices.Contains(r.Suggestions, "kubernetes deployment") || !slices.Contains(r.Suggestions, "show Kubernetes For Pythonistas") {
+		t.Errorf("suggestions %q; want the talk the misspelt word names, not a question the notes do not answer", r.Suggestions)
+	}
+	for _, q := range []string{"anything on rust or webassembly at any of these confs?", "which talk showed python extensions in rust with pyo3"} {
+		if r := e.Ask(t.Context(), q, Options{}); len(r.Suggestions) > 0 {
+			t.Errorf("Ask(%q) suggests %q; want nothing the notes hold", q, r.Suggestions)
+		}
 	}
 	r = e.Show(t.Context(), "dictionary mightier", Options{})
 	if len(r.Talks) != 1 || r.Talks[0].Title != "The Dictionary Even Mighter" {

@@ -21,6 +21,11 @@ const maxNamedWords = 6
 // speakers whose names are close to a word of the question. Each is about
 // the question: a correction only of a word the notes never use and that
 // is no English word, a title or a name sharing a word with it.
+// maxTitleTalks is the most talks a word of the question may name by
+// their titles to be suggested for it: more, and the word is no
+// distinctive one ("python").
+const maxTitleTalks = 2
+
 func (ix *Index) suggest(question string, an analysis, qs []queryTerm) []string {
 	var out []string
 	add := func(s string) {
@@ -102,6 +107,21 @@ func (ix *Index) suggest(question string, an analysis, qs []queryTerm) []string 
 	}
 	for _, m := range ix.names(TitleField).findWords(strings.Join(content, " "), corrections) {
 		add("show " + m.text)
+	}
+	// A talk whose title holds a distinctive word of the notes that a
+	// word of the question misspells ("kuberntes autoscaling": Kubernetes
+	// For Pythonistas).
+	for _, q := range qs {
+		for _, v := range q.variants {
+			if v.surface == "" || q.known {
+				continue // the word as typed, or a near spelling of a word the notes use
+			}
+			if talks := ix.title[v.term]; len(talks) <= maxTitleTalks {
+				for _, t := range talks {
+					add("show " + ix.corpus.Talks[t].Title)
+				}
+			}
+		}
 	}
 	for _, q := range qs {
 		if len(q.word) < 4 || q.known && len(qs) > 2 {
