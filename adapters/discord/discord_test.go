@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -74,11 +76,15 @@ func TestRenderGolden(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			resp := respond(t, r, tt.raw)
 			checkLimits(t, resp)
-			b, err := json.MarshalIndent(resp, "", "  ")
+			raw, err := encodeResponse(resp)
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden.Check(t, tt.name+".golden.json", string(b)+"\n")
+			var b bytes.Buffer
+			if err := json.Indent(&b, raw, "", "  "); err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, tt.name+".golden.json", b.String()+"\n")
 		})
 	}
 }
@@ -210,6 +216,9 @@ func TestHTTPInteractions(t *testing.T) {
 		{"command", commandJSON("ask", "question", "uvloop", false), 4, "High Performance Networking in Python"},
 		{"autocomplete", commandJSON("speaker", "name", "beaz", true), 8, "David Beazley"},
 		{"button", buttonJSON(customID(buttonMore, request{Command: "event", Arg: "pycodeconf 2011", Offset: 5})), 7, "talk:more:10:event:pycodeconf 2011"},
+		// A press on a message holding a component type discordgo does
+		// not know (99) is answered, not refused.
+		{"unknown component in the message", strings.Replace(buttonJSON(customID(buttonShare, request{Command: "ask", Arg: "uvloop"})), `"flags":64}`, `"flags":64,"components":[{"type":1,"components":[{"type":99,"custom_id":"x"}]}]}`, 1), 4, "uvloop"},
 	}
 	for _, tt := range tests {
 		code, v := do(signed(t, url, tt.body, now, testPrivate))
@@ -274,6 +283,48 @@ func TestHostileCommands(t *testing.T) {
 						t.Errorf("reply holds %q: %s", bad, buf.String())
 					}
 				}
+			}
+		})
+	}
+}
+
+// TestWireShapes: responses are written as discord-api-types allows them:
+// no null anywhere, autocomplete data holding only its choices ([] when
+// nothing matches), a message updated in place clearing what it lacks.
+func TestWireShapes(t *testing.T) {
+	r := testResponder(t)
+	tests := []struct {
+		name, raw string
+		wantKeys  []string // the keys of data, sorted
+	}{
+		{"autocomplete", commandJSON("speaker", "name", "beaz", true), []string{"choices"}},
+		{"autocomplete with no match", commandJSON("speaker", "name", "zzzzqqq", true), []string{"choices"}},
+		{"message", commandJSON("ask", "question", "uvloop", false), []string{"allowed_mentions", "components", "embeds", "flags"}},
+		{"refusal", commandJSON("ask", "question", "which talk covered pyo3", false), []string{"allowed_mentions", "content", "flags"}},
+		{"update in place", buttonJSON(customID(buttonMore, request{Command: "event", Arg: "pycodeconf 2011", Offset: 5})), []string{"allowed_mentions", "components", "content", "embeds"}},
+		{"ping", `{"id":"1","application_id":"42","type":1,"token":"t","version":1}`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			raw, err := encodeResponse(respond(t, r, tt.raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Contains(raw, []byte("null")) {
+				t.Errorf("response holds null: %s", raw)
+			}
+			var v struct {
+				Data map[string]json.RawMessage `json:"data"`
+			}
+			if err := json.Unmarshal(raw, &v); err != nil {
+				t.Fatal(err)
+			}
+			keys := slices.Sorted(maps.Keys(v.Data))
+			if !slices.Equal(keys, tt.wantKeys) {
+				t.Errorf("data keys %q; want %q in %s", keys, tt.wantKeys, raw)
+			}
+			if c, ok := v.Data["choices"]; ok && !bytes.HasPrefix(c, []byte("[")) {
+				t.Errorf("choices %s; want an array", c)
 			}
 		})
 	}

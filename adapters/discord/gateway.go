@@ -2,8 +2,10 @@ package discord
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"regexp"
 	"strings"
 	"time"
@@ -81,8 +83,13 @@ func Register(ctx context.Context, s *discordgo.Session, appID, guildID string) 
 func (g *Gateway) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
-	resp := g.r.Respond(ctx, ic.Interaction)
-	if err := s.InteractionRespond(ic.Interaction, resp, discordgo.WithContext(ctx)); err != nil {
+	body, err := encodeResponse(g.r.Respond(ctx, ic.Interaction))
+	if err != nil {
+		g.log.Error("discord: response not encoded", "type", ic.Type, "err", err)
+		return
+	}
+	endpoint := discordgo.EndpointInteractionResponse(ic.ID, ic.Token)
+	if _, err := s.RequestWithBucketID(http.MethodPost, endpoint, json.RawMessage(body), endpoint, discordgo.WithContext(ctx)); err != nil {
 		g.log.Error("discord: interaction response failed", "type", ic.Type, "err", err)
 	}
 }

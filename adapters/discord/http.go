@@ -3,7 +3,6 @@ package discord
 import (
 	"bytes"
 	"crypto/ed25519"
-	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
@@ -46,14 +45,19 @@ func Handler(r *Responder, key ed25519.PublicKey, log *slog.Logger) http.Handler
 			http.Error(w, "invalid request signature", http.StatusUnauthorized)
 			return
 		}
-		var i discordgo.Interaction
-		if err := json.Unmarshal(body, &i); err != nil {
+		i, err := decodeInteraction(body)
+		if err != nil {
 			http.Error(w, "bad interaction", http.StatusBadRequest)
 			return
 		}
-		resp := r.Respond(req.Context(), &i)
+		out, err := encodeResponse(r.Respond(req.Context(), i))
+		if err != nil {
+			log.Error("discord: response not encoded", "err", err)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
 		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(resp)
+		_, _ = w.Write(out)
 	})
 	return mux
 }
