@@ -15,6 +15,14 @@ import (
 func (e *Engine) Show(ctx context.Context, title string, opts Options) Reply {
 	ix := e.Index()
 	title = clip(strings.TrimSpace(cleanInput(title)), MaxQueryLen)
+	r := Reply{Command: "show", Query: title, Offset: opts.Offset}
+	if opts.Offset > 0 {
+		return r // one talk: nothing after it
+	}
+	if t, ok := ix.talkAtEvent(title); ok {
+		r.Talks = []TalkResult{ix.wholeTalk(ix.corpus.Talks[t])}
+		return r
+	}
 	ms := ix.findNames(TitleField, title, nameLimit)
 	if len(ms) == 0 || ms[0].rank > nearWords {
 		return e.Ask(ctx, title, opts)
@@ -27,19 +35,49 @@ func (e *Engine) Show(ctx context.Context, title string, opts Options) Reply {
 		return ix.corpus.Talks[b.index].Event.Year - ix.corpus.Talks[a.index].Event.Year
 	})
 	talk := ix.corpus.Talks[ms[0].index]
-	r := Reply{Command: "show", Query: title}
-	tr := ix.talkHeader(talk)
-	for i := range talk.AllBullets() {
-		tr.Snippets = append(tr.Snippets, ix.snippet(talk, uint32(i), 0))
-	}
-	r.Talks = []TalkResult{tr}
+	r.Talks = []TalkResult{ix.wholeTalk(talk)}
 	for _, m := range ms[1:] {
 		if m.rank > ms[0].rank || len(r.Suggestions) == 3 {
 			break
 		}
+		other := ix.corpus.Talks[m.index]
+		if strings.EqualFold(other.Title, talk.Title) {
+			// Same title, another event: told apart by the event.
+			r.Suggestions = append(r.Suggestions, "show "+other.Title+" ("+other.Event.String()+")")
+			continue
+		}
 		r.Suggestions = append(r.Suggestions, "show "+m.text)
 	}
 	return r
+}
+
+// wholeTalk is a talk with all its lines.
+func (ix *Index) wholeTalk(talk *corpus.Talk) TalkResult {
+	tr := ix.talkHeader(talk)
+	for i := range talk.NumBullets() {
+		tr.Snippets = append(tr.Snippets, ix.snippet(talk, uint32(i), 0))
+	}
+	return tr
+}
+
+// talkAtEvent finds the talk a title with its event in parentheses names,
+// as suggestions tell apart talks of one title: "Lightning Talks (PyCon US
+// 2012)".
+func (ix *Index) talkAtEvent(title string) (uint32, bool) {
+	open := strings.LastIndexByte(title, '(')
+	if open <= 0 || !strings.HasSuffix(title, ")") {
+		return 0, false
+	}
+	name, event := strings.TrimSpace(title[:open]), strings.TrimSpace(title[open+1:len(title)-1])
+	for _, m := range ix.findNames(TitleField, name, nameLimit) {
+		if m.rank > exactName {
+			break
+		}
+		if t := ix.corpus.Talks[m.index]; strings.EqualFold(t.Event.String(), event) {
+			return uint32(m.index), true
+		}
+	}
+	return 0, false
 }
 
 // Speaker lists the talks of the speakers whose names match name best.
@@ -77,7 +115,8 @@ func (e *Engine) Event(ctx context.Context, name string, opts Options) Reply {
 		r := e.Ask(ctx, name, opts)
 		if len(r.Talks) == 0 {
 			r.Notice = "No event by that name."
-			for _, n := range ix.eventNames[:min(maxSuggestions, len(ix.eventNames))] {
+			r.Suggestions = nil
+			for _, n := range ix.nearestEvents(name, maxSuggestions) {
 				r.Suggestions = append(r.Suggestions, "event "+n)
 			}
 		}
@@ -232,4 +271,58 @@ func (ix *Index) distinctive(w string) bool {
 	}
 	df := int(ix.text[id].count)
 	return df <= max(5, len(ix.docs)/100)
+}
+
+// nearestEvents returns up to n event names nearest to what was typed, by
+// the letter pairs they share (Dice's coefficient on the folded names):
+// "pyohio" is nearer "PyCodeConf 2011" than "EuroPython 2016". A corpus has
+// few events; each is compared.
+func (ix *Index) nearestEvents(typed string, n int) []string {
+	q := letterPairs(fold(typed))
+	if len(q) == 0 {
+		return nil
+	}
+	type scored struct {
+		name  string
+		score float64
+	}
+	var out []scored
+	for _, name := range ix.eventNames {
+		p := letterPairs(fold(name))
+		shared := 0
+		for pair := range q {
+			if p[pair] {
+				shared++
+			}
+		}
+		if shared > 0 {
+			out = append(out, scored{name, 2 * float64(shared) / float64(len(q)+len(p))})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b scored) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return 0
+	})
+	var names []string
+	for _, s := range out[:min(n, len(out))] {
+		names = append(names, s.name)
+	}
+	return names
+}
+
+// letterPairs returns the pairs of neighbouring letters or digits in the
+// words of s.
+func letterPairs(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range words(s) {
+		for i := 0; i+2 <= len(w); i++ {
+			out[w[i:i+2]] = true
+		}
+	}
+	return out
 }

@@ -52,18 +52,24 @@ func (e *Engine) Handle(ctx context.Context, r Request, opts Options) Reply {
 	if e.Index() == nil {
 		return Reply{Command: r.Command, Query: r.Arg, Notice: "The notes are still loading; ask again in a moment."}
 	}
+	var reply Reply
 	switch r.Command {
 	case "show":
-		return e.Show(ctx, r.Arg, opts)
+		reply = e.Show(ctx, r.Arg, opts)
 	case "speaker":
-		return e.Speaker(ctx, r.Arg, opts)
+		reply = e.Speaker(ctx, r.Arg, opts)
 	case "event":
-		return e.Event(ctx, r.Arg, opts)
+		reply = e.Event(ctx, r.Arg, opts)
 	case "help":
 		return Help(r.Arg)
 	default:
-		return e.Ask(ctx, r.Arg, opts)
+		reply = e.Ask(ctx, r.Arg, opts)
 	}
+	if opts.Offset > 0 && len(reply.Talks) == 0 {
+		// Paged past the last talk: the answer was given.
+		reply = Reply{Command: reply.Command, Query: reply.Query, Offset: opts.Offset, Notice: "No more talks."}
+	}
+	return reply
 }
 
 // Help lists the commands; topic, when a command name, explains that one.

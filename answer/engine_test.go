@@ -314,3 +314,38 @@ func TestComplete(t *testing.T) {
 		t.Errorf("Complete(empty) gave %d names; want 25", len(got))
 	}
 }
+
+// TestBrowsing: paging past the last talk says so; a title two talks share
+// is told apart by its event; an unknown event suggests the nearest.
+func TestBrowsing(t *testing.T) {
+	e := defaultEngine(t)
+	tests := []struct {
+		name       string
+		req        Request
+		offset     int
+		wantTalk   string // the first talk's title and event, "" for none
+		wantNotice string
+		wantSugg   string // a suggestion that must be offered
+	}{
+		{"more after show", Request{Command: "show", Arg: "grok the gil"}, 5, "", "No more talks.", ""},
+		{"more past the end", Request{Command: "speaker", Arg: "beazley"}, 5, "", "No more talks.", ""},
+		{"a shared title", Request{Command: "show", Arg: "lightning talks"}, 0, "Lightning Talks · PyCon US 2012", "", "show Lightning Talks (PyCodeConf 2011)"},
+		{"the shared title's other talk", Request{Command: "show", Arg: "lightning talks (pycodeconf 2011)"}, 0, "Lightning Talks · PyCodeConf 2011", "", ""},
+		{"an unknown event", Request{Command: "event", Arg: "pyohio"}, 0, "", "No event by that name.", "event PyCon US 2012"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := e.Handle(t.Context(), tt.req, Options{Offset: tt.offset})
+			got := ""
+			if len(r.Talks) > 0 {
+				got = r.Talks[0].Title + " · " + r.Talks[0].Event
+			}
+			if got != tt.wantTalk || r.Notice != tt.wantNotice {
+				t.Errorf("Handle(%v, offset %d) = %q, notice %q; want %q, %q", tt.req, tt.offset, got, r.Notice, tt.wantTalk, tt.wantNotice)
+			}
+			if tt.wantSugg != "" && !slices.Contains(r.Suggestions, tt.wantSugg) {
+				t.Errorf("suggestions %q; want %q", r.Suggestions, tt.wantSugg)
+			}
+		})
+	}
+}

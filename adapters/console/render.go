@@ -85,6 +85,17 @@ func renderHelp(b *strings.Builder, r answer.Reply) {
 			fmt.Fprintf(b, "  %-20s e.g. %s\n", "", c.Example)
 		}
 	}
+	if len(r.Help) > 1 {
+		for _, c := range consoleCommands {
+			fmt.Fprintf(b, "  %-20s %s\n", c[0], c[1])
+		}
+	}
+}
+
+// consoleCommands are the console's own commands, beside the engine's.
+var consoleCommands = [][2]string{
+	{"more", "Show the next talks of the last answer."},
+	{"quit", "Leave."},
 }
 
 // clipRunes cuts s to n runes with an ellipsis.

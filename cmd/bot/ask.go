@@ -63,24 +63,32 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-func runShow(ctx context.Context, e *env, args []string) error {
-	st := newSettings(e, "show")
-	if err := st.parse(args); err != nil {
-		return err
+// runBrowse runs show, speaker or event: bot show TITLE..., bot speaker
+// NAME..., bot event NAME....
+func runBrowse(command string) func(ctx context.Context, e *env, args []string) error {
+	return func(ctx context.Context, e *env, args []string) error {
+		st := newSettings(e, command)
+		if err := st.parse(args); err != nil {
+			return err
+		}
+		cfg, err := st.load(e)
+		if err != nil {
+			return err
+		}
+		arg := strings.TrimSpace(strings.Join(st.fset.Args(), " "))
+		if arg == "" {
+			for _, c := range answer.Commands {
+				if c.Name == command {
+					return usageError{fmt.Sprintf("a %s is needed: bot %s %s...", c.Arg, command, strings.ToUpper(c.Arg))}
+				}
+			}
+		}
+		eng, err := loadEngine(e, cfg)
+		if err != nil {
+			return err
+		}
+		return console.Render(e.stdout, eng.Handle(ctx, answer.Request{Command: command, Arg: arg}, answer.Options{Limit: cfg.Limit}))
 	}
-	cfg, err := st.load(e)
-	if err != nil {
-		return err
-	}
-	title := strings.TrimSpace(strings.Join(st.fset.Args(), " "))
-	if title == "" {
-		return usageError{"a talk title is needed: bot show TITLE..."}
-	}
-	eng, err := loadEngine(e, cfg)
-	if err != nil {
-		return err
-	}
-	return console.Render(e.stdout, eng.Show(ctx, title, answer.Options{Limit: cfg.Limit}))
 }
 
 func runConsole(ctx context.Context, e *env, args []string) error {

@@ -5,6 +5,8 @@
 //	bot                          chat with the bot in the terminal
 //	bot ask [flags] QUESTION...  answer one question
 //	bot show [flags] TITLE...    show one talk's notes (fuzzy title)
+//	bot speaker [flags] NAME...  list a speaker's talks (fuzzy name)
+//	bot event [flags] NAME...    list an event's talks (fuzzy name)
 //	bot talks [flags]            list the talks
 //	bot eval [flags] FILE.jsonl  score a questions file
 //	bot help                     this text

@@ -18,7 +18,7 @@ import (
 	"github.com/talkbot/talkbot/corpus/embedded"
 )
 
-const usage = `usage: bot [serve|ask|show|talks|eval|help] [flags] [args]
+const usage = `usage: bot [serve|ask|show|speaker|event|talks|eval|help] [flags] [args]
 
   bot                          chat in the terminal, or serve chat services when configured
   bot serve [--addr :8080]     the service: Slack and Discord (SLACK_*, DISCORD_*), /livez, /readyz, /metrics
@@ -27,6 +27,8 @@ const usage = `usage: bot [serve|ask|show|talks|eval|help] [flags] [args]
   bot version
   bot ask [--json] [--explain] [--limit N] [--corpus DIR] QUESTION...
   bot show [--corpus DIR] TITLE...
+  bot speaker [--corpus DIR] NAME...
+  bot event [--corpus DIR] NAME...
   bot talks [--event E] [--speaker S] [--check] [--corpus DIR]
   bot eval [--verbose] [--misses] [--part all|tune|held] [--corpus DIR] QUESTIONS.jsonl
   bot bench [--corpus DIR] --queries FILE [--json]
@@ -68,8 +70,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return 0
 	case "ask":
 		err = runAsk(ctx, e, rest)
-	case "show":
-		err = runShow(ctx, e, rest)
+	case "show", "speaker", "event":
+		err = runBrowse(cmd)(ctx, e, rest)
 	case "talks":
 		err = runTalks(ctx, e, rest)
 	case "eval":
