@@ -101,6 +101,8 @@ func (b *talkBuilder) content(i int, blk block) {
 		// alone under the title: "Kenneth Reitz".
 		if names := speakersInLine(blk.text, blk.links); names != nil {
 			b.cur.Speakers = names
+		} else if names := speakersInURLs(blk.text, blk.links); names != nil {
+			b.cur.Speakers = names
 		} else if blk.kind == paraBlock {
 			b.cur.Speakers = personNames(cleanText(linkTailRe.ReplaceAllString(blk.text, "")))
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -211,6 +212,11 @@ func TestSplitTitle(t *testing.T) {
 		{"Embracing the Global Interpreter Lock (GIL)", "Embracing the Global Interpreter Lock (GIL)", nil},
 		{"EuroPython 2016 - Tuesday, 19.7.", "EuroPython 2016 - Tuesday, 19.7.", nil},
 		{"Kubernetes For Pythonistas", "Kubernetes For Pythonistas", nil},
+		{"Kubernetes Deconstructed - Carson Anderson, DOMO @carsonoid", "Kubernetes Deconstructed", []string{"Carson Anderson"}},
+		{"LFS - Lightning Fast Shop", "LFS - Lightning Fast Shop", nil},
+		{"Flasky Goodness (or Why Django Sucks?)", "Flasky Goodness (or Why Django Sucks?)", nil},
+		{"Long Term Predictions (low accuracy)", "Long Term Predictions (low accuracy)", nil},
+		{"10 Steps to better postgresql performance", "10 Steps to better postgresql performance", nil},
 	}
 	for _, tt := range tests {
 		title, speakers := splitTitle(tt.heading)
@@ -297,5 +303,26 @@ func TestManifestJSON(t *testing.T) {
 	}
 	if len(c.Problems) != 1 || c.Problems[0].File != "corpus.json" || len(c.Talks) != 1 {
 		t.Errorf("a manifest with an unknown field: problems %v, %d talks; want it reported and the notes loaded", c.Problems, len(c.Talks))
+	}
+}
+
+func TestSpeakersInURLs(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"http://beta.craft-conf.com/speaker/DocNorton", []string{"Doc Norton"}},
+		{"https://2018.pycon.sk/en/speakers/Lozinski.html", []string{"Lozinski"}},
+		{"see https://example.org/speakers/jane-doe/ for more", []string{"Jane Doe"}},
+		{"https://pretalx.com/democon/speaker/8PZXCQ/", nil}, // a code, not a name
+		{"https://pretalx.com/democon/speaker/WGBPXT/", nil},
+		{"https://example.org/speakers/the-team", nil}, // common words
+		{"https://example.org/talks/DocNorton", nil},   // not a speaker page
+		{"Speaker notes follow", nil},
+	}
+	for _, tt := range tests {
+		if got := speakersInURLs(tt.text, nil); !slices.Equal(got, tt.want) {
+			t.Errorf("speakersInURLs(%q) = %q; want %q", tt.text, got, tt.want)
+		}
 	}
 }

@@ -144,14 +144,28 @@ func splitTitle(h string) (title string, speakers []string) {
 			return strings.TrimSpace(h[:i]), names
 		}
 	}
+	// "Title - Speaker", and "Title - Speaker, Company @handle".
 	for _, sep := range []string{" - ", " – ", " — "} {
 		if i := strings.LastIndex(h, sep); i > 0 {
-			if names := personNames(h[i+len(sep):]); names != nil {
+			if names := leadingPersonNames(h[i+len(sep):]); names != nil {
 				return strings.TrimSpace(h[:i]), names
 			}
 		}
 	}
 	return h, nil
+}
+
+// leadingPersonNames is leadingNames for a part of a heading that might as
+// well be words of a title: names whose every word is a common English
+// word are none.
+func leadingPersonNames(s string) []string {
+	names := leadingNames(handleRe.ReplaceAllString(s, ""))
+	for _, n := range names {
+		if allCommonWords(n) {
+			return nil
+		}
+	}
+	return names
 }
 
 var (
@@ -323,4 +337,57 @@ func mayNameSpeakers(s string) bool {
 // speakers: "A talk given by [Laura Thomson](...)", "Speaker: Ada Lovelace".
 func IntroducesSpeakers(line string) bool {
 	return speakersInLine(line, nil) != nil
+}
+
+// speakerPageRe matches a link to a speaker's page on a conference site,
+// the name in its last segment: ".../speaker/DocNorton",
+// ".../speakers/jane-doe.html".
+var speakerPageRe = regexp.MustCompile(`(?i)https?://\S*?/speakers?/([a-z][a-z._\-]*?)(?:\.html?)?/?(?:[\s)>\]]|$)`)
+
+// speakersInURLs finds a speaker named by the link to their page on the
+// conference's site, under a talk's title: "DocNorton" is Doc Norton,
+// "jane-doe" Jane Doe; a single capitalised word ("Lozinski") is a name
+// too. Slugs of codes or of common words are none.
+func speakersInURLs(text string, links []link) []string {
+	var urls []string
+	for _, l := range links {
+		urls = append(urls, l.dest)
+	}
+	urls = append(urls, text)
+	for _, u := range urls {
+		m := speakerPageRe.FindStringSubmatch(u + " ")
+		if m == nil {
+			continue
+		}
+		slug := m[1]
+		var words []string
+		for _, part := range strings.FieldsFunc(slug, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+			words = append(words, splitCamel(part)...)
+		}
+		for i, w := range words {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+		name := strings.Join(words, " ")
+		switch {
+		case len(words) >= 2 && looksLikeName(name) && !allCommonWords(name):
+			return []string{name}
+		case len(words) == 1 && unicode.IsUpper(rune(slug[0])) && strings.ToUpper(slug) != slug && isMononym(name) && !allCommonWords(name):
+			return []string{name}
+		}
+	}
+	return nil
+}
+
+// splitCamel splits "DocNorton" into "Doc" and "Norton"; a word without
+// inner capitals is itself.
+func splitCamel(s string) []string {
+	var out []string
+	start := 0
+	for i := 1; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
+			out = append(out, s[start:i])
+			start = i
+		}
+	}
+	return append(out, s[start:])
 }
