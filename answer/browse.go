@@ -128,7 +128,11 @@ func (e *Engine) Event(ctx context.Context, name string, opts Options) Reply {
 func (e *Engine) eventTalks(ix *Index, events []int, query string, opts Options) Reply {
 	var talks []uint32
 	for _, ev := range events {
-		talks = append(talks, ix.events[ev].talks...)
+		for _, t := range ix.events[ev].talks {
+			if !ix.corpus.Talks[t].Topic { // notes on a tool are no talk of the event
+				talks = append(talks, t)
+			}
+		}
 	}
 	return ix.listTalks("event", query, talks, opts)
 }

@@ -23,9 +23,10 @@ type sectionLevel struct {
 
 func (b *talkBuilder) heading(h headingInfo, role headingRole) {
 	switch role {
-	case roleTalk:
+	case roleTalk, roleTopic:
 		b.finish()
 		b.start(h.text, b.o.blocks[h.block].line, h.number)
+		b.cur.Topic = role == roleTopic
 	case roleGroup:
 		b.finish()
 		if h.number != "" {

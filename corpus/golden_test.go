@@ -21,7 +21,11 @@ func describe(talks []*Talk) string {
 		for _, s := range t.Sources {
 			where = append(where, fmt.Sprintf("%s:%d", s.File, s.Line))
 		}
-		fmt.Fprintf(&b, "%s | %s | %s | %d notes | %s\n", t.Event, t.Title, strings.Join(t.Speakers, ", "), t.NumBullets(), strings.Join(where, " "))
+		title := t.Title
+		if t.Topic {
+			title += " (topic)"
+		}
+		fmt.Fprintf(&b, "%s | %s | %s | %d notes | %s\n", t.Event, title, strings.Join(t.Speakers, ", "), t.NumBullets(), strings.Join(where, " "))
 	}
 	return b.String()
 }

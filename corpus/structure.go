@@ -64,6 +64,7 @@ const (
 	roleGroup   // a heading above talks: a chapter, a day, a topic group
 	roleEnd     // page furniture: ends the current talk, its content dropped
 	rolePreface // before the first talk
+	roleTopic   // read as a talk, but a topic or a tool the notes describe, not a talk given
 )
 
 // talksFromOutline decides which headings are talks and gathers their
@@ -337,7 +338,53 @@ func levelRoles(hs []headingInfo) []headingRole {
 			roles[i] = roleSection
 		}
 	}
+	markTopics(hs, roles)
 	return roles
+}
+
+// markTopics finds the groups of headings that are topics or tools rather
+// than talks: when the talks of some groups name their speakers ("Jesse
+// Noller (Embrace the GIL)" under "Speakers"), those of a group none of
+// which does ("pip", "zeromq" under "Tools") are topics. A document whose
+// talks never name speakers is left as it is.
+func markTopics(hs []headingInfo, roles []headingRole) {
+	type group struct{ members []int }
+	var groups []group
+	anySpeakers := false
+	for g, r := range roles {
+		if r != roleGroup {
+			continue
+		}
+		var members []int
+		for i := g + 1; i < len(hs) && hs[i].level > hs[g].level; i++ {
+			if roles[i] == roleGroup {
+				// A nested group's talks are its own.
+				for i+1 < len(hs) && hs[i+1].level > hs[i].level {
+					i++
+				}
+				continue
+			}
+			if roles[i] == roleTalk {
+				members = append(members, i)
+			}
+		}
+		named := false
+		for _, m := range members {
+			named = named || hs[m].speakers
+		}
+		anySpeakers = anySpeakers || named
+		if !named && len(members) >= 2 {
+			groups = append(groups, group{members})
+		}
+	}
+	if !anySpeakers {
+		return
+	}
+	for _, g := range groups {
+		for _, m := range g.members {
+			roles[m] = roleTopic
+		}
+	}
 }
 
 func firstNonChrome(hs []headingInfo) int {

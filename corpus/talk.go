@@ -38,6 +38,9 @@ type Talk struct {
 	Speakers []string
 	Sources  []Source // first is where the title was taken from
 	Sections []string // section headings in note order, without duplicates
+	// Topic marks the notes on a topic or a tool ("pip" under "Tools"),
+	// read like a talk's but no talk anyone gave.
+	Topic bool
 
 	// The bullets, in note order, file by file: as strings while the talk
 	// is built, then compact (see NumBullets and Bullet).

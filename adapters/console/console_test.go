@@ -49,9 +49,9 @@ func TestConsoleSession(t *testing.T) {
 	got := out.String()
 	for _, want := range []string{
 		"Kubernetes For Pythonistas",
-		"1. PyPy",           // first page of the event
-		"6. ",               // "more" continues the numbering
-		"show <talk title>", // help
+		"1. Embrace the GIL", // first page of the event, its talks before notes on tools
+		"6. ",                // "more" continues the numbering
+		"show <talk title>",  // help
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("console output lacks %q:\n%s", want, got)

@@ -43,18 +43,33 @@ func runTalks(ctx context.Context, e *env, args []string) error {
 	if *speaker != "" {
 		ids = intersect(ids, talkIDs(eng.Speaker(ctx, *speaker, all)))
 	}
+	var topics []int
 	for _, id := range ids {
 		t := c.Talks[id]
-		speakers := ""
-		if len(t.Speakers) > 0 {
-			speakers = " — " + join(t.Speakers)
+		if t.Topic {
+			topics = append(topics, id)
+			continue
 		}
-		fmt.Fprintf(e.stdout, "%s · %s%s (%d notes, %s:%d)\n", t.Event, t.Title, speakers, t.NumBullets(), t.Sources[0].File, t.Sources[0].Line)
+		printTalk(e.stdout, t)
+	}
+	if len(topics) > 0 {
+		fmt.Fprintln(e.stdout, "\nNotes on topics and tools, no talks:")
+		for _, id := range topics {
+			printTalk(e.stdout, c.Talks[id])
+		}
 	}
 	if len(ids) == 0 {
 		fmt.Fprintln(e.stdout, "No talks match.")
 	}
 	return nil
+}
+
+func printTalk(w io.Writer, t *corpus.Talk) {
+	speakers := ""
+	if len(t.Speakers) > 0 {
+		speakers = " — " + join(t.Speakers)
+	}
+	fmt.Fprintf(w, "%s · %s%s (%d notes, %s:%d)\n", t.Event, t.Title, speakers, t.NumBullets(), t.Sources[0].File, t.Sources[0].Line)
 }
 
 func talkIDs(r answer.Reply) []int {
