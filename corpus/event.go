@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/talkbot/talkbot/internal/english"
 )
 
 var eventTailRe = regexp.MustCompile(`\s+[-–—:|]\s+.*$|,.*$`)
@@ -82,11 +84,38 @@ func eventFromPath(base string) Event {
 	}
 	for i, w := range kept {
 		if w == strings.ToLower(w) {
-			kept[i] = strings.ToUpper(w[:1]) + w[1:]
+			kept[i] = eventWord(w)
 		}
 	}
 	return Event{Name: strings.Join(kept, " "), Year: year}
 }
+
+// eventWord writes a lower-case word of a folder name as conference names
+// are written: "pycon" PyCon, "pygotham" PyGotham, "kubecon" KubeCon,
+// "rubyconf" RubyConf, "us" US; an English word ("python", "falcon") or
+// any other is capitalised.
+func eventWord(w string) string {
+	title := func(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+	size := english.Size(w)
+	switch {
+	case smallWords[w]:
+		return w
+	case len(w) <= 2:
+		return strings.ToUpper(w)
+	case size > 0 && size <= commonWordSize:
+		return title(w)
+	case len(w) > 3 && strings.HasPrefix(w, "py"):
+		return "Py" + title(w[2:])
+	case len(w) > 5 && strings.HasSuffix(w, "conf"):
+		return title(w[:len(w)-4]) + "Conf"
+	case len(w) > 4 && strings.HasSuffix(w, "con"):
+		return title(w[:len(w)-3]) + "Con"
+	}
+	return title(w)
+}
+
+// smallWords stay lower-case in an event's name.
+var smallWords = map[string]bool{"of": true, "on": true, "in": true, "at": true, "by": true, "to": true, "de": true}
 
 // yearInPath returns a year that a folder of a path is named for
 // ("2018/pygotham"), or 0.

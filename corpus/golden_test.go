@@ -115,7 +115,7 @@ func TestEmbeddedCorpus(t *testing.T) {
 // speakers on the line or heading under the title, and a root README
 // whose year headings are no events.
 func TestLayouts(t *testing.T) {
-	for _, dir := range []string{"daneah", "layouts/rst-one-talk", "layouts/md-year-folders"} {
+	for _, dir := range []string{"daneah", "layouts/rst-one-talk", "layouts/md-year-folders", "layouts/md-speaker-pages"} {
 		t.Run(dir, func(t *testing.T) {
 			c, err := Load(os.DirFS(filepath.Join("testdata", dir)))
 			if err != nil {

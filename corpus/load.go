@@ -104,6 +104,8 @@ func Load(fsys fs.FS) (*Corpus, error) {
 			report.Kind = Programme
 		case len(r.drafts) > 1:
 			report.Kind = ManyTalks
+		case len(r.drafts) == 0:
+			report.Kind = Pointer
 		}
 		c.Files = append(c.Files, report)
 		drafts = append(drafts, r.drafts...)
@@ -239,15 +241,22 @@ func (l *loader) readNotes(f string) (ds []draft, ferr *FileError) {
 		}
 	}()
 	data = normalizeNewlines(data)
+	var o *outline
 	switch ext := strings.ToLower(path.Ext(f)); {
 	case ext == ".rst":
-		ds = talksFromOutline(readRST(data), f)
+		o = readRST(data)
 	case ext == ".txt" && isProgramme(data):
 		ds = readProgramme(data, f)
 	default:
-		ds = talksFromOutline(readMarkdown(data), f)
+		o = readMarkdown(data)
+	}
+	if o != nil {
+		ds = talksFromOutline(o, f)
 	}
 	if len(ds) == 0 {
+		if o != nil && isPointer(o) {
+			return nil, nil // "Notes moved to [other.md](./other.md)": nothing lost
+		}
 		return nil, &FileError{File: f, Err: errors.New("no talk notes found")}
 	}
 	for i := range ds {

@@ -243,10 +243,17 @@ func TestParseEvent(t *testing.T) {
 		}
 	}
 	paths := map[string]string{
-		"pycon-2017-notes":        "Pycon 2017",
+		"pycon-2017-notes":        "PyCon 2017",
 		"PyCodeConf 2011":         "PyCodeConf 2011",
 		"europython_2016_tuesday": "Europython 2016",
 		"my-notes":                "",
+		"pycon-us-2019":           "PyCon US 2019",
+		"pygotham-2018":           "PyGotham 2018",
+		"kubecon-2017":            "KubeCon 2017",
+		"rubyconf-2015":           "RubyConf 2015",
+		"google-io-2019":          "Google IO 2019",
+		"python-day-of-2020":      "Python Day of 2020",
+		"slack-frontiers-2019":    "Slack Frontiers 2019",
 	}
 	for base, want := range paths {
 		if got := eventFromPath(base).String(); got != want {

@@ -56,8 +56,8 @@ func looksLikeName(s string) bool {
 			continue
 		}
 		rs := []rune(w)
-		if !unicode.IsUpper(rs[0]) {
-			return false
+		if !unicode.IsUpper(rs[0]) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			return false // "Shopify's Experience" is no one's name
 		}
 		upper := 0
 		for _, r := range rs {

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"path"
 	"regexp"
 	"strings"
 )
@@ -88,8 +89,9 @@ func talksFromOutline(o *outline, file string) []draft {
 	}
 	b.finish()
 	if len(hs) == 0 || len(b.drafts) == 0 {
-		// Notes without headings: the file is one talk named after it.
-		if len(b.drafts) == 0 && hasContent(o) {
+		// Notes without headings: the file is one talk named after it,
+		// unless it only says where the notes went.
+		if len(b.drafts) == 0 && hasContent(o) && !isPointer(o) {
 			b = &talkBuilder{o: o, file: file}
 			b.start(fileTitle(file), 1, "")
 			for i, blk := range o.blocks {
@@ -102,6 +104,33 @@ func talksFromOutline(o *outline, file string) []draft {
 	}
 	return b.drafts
 }
+
+// isPointer reports whether a file only points to notes kept elsewhere:
+// one short paragraph linking to another notes file ("Notes moved to
+// [qualitative-data-analysis.md](./qualitative-data-analysis.md)").
+func isPointer(o *outline) bool {
+	var only *block
+	for i := range o.blocks {
+		if b := &o.blocks[i]; b.kind != headingBlock && strings.TrimSpace(b.text) != "" {
+			if only != nil {
+				return false
+			}
+			only = b
+		}
+	}
+	if only == nil || len(strings.Fields(only.text)) > maxPointerWords {
+		return false
+	}
+	for _, l := range only.links {
+		if !strings.Contains(l.dest, "://") && noteExts[strings.ToLower(path.Ext(l.dest))] {
+			return true
+		}
+	}
+	return false
+}
+
+// maxPointerWords is the most words of a file that only points elsewhere.
+const maxPointerWords = 12
 
 func hasContent(o *outline) bool {
 	for _, b := range o.blocks {

@@ -99,6 +99,7 @@ const (
 	Index     FileKind = "index"     // events, links and speakers of other files
 	Programme FileKind = "programme" // a conference programme page
 	Skipped   FileKind = "skipped"   // see Corpus.Problems
+	Pointer   FileKind = "pointer"   // only says where its notes went
 )
 
 // FileError reports a file that could not be read or parsed, with the line
