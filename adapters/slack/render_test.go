@@ -96,3 +96,34 @@ func TestButtonValueRoundTrip(t *testing.T) {
 		t.Error("a broken value parsed")
 	}
 }
+
+// TestButtonValueCutAfterEncoding: a question whose characters grow when
+// JSON-encoded (quotes, backslashes, control characters) still fits a
+// button value, and what is kept reads back; "&", "<" and ">" cost one
+// byte each.
+func TestButtonValueCutAfterEncoding(t *testing.T) {
+	tests := []struct {
+		name, arg string
+	}{
+		{"quotes", strings.Repeat(`"`, 3000)},
+		{"backslashes", strings.Repeat(`\`, 3000)},
+		{"control characters", strings.Repeat("\x01", 1500)},
+		{"html characters", strings.Repeat("&<>", 700)},
+		{"non-ASCII", strings.Repeat("é漢🙂", 700)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := button(actionShare, "Share", request{Command: "ask", Arg: tt.arg})
+			if len(b.Value) > maxButtonValue {
+				t.Fatalf("value of %d bytes; Slack takes %d", len(b.Value), maxButtonValue)
+			}
+			r, err := parseRequest(b.Value)
+			if err != nil || r.Arg == "" || !strings.HasPrefix(tt.arg, strings.TrimSuffix(r.Arg, "…")) {
+				t.Errorf("value %.40q… reads back as %.40q, %v", b.Value, r.Arg, err)
+			}
+		})
+	}
+	if v := (request{Command: "ask", Arg: "a & b <c>"}).value(); !strings.Contains(v, `"a & b <c>"`) {
+		t.Errorf("value %s escapes & < >", v)
+	}
+}
