@@ -106,9 +106,9 @@ func eventWord(w string) string {
 		return title(w)
 	case len(w) > 3 && strings.HasPrefix(w, "py"):
 		return "Py" + title(w[2:])
-	case len(w) > 5 && strings.HasSuffix(w, "conf"):
+	case len(w) >= 7 && strings.HasSuffix(w, "conf"):
 		return title(w[:len(w)-4]) + "Conf"
-	case len(w) > 4 && strings.HasSuffix(w, "con"):
+	case len(w) >= 7 && strings.HasSuffix(w, "con"):
 		return title(w[:len(w)-3]) + "Con"
 	}
 	return title(w)

@@ -254,6 +254,7 @@ func TestParseEvent(t *testing.T) {
 		"google-io-2019":          "Google IO 2019",
 		"python-day-of-2020":      "Python Day of 2020",
 		"slack-frontiers-2019":    "Slack Frontiers 2019",
+		"oscon-2016":              "Oscon 2016",
 	}
 	for base, want := range paths {
 		if got := eventFromPath(base).String(); got != want {
