@@ -81,6 +81,9 @@ func (ev *eventTalks) findSame(t *Talk, words map[string]bool) int {
 	slices.Sort(cands)
 	for _, i := range cands {
 		c := ev.talks[i]
+		if c.Slot != nil && t.Slot != nil {
+			continue // two events of a schedule are two talks, however alike
+		}
 		if !speakersCompatible(c.Speakers, t.Speakers) {
 			continue
 		}
@@ -182,7 +185,11 @@ func editDistance(a, b string) int {
 
 // merge adds the notes of b to a.
 func merge(a, b *Talk) {
-	if titleScore(b.Title) > titleScore(a.Title) {
+	switch {
+	case a.Slot == nil && b.Slot != nil:
+		// The schedule has the talk's title as given, and its slot.
+		a.Title, a.Slot = b.Title, b.Slot
+	case a.Slot == nil && titleScore(b.Title) > titleScore(a.Title):
 		a.Title = b.Title
 	}
 	for _, s := range b.Speakers {

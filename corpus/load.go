@@ -46,7 +46,11 @@ func Load(fsys fs.FS) (*Corpus, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && noteExts[strings.ToLower(path.Ext(name))] {
+		switch ext := strings.ToLower(path.Ext(name)); {
+		case d.IsDir():
+		case noteExts[ext]:
+			files = append(files, p)
+		case scheduleExts[ext] && looksLikeSchedule(fsys, p):
 			files = append(files, p)
 		}
 		return nil
@@ -72,6 +76,7 @@ func Load(fsys fs.FS) (*Corpus, error) {
 	type parsed struct {
 		drafts    []draft
 		programme bool
+		schedule  bool
 		err       *FileError
 	}
 	results := make([]parsed, len(notes))
@@ -85,7 +90,7 @@ func Load(fsys fs.FS) (*Corpus, error) {
 					return
 				}
 				ds, err := l.readNotes(notes[i])
-				results[i] = parsed{drafts: ds, err: err}
+				results[i] = parsed{drafts: ds, err: err, schedule: scheduleExts[strings.ToLower(path.Ext(notes[i]))]}
 				if err == nil && strings.EqualFold(path.Ext(notes[i]), ".txt") {
 					results[i].programme = l.isProgrammeFile(notes[i])
 				}
@@ -102,6 +107,8 @@ func Load(fsys fs.FS) (*Corpus, error) {
 			report.Kind = Skipped
 		case r.programme:
 			report.Kind = Programme
+		case r.schedule:
+			report.Kind = ScheduleFile
 		case len(r.drafts) > 1:
 			report.Kind = ManyTalks
 		case len(r.drafts) == 0:
@@ -230,6 +237,9 @@ func (l *loader) read(f string) ([]byte, *FileError) {
 
 // readNotes parses one notes file into draft talks with their events.
 func (l *loader) readNotes(f string) (ds []draft, ferr *FileError) {
+	if scheduleExts[strings.ToLower(path.Ext(f))] {
+		return l.readSchedule(f)
+	}
 	data, ferr := l.read(f)
 	if ferr != nil {
 		return nil, ferr

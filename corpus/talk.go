@@ -41,6 +41,9 @@ type Talk struct {
 	// Topic marks the notes on a topic or a tool ("pip" under "Tools"),
 	// read like a talk's but no talk anyone gave.
 	Topic bool
+	// Slot is where and when the talk is given, for a talk a schedule
+	// export lists; nil for a talk known only from notes.
+	Slot *Slot
 
 	// The bullets, in note order, file by file: as strings while the talk
 	// is built, then compact (see NumBullets and Bullet).
@@ -65,6 +68,9 @@ func (b Bullet) Citation() string { return fmt.Sprintf("%s:%d", b.File, b.Line) 
 // URL: the manifest's base URL with a "#L<line>" anchor, or the index file's
 // link as it is.
 func (t *Talk) URL(b Bullet) string {
+	if t.Slot != nil && t.Slot.File == b.File && t.Slot.URL != "" {
+		return t.Slot.URL // a schedule's line: the talk's page
+	}
 	for _, s := range t.Sources {
 		if s.File == b.File && s.URL != "" {
 			if strings.Contains(s.URL, "#") {
@@ -94,12 +100,13 @@ type FileKind string
 
 // The kinds of files.
 const (
-	OneTalk   FileKind = "one talk"
-	ManyTalks FileKind = "talks"
-	Index     FileKind = "index"     // events, links and speakers of other files
-	Programme FileKind = "programme" // a conference programme page
-	Skipped   FileKind = "skipped"   // see Corpus.Problems
-	Pointer   FileKind = "pointer"   // only says where its notes went
+	OneTalk      FileKind = "one talk"
+	ManyTalks    FileKind = "talks"
+	Index        FileKind = "index"     // events, links and speakers of other files
+	Programme    FileKind = "programme" // a conference programme page
+	Skipped      FileKind = "skipped"   // see Corpus.Problems
+	Pointer      FileKind = "pointer"   // only says where its notes went
+	ScheduleFile FileKind = "schedule"  // a pretalx, frab or Pentabarf schedule export
 )
 
 // FileError reports a file that could not be read or parsed, with the line

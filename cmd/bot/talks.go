@@ -143,8 +143,11 @@ func printCheck(w io.Writer, c *corpus.Corpus) error {
 		}
 	}
 	pointers := ""
+	if n := kinds[corpus.ScheduleFile]; n > 0 {
+		pointers += fmt.Sprintf(", %d schedules", n)
+	}
 	if n := kinds[corpus.Pointer]; n > 0 {
-		pointers = fmt.Sprintf(", %d pointing to notes elsewhere", n)
+		pointers += fmt.Sprintf(", %d pointing to notes elsewhere", n)
 	}
 	_, err := fmt.Fprintf(w, "%d files (%d one talk, %d several talks, %d indexes, %d programmes, %d skipped%s), %d talks, %d events, %d speakers, %d warnings\n",
 		len(c.Files), kinds[corpus.OneTalk], kinds[corpus.ManyTalks], kinds[corpus.Index], kinds[corpus.Programme], kinds[corpus.Skipped], pointers,

@@ -2,8 +2,12 @@ package schedule
 
 import (
 	"html"
+	"regexp"
 	"strings"
 )
+
+// paragraphRe matches a blank line between paragraphs.
+var paragraphRe = regexp.MustCompile(`\n[ \t]*\n\s*`)
 
 // blockTags end a line of text.
 var blockTags = map[string]bool{
@@ -12,10 +16,15 @@ var blockTags = map[string]bool{
 }
 
 // plainText turns the HTML of an abstract or description into plain text:
-// tags dropped, a line break for each paragraph, item or break, entities
-// decoded, spaces collapsed. Text that holds no tags only has its entities
+// tags dropped, a line break for each paragraph, item, break or blank
+// line of the source (a single line break is a space, as in HTML and
+// Markdown), entities decoded, spaces collapsed. Text that holds no tags only has its entities
 // decoded and its spaces collapsed.
 func plainText(s string) string {
+	// Line breaks of the source are spaces, a blank line a paragraph.
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	s = paragraphRe.ReplaceAllString(s, "<p>")
+	s = strings.ReplaceAll(s, "\n", " ")
 	var b strings.Builder
 	for len(s) > 0 {
 		lt := strings.IndexByte(s, '<')
@@ -40,8 +49,6 @@ func plainText(s string) string {
 		}
 		if blockTags[tag] {
 			b.WriteByte('\n')
-		} else {
-			b.WriteByte(' ')
 		}
 		s = s[lt+gt+1:]
 	}

@@ -181,7 +181,10 @@ func TestPlainText(t *testing.T) {
 		{"<ul><li>x</li><li>y</li></ul>", "x\ny"},
 		{"line one<br/>line two", "line one\nline two"},
 		{"<a href=\"http://x\">link</a> text", "link text"},
+		{"one<b>two</b>", "onetwo"},
 		{"  spaced \r\n\r\n out  ", "spaced\nout"},
+		{"a sentence broken\nover lines.\n\nA paragraph.", "a sentence broken over lines.\nA paragraph."},
+		{"the <a href=\"x\">Y.js CRDT</a>, and", "the Y.js CRDT, and"},
 		{"unclosed <p", "unclosed <p"},
 	}
 	for _, tt := range tests {
