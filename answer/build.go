@@ -25,6 +25,7 @@ func (ix *Index) Warm() {
 	wg.Go(func() { ix.vocab.neighbourhood.Do(ix.vocab.build) })
 	wg.Go(func() { ix.names(TitleField) })
 	wg.Go(func() { stopSlips.once.Do(stopSlips.build) })
+	wg.Go(func() { ix.programme() })
 	wg.Wait()
 }
 

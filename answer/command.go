@@ -11,11 +11,13 @@ const MaxQueryLen = 500
 // CommandHelp describes one command for help texts and for the adapters
 // that register commands (Slack, Discord).
 type CommandHelp struct {
-	Name    string // "speaker"
-	Arg     string // "name", empty when the command takes none
-	Usage   string // "speaker <name>"
-	Summary string
-	Example string
+	Name     string // "speaker"
+	Arg      string // "name", empty when the command takes none
+	Optional bool   // the argument may be left out ("now", "now room janson")
+	Schedule bool   // answers from schedules: left out of help over notes alone
+	Usage    string // "speaker <name>"
+	Summary  string
+	Example  string
 }
 
 // Commands is the one table of commands, in the order help lists them.
@@ -24,6 +26,11 @@ var Commands = []CommandHelp{
 	{Name: "show", Arg: "title", Usage: "show <talk title>", Summary: "Show one talk's notes; the title may be partial or misspelt.", Example: "show grok the gil"},
 	{Name: "speaker", Arg: "name", Usage: "speaker <name>", Summary: "List the talks of a speaker.", Example: "speaker beazley"},
 	{Name: "event", Arg: "name", Usage: "event <name>", Summary: "List the talks of an event.", Example: "event europython 2016"},
+	{Name: "when", Arg: "title", Schedule: true, Usage: "when <talk title>", Summary: "Say when and where a scheduled talk is given.", Example: "when welcome to fosdem"},
+	{Name: "now", Arg: "place", Optional: true, Schedule: true, Usage: "now [room/track]", Summary: "List the talks on now (in a room or track: \"now room janson\").", Example: "now room janson"},
+	{Name: "next", Arg: "place", Optional: true, Schedule: true, Usage: "next [room/track]", Summary: "List each room's next talk (in a room or track: \"next track rust\").", Example: "next track rust"},
+	{Name: "room", Arg: "name", Schedule: true, Usage: "room <name>", Summary: "List the scheduled talks of a room.", Example: "room janson"},
+	{Name: "track", Arg: "name", Schedule: true, Usage: "track <name>", Summary: "List the scheduled talks of a track.", Example: "track rust"},
 	{Name: "help", Usage: "help", Summary: "Show this help."},
 }
 
@@ -68,7 +75,7 @@ func Parse(text string) Request {
 			continue
 		}
 		rest = strings.TrimSpace(rest)
-		if c.Arg != "" && rest == "" {
+		if c.Arg != "" && !c.Optional && rest == "" {
 			return Request{Command: "help", Arg: name}
 		}
 		return Request{Command: name, Arg: rest}

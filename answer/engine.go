@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/talkbot/talkbot/corpus"
 )
@@ -31,7 +32,8 @@ const maxSnippets = 3
 // Engine answers commands from an index. The index can be replaced while
 // the engine serves (Swap); each command sees one index throughout.
 type Engine struct {
-	ix atomic.Pointer[Index]
+	ix    atomic.Pointer[Index]
+	clock atomic.Pointer[func() time.Time] // SetClock's, or nil for the system's
 }
 
 // New returns an engine over ix.
@@ -60,8 +62,22 @@ func (e *Engine) Handle(ctx context.Context, r Request, opts Options) Reply {
 		reply = e.Speaker(ctx, r.Arg, opts)
 	case "event":
 		reply = e.Event(ctx, r.Arg, opts)
+	case "when":
+		reply = e.When(ctx, r.Arg, opts)
+	case "now":
+		reply = e.Now(ctx, r.Arg, opts)
+	case "next":
+		reply = e.Next(ctx, r.Arg, opts)
+	case "room":
+		reply = e.Room(ctx, r.Arg, opts)
+	case "track":
+		reply = e.Track(ctx, r.Arg, opts)
 	case "help":
-		return Help(r.Arg)
+		h := Help(r.Arg)
+		if len(e.Index().programme().talks) == 0 {
+			h.Help = slices.DeleteFunc(slices.Clone(h.Help), func(c CommandHelp) bool { return c.Schedule })
+		}
+		return h
 	default:
 		reply = e.Ask(ctx, r.Arg, opts)
 	}
@@ -408,6 +424,9 @@ func followingLine(t *corpus.Talk, i int) (int, bool) {
 
 func (ix *Index) talkHeader(t *corpus.Talk) TalkResult {
 	r := TalkResult{TalkID: t.ID, Title: t.Title, Speakers: t.Speakers, Event: t.Event.String()}
+	if s := t.Slot; s != nil && !s.Start.IsZero() {
+		r.Slot = &SlotInfo{Start: s.Start, End: s.End, Room: s.Room, Track: s.Track}
+	}
 	if len(t.Sources) > 0 {
 		r.URL = t.Sources[0].URL
 	}

@@ -107,6 +107,8 @@ const (
 	TitleField Field = iota
 	SpeakerField
 	EventField
+	RoomField  // rooms of the schedules
+	TrackField // tracks of the schedules
 )
 
 // Complete returns up to limit names of talks, speakers or events for
@@ -153,6 +155,10 @@ func (ix *Index) names(field Field) *nameIndex {
 		return ix.speakerIdx
 	case EventField:
 		return ix.eventIdx
+	case RoomField:
+		return ix.programme().roomIdx
+	case TrackField:
+		return ix.programme().trackIdx
 	}
 	return ix.titleIdx
 }

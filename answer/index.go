@@ -54,6 +54,9 @@ type Index struct {
 
 	nameIdx                        sync.Once  // builds the three below on first use
 	titleIdx, speakerIdx, eventIdx *nameIndex // for finding names as typed
+
+	progOnce sync.Once  // builds prog on first use
+	prog     *programme // the schedules' talks, rooms and tracks
 }
 
 const noSection = math.MaxUint32

@@ -3,7 +3,7 @@ package answer
 // Reply is the neutral answer to a command: adapters render it for Slack,
 // Discord or a terminal. It holds plain text only.
 type Reply struct {
-	Command string // the command answered: ask, show, speaker, event, help
+	Command string // the command answered: ask, show, speaker, event, when, now, next, room, track, help
 	Query   string // its argument as the user typed it
 	Talks   []TalkResult
 	// More is true when further talks match beyond Offset+len(Talks).
@@ -28,7 +28,8 @@ type TalkResult struct {
 	Title    string
 	Speakers []string
 	Event    string
-	URL      string // link to the talk's notes, when the corpus gives one
+	URL      string    // link to the talk's notes, when the corpus gives one
+	Slot     *SlotInfo // when and where, for a talk a schedule lists
 	Score    float64
 	Snippets []Snippet
 }

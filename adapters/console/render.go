@@ -63,6 +63,9 @@ func heading(t answer.TalkResult) string {
 	if t.Event != "" {
 		h += " · " + t.Event
 	}
+	if t.Slot != nil {
+		h += " · " + t.Slot.String()
+	}
 	return h
 }
 

@@ -25,7 +25,7 @@ func Commands() []*discordgo.ApplicationCommand {
 				Type:         discordgo.ApplicationCommandOptionString,
 				Name:         c.Arg,
 				Description:  clip("The "+c.Arg+", e.g. "+c.Example, 100),
-				Required:     true,
+				Required:     !c.Optional,
 				Autocomplete: complete,
 				MaxLength:    answer.MaxQueryLen,
 			}}
@@ -44,4 +44,7 @@ var completion = map[string]answer.Field{
 	"show":    answer.TitleField,
 	"speaker": answer.SpeakerField,
 	"event":   answer.EventField,
+	"when":    answer.TitleField,
+	"room":    answer.RoomField,
+	"track":   answer.TrackField,
 }

@@ -138,8 +138,11 @@ func embed(t answer.TalkResult) *discordgo.MessageEmbed {
 	if len(t.Speakers) > 0 {
 		e.Author = &discordgo.MessageEmbedAuthor{Name: clip(escape(strings.Join(t.Speakers, ", ")), maxAuthor)}
 	}
-	if t.Event != "" {
-		e.Footer = &discordgo.MessageEmbedFooter{Text: clip(escape(t.Event), maxFooter)}
+	if footer := t.Event; footer != "" || t.Slot != nil {
+		if t.Slot != nil {
+			footer = strings.TrimPrefix(footer+" · "+t.Slot.String(), " · ")
+		}
+		e.Footer = &discordgo.MessageEmbedFooter{Text: clip(escape(footer), maxFooter)}
 	}
 	var b strings.Builder
 	for _, s := range t.Snippets {

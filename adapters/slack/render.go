@@ -185,6 +185,9 @@ func citation(t answer.TalkResult, s answer.Snippet) string {
 	if c.Event != "" {
 		parts = append(parts, escape(c.Event))
 	}
+	if t.Slot != nil {
+		parts = append(parts, escape(t.Slot.String()))
+	}
 	where := fmt.Sprintf("`%s:%d`", escape(c.File), c.Line)
 	if len(s.Section) > 0 {
 		where += " · " + escape(strings.Join(s.Section, " › "))

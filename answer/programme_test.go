@@ -1,0 +1,102 @@
+package answer
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/talkbot/talkbot/corpus"
+)
+
+// scheduleEngine answers from the pretalx demo export beside a notes file,
+// its clock set to at.
+func scheduleEngine(tb testing.TB, at string) *Engine {
+	tb.Helper()
+	export, err := os.ReadFile("../corpus/schedule/testdata/pretalx-democon.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	c, err := corpus.Load(fstest.MapFS{
+		"democon-2020/schedule.json": {Data: export},
+		"democon-2020/notes.md":      {Data: []byte("# Managed stable function (Jeremy Beck)\n\n* stable functions need a managed team\n")},
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	e := New(NewIndex(c))
+	now, err := time.Parse(time.RFC3339, at)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	e.SetClock(func() time.Time { return now })
+	return e
+}
+
+func TestScheduleCommands(t *testing.T) {
+	e := scheduleEngine(t, "2020-12-14T09:10:00+01:00")
+	tests := []struct {
+		name       string
+		text       string
+		want       []string // titles, in order; nil for none
+		wantNotice string
+	}{
+		{"now", "now", []string{"Focused 5thgeneration hardware", "Managed stable function"}, ""},
+		{"now in a room", "now room tan", []string{"Managed stable function"}, ""},
+		{"now in a track", "now track phased", []string{"Focused 5thgeneration hardware"}, ""},
+		{"next, a talk a room", "next", []string{"Quality-focused 6thgeneration website", "Secured grid-enabled policy"}, ""},
+		{"next in a room", "next room gray", []string{"Quality-focused 6thgeneration website"}, ""},
+		{"when", "when secured grid enabled policy", []string{"Secured grid-enabled policy"}, ""},
+		{"room", "room tan room", []string{"Managed stable function", "Secured grid-enabled policy", "Monitored 24hour customer loyalty"}, ""},
+		{"track", "track phased", []string{"Focused 5thgeneration hardware", "Stand-alone asymmetric toolset", "Operative analyzing approach"}, ""},
+		{"an unknown room", "now room 404", nil, `No room or track called "room 404".`},
+		{"a question starting with when", "when do stable functions need a managed team", []string{"Managed stable function"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := e.Handle(t.Context(), Parse(tt.text), Options{Limit: 3})
+			var got []string
+			for _, tk := range r.Talks {
+				got = append(got, tk.Title)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") || r.Notice != tt.wantNotice {
+				t.Errorf("%q = %q, notice %q; want %q, %q", tt.text, got, r.Notice, tt.want, tt.wantNotice)
+			}
+		})
+	}
+	r := e.Handle(t.Context(), Parse("when managed stable function"), Options{})
+	if len(r.Talks) != 1 || r.Talks[0].Slot == nil || r.Talks[0].Slot.Room != "Tan Room" ||
+		r.Talks[0].Slot.String() != "Mon 14 Dec 08:00–09:30 UTC, Tan Room" {
+		t.Errorf("when: %+v", r.Talks)
+	}
+}
+
+// TestScheduleEdges: before, between and after the talks; over notes
+// alone the commands say there is no schedule, and questions that start
+// with their words are still questions.
+func TestScheduleEdges(t *testing.T) {
+	late := scheduleEngine(t, "2021-01-01T12:00:00Z")
+	if r := late.Handle(t.Context(), Parse("next"), Options{}); len(r.Talks) != 0 || !strings.HasPrefix(r.Notice, "Nothing more is scheduled after") {
+		t.Errorf("next after the conference: %v, %q", r.Talks, r.Notice)
+	}
+	gap := scheduleEngine(t, "2020-12-14T11:00:00+01:00") // Gray Room free, Tan Room free
+	if r := gap.Handle(t.Context(), Parse("now"), Options{}); len(r.Talks) != 0 || len(r.Suggestions) != 1 || r.Suggestions[0] != "next" {
+		t.Errorf("now in a gap: %v, %q, %q", r.Talks, r.Notice, r.Suggestions)
+	}
+	notes := defaultEngine(t)
+	if r := notes.Handle(t.Context(), Parse("now"), Options{}); r.Notice != noSchedule {
+		t.Errorf("now over notes: %q", r.Notice)
+	}
+	if r := notes.Handle(t.Context(), Parse("now what is uvloop"), Options{}); len(r.Talks) == 0 || r.Talks[0].Title != "High Performance Networking in Python" {
+		t.Errorf("a question starting with now: %v", r.Talks)
+	}
+	for _, c := range Help("").Help {
+		if c.Schedule {
+			if r := notes.Handle(t.Context(), Parse("help"), Options{}); len(r.Help) == len(Commands) {
+				t.Errorf("help over notes lists the schedule commands")
+			}
+			break
+		}
+	}
+}
