@@ -28,6 +28,10 @@ type Config struct {
 	LogFormat string
 	// DrainTimeout is how long a stopping server lets requests finish.
 	DrainTimeout time.Duration
+	// Now, when set, is the time the bot starts at for the schedule
+	// commands (now, next), its clock running on from there: for trying
+	// a schedule before or after its conference.
+	Now time.Time
 	// Slack holds the Slack app's credentials; empty when Slack is not used.
 	Slack Slack
 	// Discord holds the Discord application's settings; empty when unused.
@@ -114,7 +118,7 @@ func FromEnv(getenv func(string) string) Config {
 
 // Load returns the settings from, in rising precedence, the defaults, the
 // YAML file at path (when not empty) and the environment: TALKBOT_CORPUS,
-// TALKBOT_LIMIT, TALKBOT_LOG_FORMAT, TALKBOT_DRAIN_TIMEOUT, PORT,
+// TALKBOT_LIMIT, TALKBOT_LOG_FORMAT, TALKBOT_DRAIN_TIMEOUT, TALKBOT_NOW, PORT,
 // SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL,
 // DISCORD_BOT_TOKEN, DISCORD_APP_ID, DISCORD_GUILD_ID, DISCORD_PUBLIC_KEY,
 // DISCORD_SHARD_ID, DISCORD_SHARD_COUNT. Each secret can instead come from
@@ -139,6 +143,7 @@ type fileConfig struct {
 	Limit        *int    `yaml:"limit"`
 	LogFormat    *string `yaml:"log_format"`
 	DrainTimeout *string `yaml:"drain_timeout"`
+	Now          *string `yaml:"now"`
 	Slack        struct {
 		BotToken      *string `yaml:"bot_token"`
 		AppToken      *string `yaml:"app_token"`
@@ -173,6 +178,9 @@ func (c *Config) applyFile(path string) error {
 	if f.DrainTimeout != nil {
 		c.setDuration("drain_timeout", *f.DrainTimeout)
 	}
+	if f.Now != nil {
+		c.SetNow("now", *f.Now)
+	}
 	setSecret(&c.Slack.BotToken, f.Slack.BotToken)
 	setSecret(&c.Slack.AppToken, f.Slack.AppToken)
 	setSecret(&c.Slack.SigningSecret, f.Slack.SigningSecret)
@@ -196,6 +204,17 @@ func setSecret(dst *Secret, v *string) {
 	if v != nil {
 		*dst = Secret(strings.TrimSpace(*v))
 	}
+}
+
+// SetNow sets Now from an RFC 3339 time ("2026-01-31T10:40:00+01:00"),
+// noting a problem under name when it is none.
+func (c *Config) SetNow(name, v string) {
+	t, err := time.Parse(time.RFC3339, strings.TrimSpace(v))
+	if err != nil {
+		c.problems = append(c.problems, fmt.Errorf("%s %q is not a time like 2026-01-31T10:40:00+01:00", name, v))
+		return
+	}
+	c.Now = t
 }
 
 func (c *Config) setDuration(name, v string) {
@@ -247,6 +266,9 @@ func (c *Config) applyEnv(getenv func(string) string) {
 	}
 	if v := strings.TrimSpace(getenv("PORT")); v != "" {
 		c.Addr = ":" + v
+	}
+	if v := strings.TrimSpace(getenv("TALKBOT_NOW")); v != "" {
+		c.SetNow("TALKBOT_NOW", v)
 	}
 	secret("SLACK_BOT_TOKEN", &c.Slack.BotToken)
 	secret("SLACK_APP_TOKEN", &c.Slack.AppToken)
@@ -351,18 +373,23 @@ func (c Config) Describe() string {
 		"limit: " + strconv.Itoa(c.Limit),
 		"log_format: " + c.LogFormat,
 		"drain_timeout: " + c.DrainTimeout.String(),
-		"slack:",
-		"  bot_token: " + c.Slack.BotToken.String(),
-		"  app_token: " + c.Slack.AppToken.String(),
-		"  signing_secret: " + c.Slack.SigningSecret.String(),
-		"  api_url: " + c.Slack.APIURL,
-		"discord:",
-		"  bot_token: " + c.Discord.BotToken.String(),
-		"  app_id: " + c.Discord.AppID,
-		"  guild_id: " + c.Discord.GuildID,
-		"  public_key: " + c.Discord.PublicKey,
-		"  shard_id: " + strconv.Itoa(c.Discord.ShardID),
-		"  shard_count: " + strconv.Itoa(c.Discord.ShardCount),
 	}
+	if !c.Now.IsZero() {
+		lines = append(lines, "now: "+c.Now.Format(time.RFC3339))
+	}
+	lines = append(lines,
+		"slack:",
+		"  bot_token: "+c.Slack.BotToken.String(),
+		"  app_token: "+c.Slack.AppToken.String(),
+		"  signing_secret: "+c.Slack.SigningSecret.String(),
+		"  api_url: "+c.Slack.APIURL,
+		"discord:",
+		"  bot_token: "+c.Discord.BotToken.String(),
+		"  app_id: "+c.Discord.AppID,
+		"  guild_id: "+c.Discord.GuildID,
+		"  public_key: "+c.Discord.PublicKey,
+		"  shard_id: "+strconv.Itoa(c.Discord.ShardID),
+		"  shard_count: "+strconv.Itoa(c.Discord.ShardCount),
+	)
 	return strings.Join(lines, "\n") + "\n"
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestFromEnv(t *testing.T) {
@@ -120,7 +121,7 @@ func TestPrecedence(t *testing.T) {
 	dir := t.TempDir()
 	file := dir + "/talkbot.yaml"
 	secret := dir + "/token"
-	if err := os.WriteFile(file, []byte("corpus: /from/file\nlimit: 7\naddr: ':9000'\nlog_format: json\nslack:\n  bot_token: xoxb-file\n  app_token: xapp-file\n"), 0o600); err != nil {
+	if err := os.WriteFile(file, []byte("corpus: /from/file\nlimit: 7\naddr: ':9000'\nlog_format: json\nnow: 2026-01-31T10:40:00+01:00\nslack:\n  bot_token: xoxb-file\n  app_token: xapp-file\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(secret, []byte("xoxb-from-secret-file\n"), 0o600); err != nil {
@@ -134,8 +135,9 @@ func TestPrecedence(t *testing.T) {
 	want := map[string]string{
 		"corpus": c.Corpus, "limit": strconv.Itoa(c.Limit), "addr": c.Addr, "log": c.LogFormat,
 		"token": c.Slack.BotToken.Reveal(), "app": c.Slack.AppToken.Reveal(), "drain": c.DrainTimeout.String(),
+		"now": c.Now.Format(time.RFC3339),
 	}
-	got := map[string]string{"corpus": "/from/env", "limit": "7", "addr": ":9000", "log": "json", "token": "xoxb-from-secret-file", "app": "xapp-file", "drain": "3s"}
+	got := map[string]string{"corpus": "/from/env", "limit": "7", "addr": ":9000", "log": "json", "token": "xoxb-from-secret-file", "app": "xapp-file", "drain": "3s", "now": "2026-01-31T10:40:00+01:00"}
 	for k := range got {
 		if want[k] != got[k] {
 			t.Errorf("%s = %q; want %q", k, want[k], got[k])
@@ -162,7 +164,7 @@ func TestSettingsProblems(t *testing.T) {
 		t.Error("a missing config file loaded")
 	}
 	env := map[string]string{
-		"TALKBOT_LIMIT": "lots", "TALKBOT_LOG_FORMAT": "xml", "TALKBOT_DRAIN_TIMEOUT": "soon",
+		"TALKBOT_LIMIT": "lots", "TALKBOT_LOG_FORMAT": "xml", "TALKBOT_DRAIN_TIMEOUT": "soon", "TALKBOT_NOW": "tomorrow",
 		"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_BOT_TOKEN_FILE": dir + "/t", "SLACK_SIGNING_SECRET_FILE": dir + "/nope",
 	}
 	c, err := Load("", func(k string) string { return env[k] })
@@ -170,7 +172,7 @@ func TestSettingsProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = c.Validate()
-	for _, want := range []string{"TALKBOT_LIMIT", "log format", "TALKBOT_DRAIN_TIMEOUT", "SLACK_BOT_TOKEN_FILE are both set", "SLACK_SIGNING_SECRET_FILE"} {
+	for _, want := range []string{"TALKBOT_LIMIT", "log format", "TALKBOT_DRAIN_TIMEOUT", "TALKBOT_NOW", "SLACK_BOT_TOKEN_FILE are both set", "SLACK_SIGNING_SECRET_FILE"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Validate() = %v; want it to name %q", err, want)
 		}

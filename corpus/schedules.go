@@ -105,7 +105,9 @@ func scheduleTalks(s *schedule.Schedule, file string) []draft {
 		add(slotText(st), st.Line, "")
 		add(st.Subtitle, st.Line, "")
 		add(st.Abstract, st.AbstractLine, "Abstract")
-		add(st.Description, st.DescriptionLine, "Description")
+		if st.Description != st.Abstract { // some exports repeat the abstract
+			add(st.Description, st.DescriptionLine, "Description")
+		}
 		ds = append(ds, draft{talk: t, event: event})
 	}
 	return ds

@@ -15,6 +15,8 @@
 //
 //	--corpus DIR   a folder of talk notes instead of the embedded corpus
 //	               (also TALKBOT_CORPUS)
+//	--now TIME     start the clock of now and next at TIME, such as
+//	               2026-01-31T10:40:00+01:00 (also TALKBOT_NOW)
 //
 // Flags of some:
 //

@@ -244,3 +244,68 @@ func TestBenchJSON(t *testing.T) {
 		t.Errorf("got %s; want 2 questions timed by talkbot", out)
 	}
 }
+
+// TestREADMEScheduleTranscript runs the commands of the README's schedule
+// section and compares what they print.
+func TestREADMEScheduleTranscript(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	section := string(readme)
+	start := strings.Index(section, "## Conference schedules")
+	if start < 0 {
+		t.Fatal("README has no Conference schedules section")
+	}
+	section = section[start:]
+	section = section[strings.Index(section, "```\n")+4:]
+	section = section[:strings.Index(section, "```")]
+	const prompt = "$ go run ./cmd/bot "
+	runs := strings.Split(section, prompt)[1:]
+	if len(runs) == 0 {
+		t.Fatal("the schedule section runs no command")
+	}
+	for _, r := range runs {
+		line, want, _ := strings.Cut(r, "\n")
+		args := shellWords(line)
+		for i, a := range args {
+			if a == "--corpus" && i+1 < len(args) {
+				args[i+1] = "../../" + args[i+1]
+			}
+		}
+		code, got, errOut := runBot(t, nil, "", args...)
+		if code != 0 {
+			t.Fatalf("bot %q: exit %d: %s", args, code, errOut)
+		}
+		if strings.TrimSpace(got) != strings.TrimSpace(want) {
+			t.Errorf("README shows for %q:\n%s\nbut the bot prints:\n%s", line, want, got)
+		}
+	}
+}
+
+// shellWords splits a command line at spaces, keeping double-quoted words
+// whole.
+func shellWords(s string) []string {
+	var out []string
+	var cur strings.Builder
+	quoted, started := false, false
+	for _, r := range s {
+		switch {
+		case r == '"':
+			quoted, started = !quoted, true
+		case r == ' ' && !quoted:
+			if started {
+				out = append(out, cur.String())
+				cur.Reset()
+				started = false
+			}
+		default:
+			cur.WriteRune(r)
+			started = true
+		}
+	}
+	if started {
+		out = append(out, cur.String())
+	}
+	return out
+}

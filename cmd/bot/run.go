@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/talkbot/talkbot/answer"
 	"github.com/talkbot/talkbot/config"
@@ -123,7 +124,12 @@ func loadEngine(e *env, cfg config.Config) (*answer.Engine, error) {
 	if len(c.Talks) == 0 {
 		return nil, fmt.Errorf("no talks found in %s", corpusName(cfg))
 	}
-	return answer.New(answer.NewIndex(c)), nil
+	eng := answer.New(answer.NewIndex(c))
+	if !cfg.Now.IsZero() {
+		started := time.Now()
+		eng.SetClock(func() time.Time { return cfg.Now.Add(time.Since(started)) })
+	}
+	return eng, nil
 }
 
 // startupGC lets the heap grow further between collections while the

@@ -18,6 +18,7 @@ type settings struct {
 	logFormat  string
 	limit      int
 	drain      time.Duration
+	now        string
 }
 
 // newSettings returns the flags every subcommand has: --config, --corpus.
@@ -26,6 +27,7 @@ func newSettings(e *env, name string) *settings {
 	s.fset.SetOutput(e.stderr)
 	s.fset.StringVar(&s.configPath, "config", "", "YAML settings file (env TALKBOT_CONFIG)")
 	s.fset.StringVar(&s.corpus, "corpus", "", "folder of talk notes (default: the embedded corpus; env TALKBOT_CORPUS)")
+	s.fset.StringVar(&s.now, "now", "", "start the clock of now/next at this time, e.g. 2026-01-31T10:40:00+01:00 (env TALKBOT_NOW)")
 	return s
 }
 
@@ -76,6 +78,8 @@ func (s *settings) load(e *env) (config.Config, error) {
 			cfg.DrainTimeout = s.drain
 		case "limit":
 			cfg.Limit = s.limit
+		case "now":
+			cfg.SetNow("--now", s.now)
 		}
 	})
 	return cfg, nil

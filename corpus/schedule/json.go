@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -63,19 +64,20 @@ func readJSON(data []byte) (*Schedule, error) {
 		// a map loses; events are sorted by start, then by line, below.
 		for room, events := range day.Rooms {
 			for _, e := range events {
+				trim := strings.TrimSpace
 				t := Talk{
-					ID: idString(e.ID), GUID: e.GUID, Title: e.Title, Subtitle: e.Subtitle,
-					Track: e.Track, Type: e.Type, Room: e.Room, Language: e.Language,
-					URL: e.URL, Slug: e.Slug,
+					ID: idString(e.ID), GUID: e.GUID, Title: trim(e.Title), Subtitle: trim(e.Subtitle),
+					Track: trim(e.Track), Type: trim(e.Type), Room: trim(e.Room), Language: trim(e.Language),
+					URL: trim(e.URL), Slug: trim(e.Slug),
 					Abstract: plainText(e.Abstract), Description: plainText(e.Description),
 				}
 				if t.Room == "" {
-					t.Room = room
+					t.Room = trim(room)
 				}
 				for _, p := range e.Persons {
-					name := p.PublicName
+					name := trim(p.PublicName)
 					if name == "" {
-						name = p.Name
+						name = trim(p.Name)
 					}
 					if name != "" {
 						t.Speakers = append(t.Speakers, name)
