@@ -29,8 +29,12 @@ const (
 // app in the k8s demo" is not answered by his talk, which mentions an app.
 const namedAskedShare = 0.25
 
+// everydayWord is the familiarity from which a word is everyday English.
+const everydayWord = 0.8
+
 // titleNamedAskedShare is namedAskedShare for a talk named only by words
-// of its title, which a long question may use for other things.
+// of its title, which a long question may use for other things; it
+// applies to the asked words that are no everyday English.
 const titleNamedAskedShare = 0.1
 
 // describedShare is how much of the weight of the words describing the
@@ -564,6 +568,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	topicTerms, speakerTerms := 0, 0     // asking words not naming the speaker, and naming them
 	naming := 0                          // asking words naming the talk, by its title or speakers
 	var asked, answered float64          // weight of the other asking words, and of those the line holds
+	var askedSpecific float64            // ... of those no everyday English
 	var askedInTalk float64              // weight of those some line of the talk holds
 	var described, describedHere float64 // weight of words describing the talk asked about; of those this talk holds
 	namedFirmly := false                 // ... by its speakers or a description
@@ -623,6 +628,9 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 				}
 			} else {
 				asked += q.weight
+				if q.familiar < everydayWord {
+					askedSpecific += q.weight
+				}
 				if talkUses {
 					askedInTalk += q.weight
 				}
@@ -684,7 +692,10 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		// only if it says something of what the question asks of it.
 		// A word of the title may only happen to stand in it: a talk
 		// named so must hold less of what is asked.
-		need := titleNamedAskedShare * asked
+		// What is asked of a talk its title names may be said in everyday
+		// words the notes word otherwise ("how do you unit test fortran
+		// code"): only the specific ones must be held.
+		need := titleNamedAskedShare * askedSpecific
 		if namedFirmly {
 			need = namedAskedShare * asked
 		}
