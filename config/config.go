@@ -28,6 +28,9 @@ type Config struct {
 	LogFormat string
 	// DrainTimeout is how long a stopping server lets requests finish.
 	DrainTimeout time.Duration
+	// SchedulePoll is how often the schedules named by URL in the
+	// corpus's manifest are fetched again.
+	SchedulePoll time.Duration
 	// Now, when set, is the time the bot starts at for the schedule
 	// commands (now, next), its clock running on from there: for trying
 	// a schedule before or after its conference.
@@ -106,7 +109,7 @@ func (s Secret) Reveal() string { return string(s) }
 
 // Default returns the settings used when nothing is set.
 func Default() Config {
-	return Config{Limit: 5, Addr: ":8080", LogFormat: "text", DrainTimeout: 10 * time.Second}
+	return Config{Limit: 5, Addr: ":8080", LogFormat: "text", DrainTimeout: 10 * time.Second, SchedulePoll: 5 * time.Minute}
 }
 
 // FromEnv returns the defaults overridden by the environment.
@@ -118,7 +121,8 @@ func FromEnv(getenv func(string) string) Config {
 
 // Load returns the settings from, in rising precedence, the defaults, the
 // YAML file at path (when not empty) and the environment: TALKBOT_CORPUS,
-// TALKBOT_LIMIT, TALKBOT_LOG_FORMAT, TALKBOT_DRAIN_TIMEOUT, TALKBOT_NOW, PORT,
+// TALKBOT_LIMIT, TALKBOT_LOG_FORMAT, TALKBOT_DRAIN_TIMEOUT, TALKBOT_NOW,
+// TALKBOT_SCHEDULE_POLL, PORT,
 // SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL,
 // DISCORD_BOT_TOKEN, DISCORD_APP_ID, DISCORD_GUILD_ID, DISCORD_PUBLIC_KEY,
 // DISCORD_SHARD_ID, DISCORD_SHARD_COUNT. Each secret can instead come from
@@ -144,6 +148,7 @@ type fileConfig struct {
 	LogFormat    *string `yaml:"log_format"`
 	DrainTimeout *string `yaml:"drain_timeout"`
 	Now          *string `yaml:"now"`
+	SchedulePoll *string `yaml:"schedule_poll"`
 	Slack        struct {
 		BotToken      *string `yaml:"bot_token"`
 		AppToken      *string `yaml:"app_token"`
@@ -181,6 +186,9 @@ func (c *Config) applyFile(path string) error {
 	if f.Now != nil {
 		c.SetNow("now", *f.Now)
 	}
+	if f.SchedulePoll != nil {
+		c.SchedulePoll = c.duration("schedule_poll", *f.SchedulePoll, c.SchedulePoll)
+	}
 	setSecret(&c.Slack.BotToken, f.Slack.BotToken)
 	setSecret(&c.Slack.AppToken, f.Slack.AppToken)
 	setSecret(&c.Slack.SigningSecret, f.Slack.SigningSecret)
@@ -215,6 +223,17 @@ func (c *Config) SetNow(name, v string) {
 		return
 	}
 	c.Now = t
+}
+
+// duration reads a duration setting, noting a problem and keeping old
+// when it is none.
+func (c *Config) duration(name, v string, old time.Duration) time.Duration {
+	d, err := time.ParseDuration(strings.TrimSpace(v))
+	if err != nil || d <= 0 {
+		c.problems = append(c.problems, fmt.Errorf("%s %q is not a duration (like 5m)", name, v))
+		return old
+	}
+	return d
 }
 
 func (c *Config) setDuration(name, v string) {
@@ -269,6 +288,9 @@ func (c *Config) applyEnv(getenv func(string) string) {
 	}
 	if v := strings.TrimSpace(getenv("TALKBOT_NOW")); v != "" {
 		c.SetNow("TALKBOT_NOW", v)
+	}
+	if v := strings.TrimSpace(getenv("TALKBOT_SCHEDULE_POLL")); v != "" {
+		c.SchedulePoll = c.duration("TALKBOT_SCHEDULE_POLL", v, c.SchedulePoll)
 	}
 	secret("SLACK_BOT_TOKEN", &c.Slack.BotToken)
 	secret("SLACK_APP_TOKEN", &c.Slack.AppToken)
@@ -373,6 +395,7 @@ func (c Config) Describe() string {
 		"limit: " + strconv.Itoa(c.Limit),
 		"log_format: " + c.LogFormat,
 		"drain_timeout: " + c.DrainTimeout.String(),
+		"schedule_poll: " + c.SchedulePoll.String(),
 	}
 	if !c.Now.IsZero() {
 		lines = append(lines, "now: "+c.Now.Format(time.RFC3339))

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,7 +29,18 @@ var noteExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".r
 // Load reads every notes file under the root of fsys and returns the talks.
 // A file that cannot be read or parsed is reported in Corpus.Problems and
 // skipped; the error is non-nil only when the tree itself cannot be walked.
-func Load(fsys fs.FS) (*Corpus, error) {
+func Load(fsys fs.FS) (*Corpus, error) { return LoadWith(fsys, Options{}) }
+
+// Options are what Load takes from outside the folder.
+type Options struct {
+	// Fetched returns the last good body of a schedule the manifest names
+	// by URL, and whether there is one; nil when URLs are not fetched.
+	Fetched func(url string) ([]byte, bool)
+}
+
+// LoadWith is Load, with the schedules fetched from the URLs the manifest
+// lists.
+func LoadWith(fsys fs.FS, opts Options) (*Corpus, error) {
 	c := &Corpus{}
 	var files []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -64,6 +76,16 @@ func Load(fsys fs.FS) (*Corpus, error) {
 	if merr != nil {
 		c.Problems = append(c.Problems, merr)
 	}
+	// Schedules the manifest names as files are read whatever their first
+	// bytes say.
+	for _, f := range m.scheduleFiles() {
+		if _, err := fs.Stat(fsys, f); err == nil && !slices.Contains(files, f) {
+			files = append(files, f)
+		} else if err != nil {
+			c.Problems = append(c.Problems, &FileError{File: f, Err: err})
+		}
+	}
+	sort.Strings(files)
 
 	l := &loader{fsys: fsys, manifest: m, indexed: map[string]indexEntry{}, dirEvent: map[string]string{}}
 	notes, indexes := splitIndexFiles(files)
@@ -121,6 +143,25 @@ func Load(fsys fs.FS) (*Corpus, error) {
 		c.Files = append(c.Files, FileReport{File: f, Kind: Index})
 	}
 	sort.Slice(c.Files, func(i, j int) bool { return c.Files[i].File < c.Files[j].File })
+	// Schedules fetched from URLs come last, cited at their URL.
+	for _, u := range m.ScheduleURLs() {
+		if opts.Fetched == nil {
+			continue
+		}
+		data, ok := opts.Fetched(u)
+		if !ok {
+			c.Problems = append(c.Problems, &FileError{File: u, Err: errors.New("schedule not fetched yet")})
+			continue
+		}
+		ds, err := l.scheduleDrafts(u, data)
+		if err != nil {
+			c.Problems = append(c.Problems, err)
+			c.Files = append(c.Files, FileReport{File: u, Kind: Skipped})
+			continue
+		}
+		c.Files = append(c.Files, FileReport{File: u, Kind: ScheduleFile})
+		drafts = append(drafts, ds...)
+	}
 	c.Talks = linkTalks(drafts)
 	compact(c.Talks)
 	for i, t := range c.Talks {

@@ -27,8 +27,36 @@ var ManifestNames = []string{"corpus.yaml", "corpus.yml", "corpus.json"}
 //	      PyCodeConf: {event: PyCodeConf, year: 2011}
 //
 // The longest path that holds a file wins. JSON with the same shape works too.
+//
+// Schedules lists conference schedule exports to read beside the notes:
+// files of the folder (found without it when their first bytes say what
+// they are) and http(s) URLs, which the bot fetches and keeps up to date:
+//
+//	schedules:
+//	  - https://pretalx.example/democon/schedule/export/schedule.json
+//	  - exports/fosdem.xml
 type Manifest struct {
-	Sources map[string]ManifestSource `yaml:"sources" json:"sources"`
+	Sources   map[string]ManifestSource `yaml:"sources" json:"sources"`
+	Schedules []string                  `yaml:"schedules" json:"schedules"`
+}
+
+// ScheduleURLs returns the http(s) URLs the manifest lists as schedules.
+func (m *Manifest) ScheduleURLs() []string {
+	if m == nil {
+		return nil
+	}
+	var out []string
+	for _, s := range m.Schedules {
+		if isURL(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func isURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // ManifestSource is what the manifest says of one file or folder.
@@ -51,6 +79,11 @@ func parseManifest(data []byte) (*Manifest, error) {
 	dec.KnownFields(true)
 	if err := dec.Decode(&m); err != nil {
 		return nil, err
+	}
+	for _, s := range m.Schedules {
+		if strings.Contains(s, "://") && !isURL(s) {
+			return nil, fmt.Errorf("schedule %q is not an http(s) URL", s)
+		}
 	}
 	for p, s := range m.Sources {
 		if s.URL != "" {

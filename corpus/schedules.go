@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -54,6 +55,11 @@ func (l *loader) readSchedule(f string) ([]draft, *FileError) {
 	if err != nil {
 		return nil, &FileError{File: f, Err: err}
 	}
+	return l.scheduleDrafts(f, data)
+}
+
+// scheduleDrafts reads the export data, from a file or a URL, into talks.
+func (l *loader) scheduleDrafts(f string, data []byte) ([]draft, *FileError) {
 	s, err := schedule.Read(data)
 	if err != nil {
 		return nil, &FileError{File: f, Err: err}
@@ -63,6 +69,30 @@ func (l *loader) readSchedule(f string) ([]draft, *FileError) {
 		l.resolve(&ds[i], f)
 	}
 	return ds, nil
+}
+
+// scheduleFiles returns the files the manifest lists as schedules.
+func (m *Manifest) scheduleFiles() []string {
+	if m == nil {
+		return nil
+	}
+	var out []string
+	for _, s := range m.Schedules {
+		if !isURL(s) {
+			out = append(out, strings.Trim(path.Clean(s), "/"))
+		}
+	}
+	return out
+}
+
+// ReadManifest returns the manifest at the root of fsys, or nil when there
+// is none.
+func ReadManifest(fsys fs.FS) (*Manifest, error) {
+	m, err := readManifest(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 // scheduleTalks turns the events of an export into talks: a first line

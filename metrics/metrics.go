@@ -23,6 +23,9 @@ type Metrics struct {
 	Reloads       prometheus.Counter
 	ReloadErrors  prometheus.Counter
 	Connected     *prometheus.GaugeVec // service
+	// ScheduleFetches counts the fetches of schedules named by URL, by
+	// result (updated, not_modified, failed, broken).
+	ScheduleFetches *prometheus.CounterVec
 }
 
 // New returns the metrics, with Go runtime and process collectors, and
@@ -44,10 +47,13 @@ func New(version string) *Metrics {
 		Connected: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "talkbot_chat_connection_up", Help: "Whether a chat connection is up (1) or not (0), by service.",
 		}, []string{"service"}),
+		ScheduleFetches: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "talkbot_schedule_fetches_total", Help: "Fetches of schedules named by URL, by result (updated, not_modified, failed, broken; the last good schedule stays on failed and broken).",
+		}, []string{"result"}),
 	}
 	build := prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "talkbot_build_info", Help: "The running build; the value is always 1."}, []string{"version"})
 	build.WithLabelValues(version).Set(1)
-	m.Registry.MustRegister(m.Questions, m.AnswerSeconds, m.Talks, m.Bullets, m.Reloads, m.ReloadErrors, m.Connected, build,
+	m.Registry.MustRegister(m.Questions, m.AnswerSeconds, m.Talks, m.Bullets, m.Reloads, m.ReloadErrors, m.Connected, m.ScheduleFetches, build,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -28,6 +28,15 @@ type Hooks struct {
 	FileError func(problem *corpus.FileError) // a file failed to load
 }
 
+// Schedules fetches the schedules the manifest names by URL (see package
+// poll).
+type Schedules interface {
+	SetURLs(urls []string)
+	Body(url string) ([]byte, bool)
+	FetchAll(ctx context.Context) bool
+	Run(ctx context.Context, reload func())
+}
+
 // Reloader loads a corpus into an engine, again and again.
 type Reloader struct {
 	fsys  fs.FS
@@ -36,10 +45,17 @@ type Reloader struct {
 	log   *slog.Logger
 	hooks Hooks
 
+	schedules Schedules // nil: URLs in the manifest are not fetched
+
 	mu     sync.Mutex
 	good   map[string][]byte // each file's content as it last loaded
 	loaded bool              // an index with talks was swapped in
 }
+
+// FetchSchedules makes the reloader fetch the schedules the manifest names
+// by URL with s: at each load the ones not yet fetched, and, while Watch
+// runs, all of them on s's interval, reloading when one changes.
+func (r *Reloader) FetchSchedules(s Schedules) { r.schedules = s }
 
 // New returns a reloader of fsys (the folder dir, when not empty) that
 // swaps each new index in with swap.
@@ -59,7 +75,8 @@ func (r *Reloader) Load() (*answer.Index, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	rec := &recording{FS: r.fsys, read: map[string][]byte{}}
-	c, err := corpus.Load(rec)
+	opts := r.scheduleOptions()
+	c, err := corpus.LoadWith(rec, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +90,7 @@ func (r *Reloader) Load() (*answer.Index, error) {
 	}
 	if len(kept) > 0 {
 		r.log.Info("serving the previous content of files that failed", "files", len(kept))
-		c, err = corpus.Load(overlay{FS: r.fsys, files: kept})
+		c, err = corpus.LoadWith(overlay{FS: r.fsys, files: kept}, opts)
 		if err != nil {
 			return nil, err
 		}
@@ -103,6 +120,33 @@ func (r *Reloader) Load() (*answer.Index, error) {
 	return ix, nil
 }
 
+// scheduleOptions tells the schedule fetcher the URLs the manifest lists,
+// fetches those it has no schedule of yet, and gives the loader their
+// bodies.
+func (r *Reloader) scheduleOptions() corpus.Options {
+	if r.schedules == nil {
+		return corpus.Options{}
+	}
+	m, err := corpus.ReadManifest(r.fsys)
+	if err != nil {
+		return corpus.Options{Fetched: r.schedules.Body} // the loader reports the manifest
+	}
+	urls := m.ScheduleURLs()
+	r.schedules.SetURLs(urls)
+	for _, u := range urls {
+		if _, ok := r.schedules.Body(u); !ok {
+			ctx, cancel := context.WithTimeout(context.Background(), firstFetch)
+			r.schedules.FetchAll(ctx)
+			cancel()
+			break
+		}
+	}
+	return corpus.Options{Fetched: r.schedules.Body}
+}
+
+// firstFetch bounds the fetching of schedules a load waits for.
+const firstFetch = time.Minute
+
 // debounce is how long the folder must be quiet before a reload: a file
 // being written is read once it is whole.
 const debounce = 300 * time.Millisecond
@@ -129,11 +173,20 @@ func (r *Reloader) Watch(ctx context.Context, hup <-chan os.Signal) (wait func()
 		events, errs = w.Events, w.Errors
 	}
 	done := make(chan error, 1)
+	polled := make(chan struct{})
+	go func() {
+		defer close(polled)
+		if r.schedules != nil {
+			r.schedules.Run(ctx, r.reload)
+		}
+	}()
 	go func() {
 		if w != nil {
 			defer w.Close()
 		}
-		done <- r.loop(ctx, hup, w, events, errs)
+		err := r.loop(ctx, hup, w, events, errs)
+		<-polled
+		done <- err
 	}()
 	return func() error { return <-done }, nil
 }

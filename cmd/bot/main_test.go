@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -308,4 +310,37 @@ func shellWords(s string) []string {
 		out = append(out, cur.String())
 	}
 	return out
+}
+
+// TestAskFetchesScheduleURLs: a command that answers and ends fetches the
+// schedules the manifest names by URL once; a URL that fails is reported
+// and the notes still answer.
+func TestAskFetchesScheduleURLs(t *testing.T) {
+	export, err := os.ReadFile("../../corpus/schedule/testdata/pretalx-democon.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/gone.json" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write(export)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	manifest := "schedules:\n  - " + srv.URL + "/democon/schedule.json\n  - " + srv.URL + "/gone.json\n"
+	if err := os.WriteFile(filepath.Join(dir, "corpus.yaml"), []byte(manifest), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.md"), []byte("# Other Talk (Ada Lovelace)\n\n* engines\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runBot(t, nil, "", "ask", "--corpus", dir, "when managed stable function")
+	if code != 0 || !strings.Contains(out, "Managed stable function — Jeremy Beck · DemoCon 2020 · Mon 14 Dec 08:00–09:30 UTC, Tan Room") {
+		t.Errorf("exit %d, output:\n%s\nstderr: %s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "gone.json") {
+		t.Errorf("the URL that failed is not reported: %s", errOut)
+	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/talkbot/talkbot/config"
 	"github.com/talkbot/talkbot/corpus"
 	"github.com/talkbot/talkbot/corpus/embedded"
+	"github.com/talkbot/talkbot/poll"
 )
 
 const usage = `usage: bot [serve|ask|show|speaker|event|talks|eval|help] [flags] [args]
@@ -114,7 +115,7 @@ func loadEngine(e *env, cfg config.Config) (*answer.Engine, error) {
 		fsys = os.DirFS(cfg.Corpus)
 	}
 	defer startupGC(e.getenv)()
-	c, err := corpus.Load(fsys)
+	c, err := corpus.LoadWith(fsys, fetchSchedules(e, fsys))
 	if err != nil {
 		return nil, err
 	}
@@ -130,6 +131,19 @@ func loadEngine(e *env, cfg config.Config) (*answer.Engine, error) {
 		eng.SetClock(func() time.Time { return cfg.Now.Add(time.Since(started)) })
 	}
 	return eng, nil
+}
+
+// fetchSchedules fetches, once, the schedules the manifest of fsys names
+// by URL, for a command that answers and ends.
+func fetchSchedules(e *env, fsys fs.FS) corpus.Options {
+	m, err := corpus.ReadManifest(fsys)
+	if err != nil || len(m.ScheduleURLs()) == 0 {
+		return corpus.Options{}
+	}
+	p := poll.New(nil, 0, e.log)
+	p.SetURLs(m.ScheduleURLs())
+	p.FetchAll(context.Background())
+	return corpus.Options{Fetched: p.Body}
 }
 
 // startupGC lets the heap grow further between collections while the

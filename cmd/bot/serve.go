@@ -25,6 +25,7 @@ import (
 	"github.com/talkbot/talkbot/corpus"
 	"github.com/talkbot/talkbot/corpus/embedded"
 	"github.com/talkbot/talkbot/metrics"
+	"github.com/talkbot/talkbot/poll"
 	"github.com/talkbot/talkbot/reload"
 	"github.com/talkbot/talkbot/server"
 )
@@ -127,6 +128,9 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 		},
 		FileError: func(*corpus.FileError) { m.ReloadErrors.Inc() },
 	})
+	schedules := poll.New(nil, cfg.SchedulePoll, log)
+	schedules.Fetched = func(_, result string) { m.ScheduleFetches.WithLabelValues(result).Inc() }
+	reloader.FetchSchedules(schedules)
 	restoreGC := startupGC(e.getenv)
 	_, err = reloader.Load()
 	restoreGC()
