@@ -260,9 +260,18 @@ func TestREADMEScheduleTranscript(t *testing.T) {
 		t.Fatal("README has no Conference schedules section")
 	}
 	section = section[start:]
-	section = section[strings.Index(section, "```\n")+4:]
-	section = section[:strings.Index(section, "```")]
+	if end := strings.Index(section[3:], "\n## "); end >= 0 {
+		section = section[:end+3]
+	}
 	const prompt = "$ go run ./cmd/bot "
+	// The transcript is the code block that runs the bot.
+	blocks := strings.Split(section, "```")
+	for i := 1; i < len(blocks); i += 2 {
+		if strings.Contains(blocks[i], prompt) {
+			section = blocks[i]
+			break
+		}
+	}
 	runs := strings.Split(section, prompt)[1:]
 	if len(runs) == 0 {
 		t.Fatal("the schedule section runs no command")
