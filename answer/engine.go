@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -125,6 +126,15 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 	an := analyze(question)
 	ws := an.folded()
 	filter, skip, events := ix.namedEvents(ws)
+	dayFilter, daySkip, day := ix.namedDay(ws, e.now())
+	if dayFilter != nil {
+		// "talks about rust tomorrow": the schedule's talks of that day.
+		filter = intersect(filter, dayFilter)
+		if skip == nil {
+			skip = map[int]bool{}
+		}
+		maps.Copy(skip, daySkip)
+	}
 	qs, dropped := ix.queryTerms(question, an, skip)
 	if len(qs) == 0 {
 		if len(events) > 0 {
@@ -137,7 +147,7 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 	deny := ix.setAside(an)
 	matched, m := ix.match(qs, an, filter, deny)
 	talks := ix.rankTalks(matched, need, an.kind.listing)
-	if len(talks) == 0 && len(events) > 0 {
+	if len(talks) == 0 && len(events) > 0 && day == "" {
 		// The event named has no notes that answer: the question is
 		// asked of all the notes ("uvloop at pycon 2017" finds it at
 		// EuroPython 2016; an event named after a talk by mistake hides
@@ -162,6 +172,10 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 			ex.Reason = fmt.Sprintf("refused: the best line explains %.0f%% of the question's weight, %.0f%% needed%s", 100*ex.Confidence, 100*need, why)
 		}
 		reply.Explain = ex
+	}
+	if len(talks) == 0 && day != "" {
+		reply.Notice = "No scheduled talk about that on " + day + "."
+		return reply
 	}
 	if len(talks) == 0 {
 		if withSuggestions {

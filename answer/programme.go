@@ -331,3 +331,85 @@ func (e *Engine) now() time.Time {
 // SetClock makes now and next tell the time by clock instead of the
 // system's: for tests, and for trying a schedule before its conference.
 func (e *Engine) SetClock(clock func() time.Time) { e.clock.Store(&clock) }
+
+// dayWords name a day relative to today.
+var dayWords = map[string]int{"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+
+// namedDay reads a day a question names ("tomorrow", "on saturday") when
+// schedules are loaded: the talks starting that day, in the conference's
+// zone, the positions of the words that named it, and the day as shown.
+// A weekday is the conference day of that name nearest on or after now,
+// or the first.
+func (ix *Index) namedDay(ws []string, now time.Time) (filter map[uint32]bool, skip map[int]bool, day string) {
+	p := ix.programme()
+	if len(p.talks) == 0 {
+		return nil, nil, ""
+	}
+	zone := ix.corpus.Talks[p.talks[0]].Slot.Start.Location()
+	now = now.In(zone)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, zone)
+	var date time.Time
+	at := -1
+	for i, w := range ws {
+		if d, ok := dayWords[w]; ok {
+			date, at = today.AddDate(0, 0, d), i
+			break
+		}
+		if wd, ok := weekdays[w]; ok {
+			if date, ok = p.conferenceDay(ix, wd, today); ok {
+				at = i
+				break
+			}
+		}
+	}
+	if at < 0 {
+		return nil, nil, ""
+	}
+	next := date.AddDate(0, 0, 1)
+	filter = map[uint32]bool{}
+	for _, t := range p.talks {
+		if s := ix.corpus.Talks[t].Slot.Start; !s.Before(date) && s.Before(next) {
+			filter[t] = true
+		}
+	}
+	return filter, map[int]bool{at: true}, date.Format("Mon 2 Jan")
+}
+
+var weekdays = map[string]time.Weekday{
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
+	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+}
+
+// conferenceDay returns the day of the schedules with that weekday: the
+// first on or after today, else the first.
+func (p *programme) conferenceDay(ix *Index, wd time.Weekday, today time.Time) (time.Time, bool) {
+	var first time.Time
+	for _, t := range p.talks {
+		s := ix.corpus.Talks[t].Slot.Start
+		if s.Weekday() != wd {
+			continue
+		}
+		d := time.Date(s.Year(), s.Month(), s.Day(), 0, 0, 0, 0, s.Location())
+		if !d.Before(today) {
+			return d, true
+		}
+		if first.IsZero() {
+			first = d
+		}
+	}
+	return first, !first.IsZero()
+}
+
+// intersect returns the talks in both filters; a nil filter allows all.
+func intersect(a, b map[uint32]bool) map[uint32]bool {
+	if a == nil {
+		return b
+	}
+	out := map[uint32]bool{}
+	for t := range a {
+		if b[t] {
+			out[t] = true
+		}
+	}
+	return out
+}

@@ -143,3 +143,33 @@ func TestEvalSchedules(t *testing.T) {
 		})
 	}
 }
+
+// TestQuestionsOnADay: "today", "tomorrow" and weekday names narrow a
+// question to the talks of that day; nothing that day says so.
+func TestQuestionsOnADay(t *testing.T) {
+	e := scheduleEngine(t, "2020-12-14T09:10:00+01:00") // DemoCon's first day, a Monday
+	tests := []struct {
+		q          string
+		wantDay    string // every talk answered starts on this date (UTC)
+		wantNotice string
+	}{
+		{"talks about the asymmetric toolset today", "2020-12-14", ""},
+		{"talks about the asymmetric toolset tomorrow", "2020-12-15", ""},
+		{"anything secured on wednesday", "2020-12-16", ""},
+		{"talks about hardware yesterday", "", "No scheduled talk about that on Sun 13 Dec."},
+	}
+	for _, tt := range tests {
+		r := e.Ask(t.Context(), tt.q, Options{Limit: 10})
+		if r.Notice != tt.wantNotice {
+			t.Errorf("Ask(%q) notice %q; want %q", tt.q, r.Notice, tt.wantNotice)
+		}
+		if tt.wantDay != "" && len(r.Talks) == 0 {
+			t.Errorf("Ask(%q) answered nothing", tt.q)
+		}
+		for _, tk := range r.Talks {
+			if tk.Slot == nil || tk.Slot.Start.UTC().Format(time.DateOnly) != tt.wantDay {
+				t.Errorf("Ask(%q) gives %q on %v; want %s", tt.q, tk.Title, tk.Slot, tt.wantDay)
+			}
+		}
+	}
+}
