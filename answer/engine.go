@@ -441,7 +441,10 @@ func (ix *Index) talkHeader(t *corpus.Talk) TalkResult {
 	if s := t.Slot; s != nil && !s.Start.IsZero() {
 		r.Slot = &SlotInfo{Start: s.Start, End: s.End, Room: s.Room, Track: s.Track}
 	}
-	if len(t.Sources) > 0 {
+	switch {
+	case t.Slot != nil && t.Slot.URL != "":
+		r.URL = t.Slot.URL
+	case len(t.Sources) > 0:
 		r.URL = t.Sources[0].URL
 	}
 	return r

@@ -28,7 +28,7 @@ type TalkResult struct {
 	Title    string
 	Speakers []string
 	Event    string
-	URL      string    // link to the talk's notes, when the corpus gives one
+	URL      string    // link to the talk's page in its schedule, else to its notes, when the corpus gives one
 	Slot     *SlotInfo // when and where, for a talk a schedule lists
 	Score    float64
 	Snippets []Snippet

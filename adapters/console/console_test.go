@@ -39,6 +39,25 @@ func TestRenderGolden(t *testing.T) {
 	}
 }
 
+// TestRenderScheduleGolden renders scheduled talks: their day, time, zone
+// and room, from the schedule and the notes alike.
+func TestRenderScheduleGolden(t *testing.T) {
+	e := testengine.Schedule(t, "2020-12-14T09:10:00+01:00")
+	for _, tt := range []struct{ name, command string }{
+		{"when", "when secured grid enabled policy"},
+		{"now", "now"},
+		{"ask-scheduled", "what do stable functions need"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Render(&buf, e.Handle(t.Context(), answer.Parse(tt.command), answer.Options{})); err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, tt.name+".golden", buf.String())
+		})
+	}
+}
+
 // TestConsoleSession types a short chat into the console.
 func TestConsoleSession(t *testing.T) {
 	in := strings.NewReader("kubernets\n\nevent pycodeconf 2011\nmore\nhelp\nquit\nnot read\n")

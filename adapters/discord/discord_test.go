@@ -72,6 +72,22 @@ func TestRenderGolden(t *testing.T) {
 		{"autocomplete-title", commandJSON("show", "title", "gil", true)},
 		{"autocomplete-speaker", commandJSON("speaker", "name", "beaz", true)},
 	}
+	renderGolden(t, r, tests)
+}
+
+// TestRenderScheduleGolden: scheduled talks with their day, time, zone and
+// room, and rooms offered as the user types.
+func TestRenderScheduleGolden(t *testing.T) {
+	r := NewResponder(testengine.Schedule(t, "2020-12-14T09:10:00+01:00"), quietLog(), 0)
+	renderGolden(t, r, []struct{ name, raw string }{
+		{"when", commandJSON("when", "title", "secured grid enabled policy", false)},
+		{"now", commandJSON("now", "", "", false)},
+		{"autocomplete-room", commandJSON("room", "name", "gr", true)},
+	})
+}
+
+func renderGolden(t *testing.T, r *Responder, tests []struct{ name, raw string }) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			resp := respond(t, r, tt.raw)

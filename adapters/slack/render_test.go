@@ -9,17 +9,14 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/talkbot/talkbot/answer"
 	"github.com/talkbot/talkbot/internal/golden"
+	"github.com/talkbot/talkbot/internal/testengine"
 )
 
 // TestRenderGolden renders representative replies to Block Kit, as Slack
 // receives them.
 func TestRenderGolden(t *testing.T) {
 	e := defaultEngine(t)
-	tests := []struct {
-		name, command string
-		offset        int
-		opts          renderOptions
-	}{
+	tests := []renderCase{
 		{"results", "what did beazley say about thread priorities", 0, renderOptions{share: true, more: true}},
 		{"no-result", "kubernetis deploymnt", 0, renderOptions{share: true, more: true}},
 		{"show-long", "show the future of collaboration", 0, renderOptions{share: true, more: true}},
@@ -27,6 +24,27 @@ func TestRenderGolden(t *testing.T) {
 		{"shared", "uvloop", 0, renderOptions{}},
 		{"help", "help", 0, renderOptions{share: true, more: true}},
 	}
+	renderGolden(t, e, tests)
+}
+
+// TestRenderScheduleGolden renders scheduled talks with their day, time,
+// zone and room.
+func TestRenderScheduleGolden(t *testing.T) {
+	e := testengine.Schedule(t, "2020-12-14T09:10:00+01:00")
+	renderGolden(t, e, []renderCase{
+		{"when", "when secured grid enabled policy", 0, renderOptions{share: true, more: true}},
+		{"now", "now", 0, renderOptions{share: true, more: true}},
+	})
+}
+
+type renderCase struct {
+	name, command string
+	offset        int
+	opts          renderOptions
+}
+
+func renderGolden(t *testing.T, e *answer.Engine, tests []renderCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			req := toRequest(answer.Parse(tt.command))

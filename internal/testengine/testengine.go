@@ -3,8 +3,13 @@
 package testengine
 
 import (
+	"os"
+	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
+	"testing/fstest"
+	"time"
 
 	"github.com/talkbot/talkbot/answer"
 	"github.com/talkbot/talkbot/corpus"
@@ -40,4 +45,30 @@ func UntrustedReply(title, text, file, url, question string) answer.Reply {
 	return answer.Reply{Command: "ask", Query: question, Notice: text, Suggestions: []string{text},
 		Talks: []answer.TalkResult{{Title: title, Speakers: []string{text}, Event: title, URL: url,
 			Snippets: []answer.Snippet{{Text: text, Citation: cit}}}}}
+}
+
+// Schedule returns an engine over the pretalx demo conference's schedule
+// export beside a notes file for one of its talks, its clock set to at
+// (RFC 3339), for tests of scheduled talks.
+func Schedule(tb testing.TB, at string) *answer.Engine {
+	tb.Helper()
+	_, here, _, _ := runtime.Caller(0)
+	export, err := os.ReadFile(filepath.Join(filepath.Dir(here), "..", "..", "corpus", "schedule", "testdata", "pretalx-democon.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	c, err := corpus.Load(fstest.MapFS{
+		"democon-2020/schedule.json": {Data: export},
+		"democon-2020/notes.md":      {Data: []byte("# Managed stable function (Jeremy Beck)\n\n* stable functions need a managed team\n")},
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	now, err := time.Parse(time.RFC3339, at)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	e := answer.New(answer.NewIndex(c))
+	e.SetClock(func() time.Time { return now })
+	return e
 }
