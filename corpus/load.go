@@ -162,6 +162,13 @@ func LoadWith(fsys fs.FS, opts Options) (*Corpus, error) {
 		c.Files = append(c.Files, FileReport{File: u, Kind: ScheduleFile})
 		drafts = append(drafts, ds...)
 	}
+	sort.Slice(l.warnings, func(i, j int) bool {
+		a, b := l.warnings[i], l.warnings[j]
+		return a.File < b.File || a.File == b.File && a.Line < b.Line
+	})
+	for _, w := range l.warnings {
+		c.Problems = append(c.Problems, w)
+	}
 	c.Talks = linkTalks(drafts)
 	compact(c.Talks)
 	for i, t := range c.Talks {
@@ -224,6 +231,17 @@ type loader struct {
 	manifest *Manifest
 	indexed  map[string]indexEntry // note file -> what an index file says of it
 	dirEvent map[string]string     // folder -> the event its index file's title names
+
+	mu       sync.Mutex
+	warnings []*FileError // problems within files that still load
+}
+
+// warn reports a problem within a file that still loads; safe for
+// concurrent use.
+func (l *loader) warn(e *FileError) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.warnings = append(l.warnings, e)
 }
 
 // indexEntry is what an index file says about a note file it links to.

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -63,6 +64,9 @@ func (l *loader) scheduleDrafts(f string, data []byte) ([]draft, *FileError) {
 	s, err := schedule.Read(data)
 	if err != nil {
 		return nil, &FileError{File: f, Err: err}
+	}
+	for _, line := range s.Untitled {
+		l.warn(&FileError{File: f, Line: line, Err: errors.New("event without a title, left out")})
 	}
 	ds := scheduleTalks(s, f)
 	for i := range ds {

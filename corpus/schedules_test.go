@@ -88,3 +88,27 @@ func TestSchedulesBesideNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestScheduleEventWithoutTitle: an event without a title is reported with
+// its file and line, and the export's other events still load.
+func TestScheduleEventWithoutTitle(t *testing.T) {
+	export := `<schedule>
+<conference><title>Tiny Conf</title><time_zone_name>Europe/Brussels</time_zone_name></conference>
+<day date="2026-01-31">
+<event id="1"><start>10:00</start><duration>00:30</duration><room>H.1</room><title>Kept talk</title></event>
+<event id="2"><start>11:00</start><duration>00:30</duration><room>H.1</room><title>  </title></event>
+</day>
+</schedule>
+`
+	c, err := Load(fstest.MapFS{"tiny/schedule.xml": {Data: []byte(export)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Talks) != 1 || c.Talks[0].Title != "Kept talk" {
+		t.Fatalf("talks %v, want the titled one", c.Talks)
+	}
+	want := "corpus: tiny/schedule.xml:5: event without a title, left out"
+	if len(c.Problems) != 1 || c.Problems[0].Error() != want {
+		t.Fatalf("problems %v, want %q", c.Problems, want)
+	}
+}

@@ -17,6 +17,8 @@ type Schedule struct {
 	Zone       *time.Location // the conference's time zone; nil when the export names none
 	BaseURL    string
 	Talks      []Talk
+	// Untitled are the lines of events without a title, left out of Talks.
+	Untitled []int
 }
 
 // Talk is one event of a schedule.
@@ -54,7 +56,8 @@ const MaxSize = 32 << 20
 var ErrNotSchedule = errors.New("not a schedule export")
 
 // Read reads a schedule export, JSON or XML, telling them by their first
-// character. An export with no event is an error.
+// character. Events without a title are left out, their lines kept in
+// Untitled; an export with no titled event is an error.
 func Read(data []byte) (*Schedule, error) {
 	if len(data) > MaxSize {
 		return nil, fmt.Errorf("schedule of %d bytes is larger than %d", len(data), MaxSize)
@@ -73,7 +76,19 @@ func Read(data []byte) (*Schedule, error) {
 	if err != nil {
 		return nil, err
 	}
+	titled := s.Talks[:0]
+	for _, t := range s.Talks {
+		if t.Title == "" {
+			s.Untitled = append(s.Untitled, t.Line)
+			continue
+		}
+		titled = append(titled, t)
+	}
+	s.Talks = titled
 	if len(s.Talks) == 0 {
+		if len(s.Untitled) > 0 {
+			return nil, fmt.Errorf("no event has a title (line %d)", s.Untitled[0])
+		}
 		return nil, fmt.Errorf("%w: no events", ErrNotSchedule)
 	}
 	return s, nil

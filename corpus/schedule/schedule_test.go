@@ -207,22 +207,34 @@ func TestNotSchedules(t *testing.T) {
 
 // FuzzRead: any input is read or refused without panic, in bounded time,
 // and every talk read cites lines inside the input.
-func FuzzRead(f *testing.F) {
+// FuzzReadJSON and FuzzReadXML: the parsers never panic, and every talk
+// they read has a title and is cited at lines of the export.
+func FuzzReadJSON(f *testing.F) {
 	f.Add([]byte(`{"schedule":{"conference":{"title":"C","time_zone_name":"Europe/Berlin","days":[{"date":"2020-01-01","rooms":{"A":[{"guid":"g","date":"2020-01-01T10:00:00+01:00","duration":"00:30","title":"T","abstract":"<p>x</p>","persons":[{"public_name":"P"}]}]}}]}}}`))
-	f.Add([]byte("<schedule><conference><title>C</title><day_change>04:00</day_change></conference><day date=\"2012-02-04\"><event id=\"1\"><start>01:00</start><duration>00:30</duration><room>R</room><title>T</title><abstract>&lt;p&gt;a&lt;/p&gt;</abstract></event></day></schedule>"))
 	f.Add(readTestdata(f, "pretalx-democon.json")[:4000])
-	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := Read(data)
-		if err != nil {
-			return
+	f.Fuzz(checkRead)
+}
+
+func FuzzReadXML(f *testing.F) {
+	f.Add([]byte("<schedule><conference><title>C</title><day_change>04:00</day_change></conference><day date=\"2012-02-04\"><event id=\"1\"><start>01:00</start><duration>00:30</duration><room>R</room><title>T</title><abstract>&lt;p&gt;a&lt;/p&gt;</abstract></event></day></schedule>"))
+	f.Add([]byte("<schedule><conference><title>C</title><time_zone_name>Europe/Brussels</time_zone_name></conference><day index=\"1\" date=\"2026-01-31\"><room name=\"K.1.105\"><event guid=\"g\" id=\"2\"><date>2026-01-31T10:00:00+01:00</date><start>10:00</start><duration>00:50</duration><room>K.1.105</room><title>T</title><persons><person id=\"3\">P</person></persons></event></room></day></schedule>"))
+	f.Fuzz(checkRead)
+}
+
+func checkRead(t *testing.T, data []byte) {
+	s, err := Read(data)
+	if err != nil {
+		return
+	}
+	lines := bytes.Count(data, []byte("\n")) + 1
+	for _, tk := range s.Talks {
+		if strings.TrimSpace(tk.Title) == "" {
+			t.Fatalf("a talk without a title at line %d", tk.Line)
 		}
-		lines := bytes.Count(data, []byte("\n")) + 1
-		for _, tk := range s.Talks {
-			for _, l := range []int{tk.Line, tk.AbstractLine, tk.DescriptionLine} {
-				if l < 1 || l > lines {
-					t.Fatalf("%q cites line %d of %d", tk.Title, l, lines)
-				}
+		for _, l := range []int{tk.Line, tk.AbstractLine, tk.DescriptionLine} {
+			if l < 1 || l > lines {
+				t.Fatalf("%q cites line %d of %d", tk.Title, l, lines)
 			}
 		}
-	})
+	}
 }
