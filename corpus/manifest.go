@@ -33,7 +33,7 @@ var ManifestNames = []string{"corpus.yaml", "corpus.yml", "corpus.json"}
 // they are) and http(s) URLs, which the bot fetches and keeps up to date:
 //
 //	schedules:
-//	  - https://pretalx.example/democon/schedule/export/schedule.json
+//	  - https://pretalx.example/democon/schedule.json
 //	  - exports/fosdem.xml
 type Manifest struct {
 	Sources   map[string]ManifestSource `yaml:"sources" json:"sources"`
