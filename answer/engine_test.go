@@ -73,6 +73,8 @@ func TestAnswers(t *testing.T) {
 		{q: "kubernets", talk: "Kubernetes For Pythonistas"},
 		{q: "what did beazley say about thread priorities", talk: "Embracing The GIL", line: "pycodeconf-2011-pycon-2012-event-notes.md:238"},
 		{q: "europython uvloop", talk: "High Performance Networking in Python", line: "europython-2016-tuesday-notes.md:33"},
+		{q: "which talks is beazley giving", allTalks: []string{"Embracing The GIL", "Keynote: David Beazley"}}, // words that ask who presents
+		{q: "is martelli speaking", allTalks: []string{`"Good Enough" IS Good Enough!`, "The Tower of Abstraction"}},
 		{q: "talks by martelli", allTalks: []string{`"Good Enough" IS Good Enough!`, "The Tower of Abstraction"}},
 		{q: "uvlop vs nodejs", talk: "High Performance Networking in Python", line: "europython-2016-tuesday-notes.md:37"},
 		{q: "TCP_NODELAY", talk: "High Performance Networking in Python", line: "europython-2016-tuesday-notes.md:72"},

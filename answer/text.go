@@ -179,7 +179,7 @@ var questionWords = map[string]bool{
 	"show": true, "shown": true, "speaker": true, "speakers": true, "presentation": true,
 	"notes": true, "note": true, "want": true, "get": true, "use": true, "using": true, "used": true,
 	"present": true, "presented": true, "presenting": true, "talking": true, "speak": true, "spoke": true,
-	"else": true,
+	"giving": true, "speaking": true, "speaks": true, "presents": true, "else": true,
 }
 
 var urlRe = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
