@@ -125,16 +125,30 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 	}
 	an := analyze(question)
 	ws := an.folded()
-	filter, skip, events := ix.namedEvents(ws)
-	dayFilter, daySkip, day := ix.namedDay(ws, e.now())
-	if dayFilter != nil {
-		// "talks about rust tomorrow": the schedule's talks of that day.
-		filter = intersect(filter, dayFilter)
+	eventFilter, skip, events := ix.namedEvents(ws)
+	filter := eventFilter
+	now := e.now()
+	when := ix.namedTime(ws, now)
+	if when.kind != noTime {
+		// "talks about rust tomorrow", "anything on ebpf now": the
+		// schedule's talks of that day, on now, or still to come.
+		filter = intersect(filter, when.talks)
 		if skip == nil {
 			skip = map[int]bool{}
 		}
-		maps.Copy(skip, daySkip)
+		maps.Copy(skip, when.skip)
 	}
+	if when.kind == onNow || when.kind == upNext {
+		// "what's on now?", "what's next in the rust track": the now and
+		// next commands.
+		if arg, ok := ix.namedPlace(ws, skip); ok {
+			if when.kind == onNow {
+				return e.Now(ctx, arg, opts)
+			}
+			return e.Next(ctx, arg, opts)
+		}
+	}
+	day := when.day
 	qs, dropped := ix.queryTerms(question, an, skip)
 	if len(qs) == 0 {
 		if len(events) > 0 {
@@ -155,6 +169,23 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		m.release()
 		matched, m = ix.match(qs, an, nil, deny)
 		talks = ix.rankTalks(matched, need, an.kind.listing)
+	}
+	if len(talks) == 0 && when.kind == onNow {
+		// Nothing about it is on now: what is still to come.
+		if later := ix.talksAfter(now); later != nil {
+			m.release()
+			matched, m = ix.match(qs, an, intersect(eventFilter, later), deny)
+			talks = ix.rankTalks(matched, need, an.kind.listing)
+			when.kind = upNext
+		}
+	}
+	if len(talks) == 0 && when.kind == upNext {
+		// Nor later: "now" and "next" were words of a question about
+		// what was said ("is asyncio now faster").
+		m.release()
+		matched, m = ix.match(qs, an, eventFilter, deny)
+		talks = ix.rankTalks(matched, need, an.kind.listing)
+		when.kind = noTime
 	}
 	defer m.release()
 	if opts.Explain {
@@ -193,6 +224,10 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		}
 	}
 	talks = talks[:cut]
+	if when.kind == upNext {
+		// What comes next comes soonest first.
+		ix.bySlotStart(talks)
+	}
 	start := min(opts.Offset, len(talks))
 	end := min(start+opts.limit(), len(talks))
 	for _, t := range talks[start:end] {

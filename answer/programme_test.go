@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -59,10 +60,7 @@ func TestScheduleCommands(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := e.Handle(t.Context(), Parse(tt.text), Options{Limit: 3})
-			var got []string
-			for _, tk := range r.Talks {
-				got = append(got, tk.Title)
-			}
+			got := titles(r)
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") || r.Notice != tt.wantNotice {
 				t.Errorf("%q = %q, notice %q; want %q, %q", tt.text, got, r.Notice, tt.want, tt.wantNotice)
 			}
@@ -172,4 +170,76 @@ func TestQuestionsOnADay(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestQuestionsAboutNowAndNext: a question asking what is on now or next
+// is the now or next command when the rest names a room or track, else a
+// question asked of the talks on now (then of those to come) or to come,
+// soonest first; "now" in a question about what was said still finds it.
+func TestQuestionsAboutNowAndNext(t *testing.T) {
+	tests := []struct {
+		at, q   string
+		command string
+		want    []string // the first titles, in order
+	}{
+		{"2020-12-14T09:10:00+01:00", "what's on now?", "now", []string{"Focused 5thgeneration hardware", "Managed stable function"}},
+		{"2020-12-14T09:10:00+01:00", "whats on in the tan room right now", "now", []string{"Managed stable function"}},
+		{"2020-12-14T09:10:00+01:00", "what's next in the gray room", "next", []string{"Quality-focused 6thgeneration website"}},
+		{"2020-12-14T09:10:00+01:00", "anything phased coming up", "next", []string{"Stand-alone asymmetric toolset"}},
+		{"2020-12-14T09:10:00+01:00", "any talk about hardware now", "ask", []string{"Focused 5thgeneration hardware"}},
+		{"2020-12-14T09:10:00+01:00", "is anything about firmware on now", "ask", []string{"Ameliorated 4thgeneration firmware"}},
+		{"2020-12-14T09:10:00+01:00", "asymmetric talks later", "ask", []string{"Stand-alone asymmetric toolset", "Reverse-engineered asymmetric complexity", "Ameliorated asymmetric function"}},
+		{"2020-12-15T12:00:00+01:00", "what did jeremy say about stable functions now", "ask", []string{"Managed stable function"}},
+	}
+	for _, tt := range tests {
+		e := scheduleEngine(t, tt.at)
+		r := e.Ask(t.Context(), tt.q, Options{Limit: 10})
+		if r.Command != tt.command {
+			t.Errorf("Ask(%q) answered as %q; want %q", tt.q, r.Command, tt.command)
+		}
+		if got := titles(r); len(got) < len(tt.want) || !slices.Equal(got[:len(tt.want)], tt.want) {
+			t.Errorf("Ask(%q) = %q; want %q first", tt.q, got, tt.want)
+		}
+	}
+}
+
+// TestTimeWords: which words ask about the schedule's now and next.
+func TestTimeWords(t *testing.T) {
+	e := scheduleEngine(t, "2020-12-14T09:10:00+01:00")
+	ix := e.Index()
+	now := e.now()
+	tests := []struct {
+		q    string
+		want timeKind
+	}{
+		{"what's next", upNext},
+		{"the next talk in janson", upNext},
+		{"what comes next", upNext},
+		{"any rust coming up", upNext},
+		{"the next generation of hardware", noTime},
+		{"evolving git for the next decade", noTime},
+		{"next generation sequencing", noTime},
+		{"what is on right now", onNow},
+		{"currently in the tan room", onNow},
+		{"talks tomorrow", onDay},
+		{"on wednesday", onDay},
+		{"thread priorities", noTime},
+	}
+	for _, tt := range tests {
+		if got := ix.namedTime(analyze(tt.q).folded(), now).kind; got != tt.want {
+			t.Errorf("namedTime(%q) = %d; want %d", tt.q, got, tt.want)
+		}
+	}
+	// Outside the conference's days "now" is a word like another.
+	if got := ix.namedTime(analyze("is it faster now").folded(), now.AddDate(0, 1, 0)).kind; got != noTime {
+		t.Errorf("a month later, 'now' reads as %d", got)
+	}
+}
+
+func titles(r Reply) []string {
+	var out []string
+	for _, tk := range r.Talks {
+		out = append(out, tk.Title)
+	}
+	return out
 }

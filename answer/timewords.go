@@ -1,0 +1,244 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// timeKind is the time a question asks about, in the schedules' terms.
+type timeKind int
+
+const (
+	noTime timeKind = iota
+	onDay           // "tomorrow", "on saturday"
+	onNow           // "now", "right now", "currently"
+	upNext          // "what's next", "the next talk", "coming up", "later"
+)
+
+// timeWindow is the time a question names: the schedules' talks in it and
+// the positions of the words that named it.
+type timeWindow struct {
+	kind  timeKind
+	talks map[uint32]bool
+	skip  map[int]bool
+	day   string // "Mon 14 Dec", for onDay
+}
+
+// dayWords name a day relative to today.
+var dayWords = map[string]int{"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+
+var weekdays = map[string]time.Weekday{
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
+	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+}
+
+// nowWords ask what is on at the moment.
+var nowWords = map[string]bool{"now": true, "currently": true}
+
+// laterWords ask what comes next, wherever they stand.
+var laterWords = map[string]bool{"upcoming": true, "later": true, "soon": true}
+
+// nextBefore and nextAfter are the words around "next" that make it ask
+// what comes next ("what's next", "next talk in janson") rather than
+// name something ("the next decade", "next generation sequencing").
+var (
+	nextBefore = map[string]bool{"what": true, "whats": true, "s": true, "is": true, "on": true, "up": true, "comes": true, "coming": true}
+	nextAfter  = map[string]bool{"in": true, "at": true, "on": true, "up": true, "talk": true, "talks": true, "session": true, "sessions": true, "room": true, "track": true}
+)
+
+// namedTime reads the time a question names, when schedules are loaded:
+// a day ("talks about rust tomorrow", "on saturday", in the conference's
+// zone; a weekday is the conference day of that name nearest on or after
+// today, or the first), now (while the conference runs) or what comes next
+// (while talks remain).
+func (ix *Index) namedTime(ws []string, now time.Time) timeWindow {
+	p := ix.programme()
+	if len(p.talks) == 0 {
+		return timeWindow{}
+	}
+	zone := ix.corpus.Talks[p.talks[0]].Slot.Start.Location()
+	now = now.In(zone)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, zone)
+	for i, w := range ws {
+		if d, ok := dayWords[w]; ok {
+			return ix.dayWindow(today.AddDate(0, 0, d), i)
+		}
+		if wd, ok := weekdays[w]; ok {
+			if date, ok := p.conferenceDay(ix, wd, today); ok {
+				return ix.dayWindow(date, i)
+			}
+			continue
+		}
+		switch {
+		case nowWords[w] && ix.conferenceRuns(now):
+			skip := map[int]bool{i: true}
+			if i > 0 && ws[i-1] == "right" {
+				skip[i-1] = true // "right now"
+			}
+			return timeWindow{kind: onNow, talks: ix.onAt(now), skip: skip}
+		case ix.asksNext(ws, i) && ix.talksAfter(now) != nil:
+			skip := map[int]bool{i: true}
+			if w == "coming" {
+				skip[i+1] = true // "coming up"
+			}
+			return timeWindow{kind: upNext, talks: ix.talksAfter(now), skip: skip}
+		}
+	}
+	return timeWindow{}
+}
+
+// asksNext reports whether the word at i asks what comes next.
+func (ix *Index) asksNext(ws []string, i int) bool {
+	switch w := ws[i]; {
+	case laterWords[w]:
+		return true
+	case w == "coming":
+		return i+1 < len(ws) && ws[i+1] == "up"
+	case w == "next":
+		return i+1 == len(ws) || nextAfter[ws[i+1]] || i > 0 && nextBefore[ws[i-1]]
+	}
+	return false
+}
+
+// dayWindow holds the talks starting on date, named by the word at i.
+func (ix *Index) dayWindow(date time.Time, at int) timeWindow {
+	p := ix.programme()
+	next := date.AddDate(0, 0, 1)
+	talks := map[uint32]bool{}
+	for _, t := range p.talks[p.startingFrom(ix, date):] {
+		if !ix.corpus.Talks[t].Slot.Start.Before(next) {
+			break
+		}
+		talks[t] = true
+	}
+	return timeWindow{kind: onDay, talks: talks, skip: map[int]bool{at: true}, day: date.Format("Mon 2 Jan")}
+}
+
+// conferenceDay returns the day of the schedules with that weekday: the
+// first on or after today, else the first.
+func (p *programme) conferenceDay(ix *Index, wd time.Weekday, today time.Time) (time.Time, bool) {
+	var first time.Time
+	for _, t := range p.talks {
+		s := ix.corpus.Talks[t].Slot.Start
+		if s.Weekday() != wd {
+			continue
+		}
+		d := time.Date(s.Year(), s.Month(), s.Day(), 0, 0, 0, 0, s.Location())
+		if !d.Before(today) {
+			return d, true
+		}
+		if first.IsZero() {
+			first = d
+		}
+	}
+	return first, !first.IsZero()
+}
+
+// startingFrom returns the position in p.talks of the first talk starting
+// at or after at.
+func (p *programme) startingFrom(ix *Index, at time.Time) int {
+	i, _ := slices.BinarySearchFunc(p.talks, at, func(t uint32, at time.Time) int {
+		if ix.corpus.Talks[t].Slot.Start.Before(at) {
+			return -1
+		}
+		return 1
+	})
+	return i
+}
+
+// conferenceRuns reports whether now falls within the schedules' days,
+// from the first talk's day to the last talk's end: "now" asks about the
+// schedule only then.
+func (ix *Index) conferenceRuns(now time.Time) bool {
+	p := ix.programme()
+	first := ix.corpus.Talks[p.talks[0]].Slot.Start
+	firstDay := time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, first.Location())
+	if now.Before(firstDay) {
+		return false
+	}
+	for _, t := range p.talks[max(0, len(p.talks)-64):] {
+		// The last talks by start; a long one among them may end last.
+		if now.Before(ix.corpus.Talks[t].Slot.End) {
+			return true
+		}
+	}
+	last := ix.corpus.Talks[p.talks[len(p.talks)-1]].Slot.Start
+	return now.Before(time.Date(last.Year(), last.Month(), last.Day()+1, 0, 0, 0, 0, last.Location()))
+}
+
+// onAt returns the talks running at now.
+func (ix *Index) onAt(now time.Time) map[uint32]bool {
+	p := ix.programme()
+	talks := map[uint32]bool{}
+	for _, t := range p.talks[:p.startingFrom(ix, now.Add(time.Nanosecond))] {
+		if s := ix.corpus.Talks[t].Slot; now.Before(s.End) {
+			talks[t] = true
+		}
+	}
+	return talks
+}
+
+// talksAfter returns the talks starting after now; nil when none does.
+func (ix *Index) talksAfter(now time.Time) map[uint32]bool {
+	p := ix.programme()
+	from := p.startingFrom(ix, now.Add(time.Nanosecond))
+	if from == len(p.talks) {
+		return nil
+	}
+	talks := make(map[uint32]bool, len(p.talks)-from)
+	for _, t := range p.talks[from:] {
+		talks[t] = true
+	}
+	return talks
+}
+
+// placeFiller are the words of "what's on in the rust track now" that are
+// neither the time nor the place.
+var placeFiller = map[string]bool{"whats": true, "happening": true, "going": true, "on": true, "in": true, "at": true, "s": true, "up": true, "there": true}
+
+// namedPlace reads what is left of a question asking what is on now or
+// next once the time words are set aside: nothing ("what's on now?") or
+// a room or track ("what's next in the rust track") it returns as the
+// argument of the now or next command; ok is false when other words are
+// left, which make it a question to search.
+func (ix *Index) namedPlace(ws []string, skip map[int]bool) (arg string, ok bool) {
+	var kind string
+	var rest []string
+	for i, w := range ws {
+		switch {
+		case skip[i] || placeFiller[w] || questionWords[w] || isStop(w):
+		case w == "room" || w == "track":
+			kind = w
+		default:
+			rest = append(rest, w)
+		}
+	}
+	if len(rest) == 0 {
+		return "", kind == ""
+	}
+	arg = strings.Join(rest, " ")
+	if kind != "" {
+		arg = kind + " " + arg
+	}
+	_, ok = ix.programme().parseFilter(arg)
+	return arg, ok
+}
+
+// bySlotStart orders ranked talks by when they start, those without a time
+// last, keeping their order otherwise.
+func (ix *Index) bySlotStart(talks []rankedTalk) {
+	slices.SortStableFunc(talks, func(a, b rankedTalk) int {
+		sa, sb := ix.corpus.Talks[a.talk].Slot, ix.corpus.Talks[b.talk].Slot
+		switch {
+		case sa == nil || sa.Start.IsZero():
+			if sb == nil || sb.Start.IsZero() {
+				return 0
+			}
+			return 1
+		case sb == nil || sb.Start.IsZero():
+			return -1
+		}
+		return sa.Start.Compare(sb.Start)
+	})
+}
