@@ -49,6 +49,30 @@ func FuzzAsk(f *testing.F) {
 	})
 }
 
+// FuzzAskSchedule asks commands and questions of a schedule while its
+// conference runs: no panic, the limit kept, every line cited from the
+// corpus, and scheduled talks come with their slot.
+func FuzzAskSchedule(f *testing.F) {
+	for _, s := range []string{"now", "next room gray", "when secured grid", "room tan", "track phased",
+		"what's on now?", "whats next in the tan room", "anything asymmetric coming up", "hardware tomorrow",
+		"talks on wednesday", "is it now or next", "right now", "next next next"} {
+		f.Add(s)
+	}
+	e := scheduleEngine(f, "2020-12-14T09:10:00+01:00")
+	f.Fuzz(func(t *testing.T, s string) {
+		r := e.Handle(t.Context(), Parse(s), Options{Limit: 3})
+		if len(r.Talks) > 3 && r.Command != "show" {
+			t.Fatalf("%q: %d talks; limit 3", s, len(r.Talks))
+		}
+		for _, tk := range r.Talks {
+			if tk.Slot == nil {
+				t.Fatalf("%q: %q without its slot", s, tk.Title)
+			}
+		}
+		checkReply(t, e, s, r)
+	})
+}
+
 // FuzzWords checks that the ASCII fast path splits words exactly as the
 // general one does.
 func FuzzWords(f *testing.F) {
