@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/talkbot/talkbot/corpus/schedule"
 	"io/fs"
 	"path"
 	"runtime"
@@ -143,23 +144,25 @@ func LoadWith(fsys fs.FS, opts Options) (*Corpus, error) {
 		c.Files = append(c.Files, FileReport{File: f, Kind: Index})
 	}
 	sort.Slice(c.Files, func(i, j int) bool { return c.Files[i].File < c.Files[j].File })
-	// Schedules fetched from URLs come last, cited at their URL.
+	// Schedules fetched from URLs come last, cited at their URL (without
+	// credentials or query).
 	for _, u := range m.ScheduleURLs() {
 		if opts.Fetched == nil {
 			continue
 		}
+		name := schedule.SafeURL(u)
 		data, ok := opts.Fetched(u)
 		if !ok {
-			c.Problems = append(c.Problems, &FileError{File: u, Err: errors.New("schedule not fetched yet")})
+			c.Problems = append(c.Problems, &FileError{File: name, Err: errors.New("schedule not fetched yet")})
 			continue
 		}
-		ds, err := l.scheduleDrafts(u, data)
+		ds, err := l.scheduleDrafts(name, data)
 		if err != nil {
 			c.Problems = append(c.Problems, err)
-			c.Files = append(c.Files, FileReport{File: u, Kind: Skipped})
+			c.Files = append(c.Files, FileReport{File: name, Kind: Skipped})
 			continue
 		}
-		c.Files = append(c.Files, FileReport{File: u, Kind: ScheduleFile})
+		c.Files = append(c.Files, FileReport{File: name, Kind: ScheduleFile})
 		drafts = append(drafts, ds...)
 	}
 	sort.Slice(l.warnings, func(i, j int) bool {

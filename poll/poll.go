@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	neturl "net/url"
 	"slices"
 	"sync"
 	"time"
@@ -136,7 +137,7 @@ func (p *Poller) fetch(ctx context.Context, url string) string {
 	p.mu.Unlock()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		p.log.Warn("schedule not fetched", "url", url, "err", err)
+		p.log.Warn("schedule not fetched", "url", schedule.SafeURL(url), "err", err)
 		return Failed
 	}
 	req.Header.Set("Accept", "application/json, application/xml, text/xml")
@@ -150,8 +151,11 @@ func (p *Poller) fetch(ctx context.Context, url string) string {
 		}
 	}
 	resp, err := p.client.Do(req)
+	if ue, ok := err.(*neturl.Error); ok {
+		ue.URL = schedule.SafeURL(ue.URL)
+	}
 	if err != nil {
-		p.log.Warn("schedule not fetched; the last good one stays", "url", url, "err", err)
+		p.log.Warn("schedule not fetched; the last good one stays", "url", schedule.SafeURL(url), "err", err)
 		return Failed
 	}
 	defer resp.Body.Close()
@@ -160,7 +164,7 @@ func (p *Poller) fetch(ctx context.Context, url string) string {
 		return NotModified
 	case http.StatusOK:
 	default:
-		p.log.Warn("schedule not fetched; the last good one stays", "url", url, "status", resp.StatusCode)
+		p.log.Warn("schedule not fetched; the last good one stays", "url", schedule.SafeURL(url), "status", resp.StatusCode)
 		return Failed
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, schedule.MaxSize+1))
@@ -168,14 +172,14 @@ func (p *Poller) fetch(ctx context.Context, url string) string {
 		err = fmt.Errorf("larger than %d bytes", schedule.MaxSize)
 	}
 	if err != nil {
-		p.log.Warn("schedule not fetched; the last good one stays", "url", url, "err", err)
+		p.log.Warn("schedule not fetched; the last good one stays", "url", schedule.SafeURL(url), "err", err)
 		return Failed
 	}
 	if prev != nil && string(prev.body) == string(body) {
 		return NotModified
 	}
 	if _, err := schedule.Read(body); err != nil {
-		p.log.Warn("fetched schedule does not read; the last good one stays", "url", url, "err", err)
+		p.log.Warn("fetched schedule does not read; the last good one stays", "url", schedule.SafeURL(url), "err", err)
 		return Broken
 	}
 	p.mu.Lock()

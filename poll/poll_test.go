@@ -136,3 +136,31 @@ func TestRunReloadsOnChange(t *testing.T) {
 		t.Errorf("%d requests in the rounds; want several", srv.requests)
 	}
 }
+
+// TestLogsKeepTokensOut: a URL's credentials and query never reach the
+// log, whether the server answers badly or cannot be reached.
+func TestLogsKeepTokensOut(t *testing.T) {
+	srv := &server{}
+	srv.set(500, "oops", "", 0)
+	ts := httptest.NewServer(srv)
+	closed := httptest.NewServer(srv)
+	closed.Close()
+	var log strings.Builder
+	p := New(&http.Client{Timeout: 300 * time.Millisecond}, time.Hour, slog.New(slog.NewTextHandler(&log, nil)))
+	defer ts.Close()
+	var secret []string
+	for _, base := range []string{ts.URL, closed.URL} {
+		u := strings.Replace(base, "://", "://bot:hunter2@", 1) + "/democon/schedule.json?token=s3cr3t"
+		secret = append(secret, u)
+	}
+	p.SetURLs(secret)
+	p.FetchAll(t.Context())
+	if log.Len() == 0 {
+		t.Fatal("nothing logged")
+	}
+	for _, leak := range []string{"hunter2", "s3cr3t", "bot:"} {
+		if strings.Contains(log.String(), leak) {
+			t.Errorf("the log holds %q:\n%s", leak, log.String())
+		}
+	}
+}

@@ -238,3 +238,16 @@ func checkRead(t *testing.T, data []byte) {
 		}
 	}
 }
+
+func TestSafeURL(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"https://pretalx.example/democon/schedule.json", "https://pretalx.example/democon/schedule.json"},
+		{"https://bot:hunter2@pretalx.example/democon/schedule.json?token=s3cr3t#x", "https://pretalx.example/democon/schedule.json"},
+		{"http://example.org:8080/a.xml?", "http://example.org:8080/a.xml"},
+		{"http://[::1", "(unreadable URL)"},
+	} {
+		if got := SafeURL(tt.in); got != tt.want {
+			t.Errorf("SafeURL(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
