@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strconv"
@@ -303,15 +304,7 @@ func (ix *Index) nearestEvents(typed string, n int) []string {
 			out = append(out, scored{name, 2 * float64(shared) / float64(len(q)+len(p))})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b scored) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(out, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
 	var names []string
 	for _, s := range out[:min(n, len(out))] {
 		names = append(names, s.name)

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
@@ -315,15 +316,7 @@ func (ix *Index) rankTalks(s scored, need float64, listing bool) []rankedTalk {
 		}
 	}
 	out = kept
-	slices.SortStableFunc(out, func(a, b rankedTalk) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(out, func(a, b rankedTalk) int { return cmp.Compare(b.score, a.score) })
 	return out
 }
 

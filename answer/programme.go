@@ -34,7 +34,8 @@ func (s SlotInfo) String() string {
 // with a time, by start, and the rooms and tracks with their talks. It is
 // built at the first schedule command (or by Warm).
 type programme struct {
-	talks         []uint32 // by start, then room
+	talks         []uint32  // by start, then room
+	lastEnd       time.Time // when the last talk ends
 	rooms, tracks []slotGroup
 	roomIdx       *nameIndex
 	trackIdx      *nameIndex
@@ -56,6 +57,9 @@ func buildProgramme(c *corpus.Corpus) *programme {
 	for _, t := range c.Talks {
 		if t.Slot != nil && !t.Slot.Start.IsZero() {
 			p.talks = append(p.talks, uint32(t.ID))
+			if t.Slot.End.After(p.lastEnd) {
+				p.lastEnd = t.Slot.End
+			}
 		}
 	}
 	slices.SortStableFunc(p.talks, func(a, b uint32) int {

@@ -77,19 +77,23 @@ func (ix *Index) namedTime(ws []string, now time.Time) timeWindow {
 				skip[i-1] = true // "right now"
 			}
 			return timeWindow{kind: onNow, talks: ix.onAt(now), skip: skip}
-		case ix.asksNext(ws, i) && ix.talksAfter(now) != nil:
+		case asksNext(ws, i):
+			later := ix.talksAfter(now)
+			if later == nil {
+				continue // the conference is over: a word like another
+			}
 			skip := map[int]bool{i: true}
 			if w == "coming" {
 				skip[i+1] = true // "coming up"
 			}
-			return timeWindow{kind: upNext, talks: ix.talksAfter(now), skip: skip}
+			return timeWindow{kind: upNext, talks: later, skip: skip}
 		}
 	}
 	return timeWindow{}
 }
 
 // asksNext reports whether the word at i asks what comes next.
-func (ix *Index) asksNext(ws []string, i int) bool {
+func asksNext(ws []string, i int) bool {
 	switch w := ws[i]; {
 	case laterWords[w]:
 		return true
@@ -148,23 +152,14 @@ func (p *programme) startingFrom(ix *Index, at time.Time) int {
 }
 
 // conferenceRuns reports whether now falls within the schedules' days,
-// from the first talk's day to the last talk's end: "now" asks about the
-// schedule only then.
+// from the first talk's day to the end of the last talk's: "now" asks
+// about the schedule only then.
 func (ix *Index) conferenceRuns(now time.Time) bool {
 	p := ix.programme()
-	first := ix.corpus.Talks[p.talks[0]].Slot.Start
+	first, last := ix.corpus.Talks[p.talks[0]].Slot.Start, p.lastEnd
 	firstDay := time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, first.Location())
-	if now.Before(firstDay) {
-		return false
-	}
-	for _, t := range p.talks[max(0, len(p.talks)-64):] {
-		// The last talks by start; a long one among them may end last.
-		if now.Before(ix.corpus.Talks[t].Slot.End) {
-			return true
-		}
-	}
-	last := ix.corpus.Talks[p.talks[len(p.talks)-1]].Slot.Start
-	return now.Before(time.Date(last.Year(), last.Month(), last.Day()+1, 0, 0, 0, 0, last.Location()))
+	dayAfterLast := time.Date(last.Year(), last.Month(), last.Day()+1, 0, 0, 0, 0, last.Location())
+	return !now.Before(firstDay) && now.Before(dayAfterLast)
 }
 
 // onAt returns the talks running at now.
