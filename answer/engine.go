@@ -150,6 +150,7 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		}
 	}
 	day := when.day
+	skip = ix.skipSlotWords(ws, skip)
 	qs, dropped := ix.queryTerms(question, an, skip)
 	if len(qs) == 0 {
 		if len(events) > 0 {
@@ -169,6 +170,14 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		// nothing).
 		m.release()
 		matched, m = ix.match(qs, an, nil, deny)
+		talks = ix.rankTalks(matched, need, an.kind.listing)
+	}
+	if len(talks) == 0 && when.kind == onDay {
+		// Nothing that day: the day may set the scene of a question
+		// about notes ("I missed saturday, what did beazley say about
+		// the gil"), which talks with no time answer.
+		m.release()
+		matched, m = ix.match(qs, an, eventFilter, ix.withScheduled(deny))
 		talks = ix.rankTalks(matched, need, an.kind.listing)
 	}
 	if len(talks) == 0 && when.kind == onNow {

@@ -243,3 +243,36 @@ func titles(r Reply) []string {
 	}
 	return out
 }
+
+// TestScheduleWordsInQuestions: words asking where or when a talk is
+// given are answered by its slot, and a day that only sets the scene of a
+// question about notes without a time does not hide them.
+func TestScheduleWordsInQuestions(t *testing.T) {
+	export, err := os.ReadFile("../corpus/schedule/testdata/pretalx-democon.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := corpus.Load(fstest.MapFS{
+		"democon-2020/schedule.json": {Data: export},
+		"pycon-2019/notes.md":        {Data: []byte("# Thread scheduling (Ada Lovelace)\n\n* thread priorities decide who runs first\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New(NewIndex(c))
+	e.SetClock(func() time.Time { return time.Date(2020, 12, 14, 9, 10, 0, 0, time.UTC) })
+	tests := []struct{ q, want string }{
+		{"which room is jeremy beck in", "Managed stable function"},
+		{"what time is the asymmetric toolset talk", "Stand-alone asymmetric toolset"},
+		{"I missed tuesday, what did ada say about thread priorities", "Thread scheduling"},
+	}
+	for _, tt := range tests {
+		r := e.Ask(t.Context(), tt.q, Options{Limit: 3})
+		if got := titles(r); len(got) == 0 || got[0] != tt.want {
+			t.Errorf("Ask(%q) = %q, notice %q; want %q first", tt.q, got, r.Notice, tt.want)
+		}
+	}
+	if r := e.Ask(t.Context(), "talks about hardware yesterday", Options{}); len(r.Talks) != 0 {
+		t.Errorf("a scheduled topic on a day without it answers %q", titles(r))
+	}
+}

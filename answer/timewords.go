@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -236,4 +237,48 @@ func (ix *Index) bySlotStart(talks []rankedTalk) {
 		}
 		return sa.Start.Compare(sb.Start)
 	})
+}
+
+// slotWords ask where or when a talk is given ("which room is lennart
+// in", "what time is the ebpf talk"): with schedules loaded, a talk's
+// slot line answers them, so they need not be found in its text.
+var slotWords = map[string]bool{"room": true, "rooms": true, "time": true, "schedule": true, "scheduled": true}
+
+// skipSlotWords adds the positions of slot words to skip when schedules
+// are loaded and other words are left to search for.
+func (ix *Index) skipSlotWords(ws []string, skip map[int]bool) map[int]bool {
+	if len(ix.programme().talks) == 0 {
+		return skip
+	}
+	var at []int
+	rest := 0
+	for i, w := range ws {
+		switch {
+		case skip[i] || isStop(w) || questionWords[w]:
+		case slotWords[w]:
+			at = append(at, i)
+		default:
+			rest++
+		}
+	}
+	if len(at) == 0 || rest == 0 {
+		return skip
+	}
+	if skip == nil {
+		skip = map[int]bool{}
+	}
+	for _, i := range at {
+		skip[i] = true
+	}
+	return skip
+}
+
+// withScheduled returns deny with the scheduled talks added.
+func (ix *Index) withScheduled(deny map[uint32]bool) map[uint32]bool {
+	out := make(map[uint32]bool, len(deny)+len(ix.programme().talks))
+	maps.Copy(out, deny)
+	for _, t := range ix.programme().talks {
+		out[t] = true
+	}
+	return out
 }
