@@ -180,3 +180,29 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+func TestHasAnswerType(t *testing.T) {
+	tests := []struct {
+		name string
+		want answerType
+		text string
+		ok   bool
+	}{
+		{"digits", numberAnswer, "Asyncio programs are now around 30% faster", true},
+		{"unit after digits", numberAnswer, "Python 3 uses 50ms", true},
+		{"number word", numberAnswer, "Six weeks later, launched", true},
+		{"version in a name", numberAnswer, "Speedups in Python3 will improve Python2", false},
+		{"no number", numberAnswer, "Used in a high frequency trading company", false},
+		{"place", placeAnswer, "Works at Google on cloud", true},
+		{"no place", placeAnswer, "works at the office", false},
+		{"person", personAnswer, "Thanks to Ned Batchelder for the idea", true},
+		{"no person", personAnswer, "Guido talked", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := hasAnswerType(tt.want, tt.text); got != tt.ok {
+				t.Errorf("hasAnswerType(%v, %q) = %v, want %v", tt.want, tt.text, got, tt.ok)
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package answer
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // answerType is what kind of fact a question asks for.
@@ -125,7 +126,7 @@ func hasAnswerType(t answerType, text string) bool {
 	switch t {
 	case numberAnswer:
 		for _, w := range words(fold(text)) {
-			if numberWords[w] || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			if numberWords[w] || isQuantity(w) {
 				return true
 			}
 		}
@@ -149,6 +150,14 @@ func hasAnswerType(t answerType, text string) bool {
 		}
 	}
 	return false
+}
+
+// isQuantity reports whether a word is a quantity: it starts with a digit
+// ("30", "50ms", "2x"); a name with a digit in it ("python3", "py2",
+// "h2o") is none.
+func isQuantity(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r)
 }
 
 func isCapitalised(w string) bool {
