@@ -89,3 +89,30 @@ func TestUnreadableFilesAreReportedAndSkipped(t *testing.T) {
 		}
 	}
 }
+
+func TestDefuseEmphasis(t *testing.T) {
+	many := strings.Repeat("*a* ", maxEmphasisMarks) + "\n" // 2000 marks in one paragraph
+	spread := strings.Repeat("* item *b*\n\n", maxEmphasisMarks)
+	tests := []struct {
+		name, src string
+		escaped   bool
+	}{
+		{"few marks", "# T\n\n* a *b* c\n", false},
+		{"many marks over many paragraphs", spread, false},
+		{"many marks in one paragraph", "# T\n\n" + many, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(defuseEmphasis([]byte(tt.src)))
+			if escaped := strings.Contains(got, `\*`); escaped != tt.escaped {
+				t.Fatalf("escaped = %v, want %v", escaped, tt.escaped)
+			}
+			if strings.Count(got, "\n") != strings.Count(tt.src, "\n") {
+				t.Errorf("lines changed: %d, want %d", strings.Count(got, "\n"), strings.Count(tt.src, "\n"))
+			}
+			if !tt.escaped && got != tt.src {
+				t.Errorf("text changed without escaping")
+			}
+		})
+	}
+}

@@ -35,7 +35,10 @@ func defuseEmphasis(src []byte) []byte {
 		return src
 	}
 	lines := bytes.SplitAfter(src, []byte("\n"))
-	var out []byte
+	if !anyParagraphOver(lines, maxEmphasisMarks) {
+		return src // the marks are spread over many paragraphs
+	}
+	out := make([]byte, 0, len(src)+len(src)/8)
 	for i := 0; i < len(lines); {
 		j, marks := i, 0
 		for j < len(lines) && len(bytes.TrimSpace(lines[j])) > 0 {
@@ -64,6 +67,22 @@ func defuseEmphasis(src []byte) []byte {
 		i = j
 	}
 	return out
+}
+
+// anyParagraphOver reports whether a paragraph (lines between blank lines)
+// holds more than max emphasis marks.
+func anyParagraphOver(lines [][]byte, max int) bool {
+	marks := 0
+	for _, l := range lines {
+		if len(bytes.TrimSpace(l)) == 0 {
+			marks = 0
+			continue
+		}
+		if marks += emphasisMarks(l); marks > max {
+			return true
+		}
+	}
+	return false
 }
 
 func emphasisMarks(b []byte) int {
