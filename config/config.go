@@ -35,6 +35,12 @@ type Config struct {
 	// commands (now, next), its clock running on from there: for trying
 	// a schedule before or after its conference.
 	Now time.Time
+	// Threads is how many chat threads the bot remembers its last answer
+	// in, for follow-ups ("more", "what else did he say?"); 0 turns
+	// follow-ups off.
+	Threads int
+	// ThreadTTL is how long after its last answer a thread is remembered.
+	ThreadTTL time.Duration
 	// Slack holds the Slack app's credentials; empty when Slack is not used.
 	Slack Slack
 	// Discord holds the Discord application's settings; empty when unused.
@@ -109,7 +115,7 @@ func (s Secret) Reveal() string { return string(s) }
 
 // Default returns the settings used when nothing is set.
 func Default() Config {
-	return Config{Limit: 5, Addr: ":8080", LogFormat: "text", DrainTimeout: 10 * time.Second, SchedulePoll: 5 * time.Minute}
+	return Config{Limit: 5, Addr: ":8080", LogFormat: "text", DrainTimeout: 10 * time.Second, SchedulePoll: 5 * time.Minute, Threads: 10000, ThreadTTL: 24 * time.Hour}
 }
 
 // FromEnv returns the defaults overridden by the environment.
@@ -122,7 +128,7 @@ func FromEnv(getenv func(string) string) Config {
 // Load returns the settings from, in rising precedence, the defaults, the
 // YAML file at path (when not empty) and the environment: TALKBOT_CORPUS,
 // TALKBOT_LIMIT, TALKBOT_LOG_FORMAT, TALKBOT_DRAIN_TIMEOUT, TALKBOT_NOW,
-// TALKBOT_SCHEDULE_POLL, PORT,
+// TALKBOT_SCHEDULE_POLL, TALKBOT_THREADS, TALKBOT_THREAD_TTL, PORT,
 // SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL,
 // DISCORD_BOT_TOKEN, DISCORD_APP_ID, DISCORD_GUILD_ID, DISCORD_PUBLIC_KEY,
 // DISCORD_SHARD_ID, DISCORD_SHARD_COUNT. Each secret can instead come from
@@ -149,6 +155,8 @@ type fileConfig struct {
 	DrainTimeout *string `yaml:"drain_timeout"`
 	Now          *string `yaml:"now"`
 	SchedulePoll *string `yaml:"schedule_poll"`
+	Threads      *int    `yaml:"threads"`
+	ThreadTTL    *string `yaml:"thread_ttl"`
 	Slack        struct {
 		BotToken      *string `yaml:"bot_token"`
 		AppToken      *string `yaml:"app_token"`
@@ -188,6 +196,10 @@ func (c *Config) applyFile(path string) error {
 	}
 	if f.SchedulePoll != nil {
 		c.SchedulePoll = c.duration("schedule_poll", *f.SchedulePoll, c.SchedulePoll)
+	}
+	set(&c.Threads, f.Threads)
+	if f.ThreadTTL != nil {
+		c.ThreadTTL = c.duration("thread_ttl", *f.ThreadTTL, c.ThreadTTL)
 	}
 	setSecret(&c.Slack.BotToken, f.Slack.BotToken)
 	setSecret(&c.Slack.AppToken, f.Slack.AppToken)
@@ -292,6 +304,10 @@ func (c *Config) applyEnv(getenv func(string) string) {
 	if v := strings.TrimSpace(getenv("TALKBOT_SCHEDULE_POLL")); v != "" {
 		c.SchedulePoll = c.duration("TALKBOT_SCHEDULE_POLL", v, c.SchedulePoll)
 	}
+	num("TALKBOT_THREADS", &c.Threads)
+	if v := strings.TrimSpace(getenv("TALKBOT_THREAD_TTL")); v != "" {
+		c.ThreadTTL = c.duration("TALKBOT_THREAD_TTL", v, c.ThreadTTL)
+	}
 	secret("SLACK_BOT_TOKEN", &c.Slack.BotToken)
 	secret("SLACK_APP_TOKEN", &c.Slack.AppToken)
 	secret("SLACK_SIGNING_SECRET", &c.Slack.SigningSecret)
@@ -309,6 +325,9 @@ func (c *Config) applyEnv(getenv func(string) string) {
 	num("DISCORD_SHARD_COUNT", &c.Discord.ShardCount)
 }
 
+// maxThreads bounds the threads remembered: a few hundred bytes each.
+const maxThreads = 1_000_000
+
 // Validate reports every problem of the settings at once, naming the
 // setting at fault.
 func (c Config) Validate() error {
@@ -318,6 +337,9 @@ func (c Config) Validate() error {
 	}
 	if c.DrainTimeout <= 0 || c.DrainTimeout > 10*time.Minute {
 		errs = append(errs, fmt.Errorf("drain timeout %s: want more than 0 and at most 10m", c.DrainTimeout))
+	}
+	if c.Threads < 0 || c.Threads > maxThreads {
+		errs = append(errs, fmt.Errorf("threads %d: want 0 (no follow-ups) to %d", c.Threads, maxThreads))
 	}
 	if c.Addr == "" {
 		errs = append(errs, errors.New("addr is empty"))
@@ -396,6 +418,8 @@ func (c Config) Describe() string {
 		"log_format: " + c.LogFormat,
 		"drain_timeout: " + c.DrainTimeout.String(),
 		"schedule_poll: " + c.SchedulePoll.String(),
+		"threads: " + strconv.Itoa(c.Threads),
+		"thread_ttl: " + c.ThreadTTL.String(),
 	}
 	if !c.Now.IsZero() {
 		lines = append(lines, "now: "+c.Now.Format(time.RFC3339))

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
+	"github.com/talkbot/talkbot/adapters/internal/threads"
 	"github.com/talkbot/talkbot/answer"
 )
 
@@ -42,6 +43,11 @@ type Options struct {
 	// Connected, when set, hears whether the connection to Slack is up:
 	// auth.test answered, or the Socket Mode connection came up or down.
 	Connected func(up bool)
+	// Threads is how many threads the adapter remembers its last answer
+	// in, for follow-ups ("more", "what else did he say?"), each for
+	// ThreadTTL (a day when 0); 0 threads: no follow-ups.
+	Threads   int
+	ThreadTTL time.Duration
 	// AnswerIn is how long a slash command may take to be answered in the
 	// HTTP response before the answer goes through the response URL
 	// instead (2.5 s when 0; Slack allows 3).
@@ -56,6 +62,7 @@ type Adapter struct {
 	opts      Options
 	botUserID atomic.Value // string, once auth.test has answered
 	seen      *dedupe
+	threads   *threads.Memory
 	work      sync.WaitGroup // answers still being posted
 }
 
@@ -73,7 +80,10 @@ func New(engine answerer, api webAPI, log *slog.Logger, opts Options) *Adapter {
 	if opts.Connected == nil {
 		opts.Connected = func(bool) {}
 	}
-	a := &Adapter{engine: engine, api: api, log: log, opts: opts, seen: newDedupe(10000, time.Hour)}
+	if opts.ThreadTTL == 0 {
+		opts.ThreadTTL = 24 * time.Hour
+	}
+	a := &Adapter{engine: engine, api: api, log: log, opts: opts, seen: newDedupe(10000, time.Hour), threads: threads.New(opts.Threads, opts.ThreadTTL)}
 	a.botUserID.Store("")
 	return a
 }

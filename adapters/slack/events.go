@@ -54,11 +54,23 @@ func (a *Adapter) fromBot(user, botID string) bool {
 var mentionRe = regexp.MustCompile(`<@[A-Z0-9]+(?:\|[^>]*)?>`)
 
 // answerMessage answers the text of a mention or a direct message in its
-// channel, in the thread when given.
+// channel, in the thread when given (a direct message's channel is one
+// thread when not in a thread). A message in a thread the bot has answered
+// in may build on that answer: "more", "what else did he say?".
 func (a *Adapter) answerMessage(ctx context.Context, channel, thread, text string) {
 	text = unescape(strings.TrimSpace(mentionRe.ReplaceAllString(text, "")))
 	req := toRequest(answer.Parse(text))
-	m := render(a.ask(ctx, req), req, renderOptions{more: true})
+	key := channel + "/" + thread
+	if turn, ok := a.threads.Get(key); ok {
+		if r, offset, ok := answer.FollowUp(turn, text); ok {
+			req = request{Command: r.Command, Arg: r.Arg, Offset: offset}
+		}
+	}
+	reply := a.ask(ctx, req)
+	if len(reply.Talks) > 0 {
+		a.threads.Put(key, answer.NewTurn(answer.Request{Command: req.Command, Arg: req.Arg}, reply))
+	}
+	m := render(reply, req, renderOptions{more: true})
 	opts := []slack.MsgOption{slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...), slack.MsgOptionDisableLinkUnfurl()}
 	if thread != "" {
 		opts = append(opts, slack.MsgOptionTS(thread))

@@ -160,7 +160,7 @@ func newTestAdapter(t *testing.T, engine answerer) (*Adapter, *fakeSlack, *httpt
 	api := slack.New("xoxb-test", slack.OptionAPIURL(f.srv.URL+"/api/"), slack.OptionHTTPClient(f.srv.Client()), slack.OptionRetryConfig(WebAPIRetry()))
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	host := strings.TrimPrefix(f.srv.URL, "http://")
-	a := New(engine, api, log, Options{SigningSecret: testSecret, HTTPClient: f.srv.Client(), ResponseHosts: []string{host}})
+	a := New(engine, api, log, Options{SigningSecret: testSecret, HTTPClient: f.srv.Client(), ResponseHosts: []string{host}, Threads: 100})
 	a.Start(t.Context())
 	bot := httptest.NewServer(a.Handler())
 	t.Cleanup(func() { bot.Close(); a.Wait() })

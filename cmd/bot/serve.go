@@ -203,7 +203,7 @@ func slackAdapter(ctx context.Context, eng slackEngine, cfg config.Config, log *
 		opts = append(opts, slack.OptionAppLevelToken(cfg.Slack.AppToken.Reveal()))
 	}
 	api := slack.New(cfg.Slack.BotToken.Reveal(), opts...)
-	slackOpts := slackadapter.Options{SigningSecret: cfg.Slack.SigningSecret.Reveal(), Limit: cfg.Limit, Connected: connected}
+	slackOpts := slackadapter.Options{SigningSecret: cfg.Slack.SigningSecret.Reveal(), Limit: cfg.Limit, Connected: connected, Threads: cfg.Threads, ThreadTTL: cfg.ThreadTTL}
 	if u, err := url.Parse(cfg.Slack.APIURL); err == nil && u.Host != "" {
 		slackOpts.ResponseHosts = []string{u.Host} // a proxy or test server stands in for Slack
 	}
