@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/talkbot/talkbot/adapters/internal/threads"
+	"github.com/talkbot/talkbot/answer"
 )
 
 // Gateway answers over a discordgo session: interactions, and messages that
@@ -24,6 +26,14 @@ type Gateway struct {
 	log     *slog.Logger
 	appID   string
 	guildID string
+	threads *threads.Memory // the last answer in each conversation
+}
+
+// RememberThreads keeps the last answer in up to size conversations (a
+// DM, a thread, or a reply to one of the bot's answers), each for ttl, so
+// that a message there may build on it. By default nothing is kept.
+func (g *Gateway) RememberThreads(size int, ttl time.Duration) {
+	g.threads = threads.New(size, ttl)
 }
 
 // NewGateway wires a responder to a session (not yet opened): it sets the
@@ -110,17 +120,48 @@ func (g *Gateway) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	for _, u := range m.Mentions {
 		mentioned = mentioned || u.ID == s.State.User.ID
 	}
-	if !mentioned {
+	// In a DM every message is for the bot; elsewhere only those that
+	// mention it, replies to its answers included (a reply mentions the
+	// author it replies to unless the user turns that off).
+	dm := m.GuildID == ""
+	if !mentioned && !dm {
 		return
+	}
+	// The conversation a message continues: the answer it replies to, or
+	// the DM or thread it is in.
+	conversation := ""
+	if dm || g.isThread(s, m.ChannelID) {
+		conversation = "channel/" + m.ChannelID
+	}
+	var last *answer.Turn
+	if ref := m.MessageReference; ref != nil && ref.MessageID != "" {
+		if t, ok := g.threads.Get("message/" + ref.MessageID); ok {
+			last = &t
+		}
+	}
+	if t, ok := g.threads.Get(conversation); ok && last == nil {
+		last = &t
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	d := g.r.Mention(ctx, strings.TrimSpace(mentionRe.ReplaceAllString(m.Content, "")))
-	_, err := s.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{
+	d, turn, remember := g.r.Mention(ctx, strings.TrimSpace(mentionRe.ReplaceAllString(m.Content, "")), last)
+	sent, err := s.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{
 		Content: d.Content, Embeds: d.Embeds, Components: d.Components,
 		AllowedMentions: noMentions, Reference: m.Reference(),
 	}, discordgo.WithContext(ctx))
 	if err != nil {
 		g.log.Error("discord: reply to mention failed", "channel", m.ChannelID, "err", err)
+		return
 	}
+	if remember {
+		g.threads.Put("message/"+sent.ID, turn)
+		g.threads.Put(conversation, turn)
+	}
+}
+
+// isThread reports whether the channel is a thread, as far as the
+// session's state knows.
+func (g *Gateway) isThread(s *discordgo.Session, channelID string) bool {
+	ch, err := s.State.Channel(channelID)
+	return err == nil && ch.IsThread()
 }

@@ -30,6 +30,7 @@ type fakeDiscord struct {
 	conns    chan *websocket.Conn
 	opened   chan string // "identify" or "resume", for each connection
 	sequence int
+	sent     int // messages the bot sent, which get IDs B1, B2, ...
 
 	heartbeatMS int // the interval HELLO asks for
 	limitNext   int // callbacks to answer with 429 before taking one
@@ -73,7 +74,11 @@ func newFakeDiscord(t *testing.T) *fakeDiscord {
 			}
 			w.WriteHeader(http.StatusNoContent)
 		case strings.HasSuffix(r.URL.Path, "/messages"):
-			fmt.Fprint(w, `{"id":"M9","channel_id":"C1","content":""}`)
+			f.mu.Lock()
+			f.sent++
+			id := fmt.Sprintf("B%d", f.sent)
+			f.mu.Unlock()
+			fmt.Fprintf(w, `{"id":%q,"channel_id":"C1","content":""}`, id)
 		default:
 			http.NotFound(w, r)
 		}
@@ -210,6 +215,13 @@ func TestGateway(t *testing.T) {
 // connection, the command registration it made, and a stop function.
 func startGateway(t *testing.T, f *fakeDiscord) (*websocket.Conn, restCall, func()) {
 	t.Helper()
+	_, conn, reg, stop := runGateway(t, f)
+	return conn, reg, stop
+}
+
+// runGateway is startGateway that also returns the gateway.
+func runGateway(t *testing.T, f *fakeDiscord) (*Gateway, *websocket.Conn, restCall, func()) {
+	t.Helper()
 	s, err := discordgo.New("Bot test-token")
 	if err != nil {
 		t.Fatal(err)
@@ -218,6 +230,7 @@ func startGateway(t *testing.T, f *fakeDiscord) (*websocket.Conn, restCall, func
 	s.Client = &http.Client{Transport: rewrite{to}, Timeout: 10 * time.Second}
 	s.LogLevel = discordgo.LogError
 	g := NewGateway(s, testResponder(t), quietLog(), "", "G1")
+	g.RememberThreads(100, time.Hour)
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error, 1)
 	go func() { done <- g.Run(ctx) }()
@@ -226,7 +239,7 @@ func startGateway(t *testing.T, f *fakeDiscord) (*websocket.Conn, restCall, func
 		t.Fatalf("first connection %s; want identify", got)
 	}
 	reg := f.waitCall("/commands")
-	return conn, reg, func() {
+	return g, conn, reg, func() {
 		cancel()
 		if err := <-done; err != nil {
 			t.Errorf("Run: %v", err)

@@ -115,11 +115,21 @@ func (r *Responder) button(ctx context.Context, id string) *discordgo.Interactio
 	}
 }
 
-// Mention renders the answer to a message that mentions the bot.
-func (r *Responder) Mention(ctx context.Context, text string) *discordgo.InteractionResponseData {
+// Mention renders the answer to a message that mentions the bot. last,
+// when not nil, is the bot's last answer in the conversation the message
+// continues, which the message may build on ("more", "what else did he
+// say?"). It returns what to remember of this answer, and whether it is
+// worth remembering (it has talks).
+func (r *Responder) Mention(ctx context.Context, text string, last *answer.Turn) (*discordgo.InteractionResponseData, answer.Turn, bool) {
 	p := answer.Parse(text)
 	req := request{Command: p.Command, Arg: p.Arg}
-	return render(r.ask(ctx, req), req, renderOptions{})
+	if last != nil {
+		if f, offset, ok := answer.FollowUp(*last, text); ok {
+			req = request{Command: f.Command, Arg: f.Arg, Offset: offset}
+		}
+	}
+	reply := r.ask(ctx, req)
+	return render(reply, req, renderOptions{}), answer.NewTurn(answer.Request{Command: req.Command, Arg: req.Arg}, reply), len(reply.Talks) > 0
 }
 
 func (r *Responder) ask(ctx context.Context, req request) answer.Reply {

@@ -231,7 +231,9 @@ func discordGateway(cfg config.Config, r *discordadapter.Responder, log *slog.Lo
 	s.ShardID, s.ShardCount = cfg.Discord.ShardID, max(cfg.Discord.ShardCount, 1)
 	s.Identify.Shard = &[2]int{s.ShardID, s.ShardCount}
 	log.Info("discord: gateway", "shard", s.ShardID, "shards", s.ShardCount)
-	return discordadapter.NewGateway(s, r, log, cfg.Discord.AppID, cfg.Discord.GuildID), nil
+	g := discordadapter.NewGateway(s, r, log, cfg.Discord.AppID, cfg.Discord.GuildID)
+	g.RememberThreads(cfg.Threads, cfg.ThreadTTL)
+	return g, nil
 }
 
 // slackEngine is the engine as the Slack adapter uses it.
