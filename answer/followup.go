@@ -201,3 +201,19 @@ func contentWords(ws []string) int {
 
 // followUpWords only point back at the last answer.
 var followUpWords = map[string]bool{"one": true, "ones": true, "open": true, "more": true, "talk": true, "it": true, "that": true, "this": true}
+
+// KeyWords returns the words that say what a question is about, stemmed,
+// sorted and each once: "How do I deploy Django?" and "deploying django"
+// both give [deploy django]. Questions with the same key words ask the
+// same thing.
+func KeyWords(question string) []string {
+	a := analyze(clip(cleanInput(question), MaxQueryLen))
+	var out []string
+	for _, w := range a.words {
+		if w.role == roleContent {
+			out = append(out, stem(w.text))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}

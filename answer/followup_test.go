@@ -1,6 +1,9 @@
 package answer
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFollowUp(t *testing.T) {
 	beazley := Turn{
@@ -77,6 +80,27 @@ func TestNewTurnSubject(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := NewTurn(tt.req, Reply{Talks: talks}).Subject; got != tt.want {
 				t.Errorf("Subject = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestKeyWords(t *testing.T) {
+	tests := []struct {
+		name string
+		q    string
+		want string
+	}{
+		{"plain", "deploying django", "deploy django"},
+		{"question and chat words", "hey all, how do I deploy Django?", "deploy django"},
+		{"order and repeats", "django django deploy", "deploy django"},
+		{"mention markup", "<@U123> what did beazley say about the gil", "beazley gil"},
+		{"nothing asked", "hi there, thanks!", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Join(KeyWords(tt.q), " "); got != tt.want {
+				t.Errorf("KeyWords(%q) = %q, want %q", tt.q, got, tt.want)
 			}
 		})
 	}

@@ -1,0 +1,83 @@
+package feedback
+
+import (
+	"bufio"
+	"cmp"
+	"encoding/json"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/talkbot/talkbot/answer"
+)
+
+// Gap is a group of questions that asked the same thing, by their key
+// words, and were answered with nothing or voted down.
+type Gap struct {
+	Key        []string  // the key words the questions share
+	Count      int       // how often it was asked (or voted down)
+	Unanswered int       // ... of those, answered with nothing
+	Down       int       // ... of those, voted down
+	Example    string    // the latest wording
+	Last       time.Time // when it was last asked
+}
+
+// maxLogLine bounds a line of the log read: an entry holds one question of
+// at most answer.MaxQueryLen bytes and a few dozen citations.
+const maxLogLine = 64 << 10
+
+// Gaps reads a feedback log and returns the most frequent gaps since the
+// given time, at most top of them (all when top <= 0), most frequent
+// first. Lines that are not entries are skipped and counted in bad.
+func Gaps(r io.Reader, since time.Time, top int) (gaps []Gap, bad int, err error) {
+	byKey := map[string]*Gap{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 4096), maxLogLine)
+	for sc.Scan() {
+		var e Entry
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil || e.Kind == "" {
+			bad++
+			continue
+		}
+		if e.Time.Before(since) {
+			continue
+		}
+		unanswered, down := e.Kind == KindUnanswered, e.Kind == KindVote && e.Vote == Down
+		if !unanswered && !down {
+			continue
+		}
+		words := answer.KeyWords(e.Question)
+		if len(words) == 0 {
+			continue
+		}
+		key := strings.Join(words, " ")
+		g, ok := byKey[key]
+		if !ok {
+			g = &Gap{Key: words}
+			byKey[key] = g
+		}
+		g.Count++
+		if unanswered {
+			g.Unanswered++
+		} else {
+			g.Down++
+		}
+		if !e.Time.Before(g.Last) {
+			g.Last, g.Example = e.Time, e.Question
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, bad, err
+	}
+	for _, g := range byKey {
+		gaps = append(gaps, *g)
+	}
+	slices.SortFunc(gaps, func(a, b Gap) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), b.Last.Compare(a.Last), cmp.Compare(strings.Join(a.Key, " "), strings.Join(b.Key, " ")))
+	})
+	if top > 0 && len(gaps) > top {
+		gaps = gaps[:top]
+	}
+	return gaps, bad, nil
+}
