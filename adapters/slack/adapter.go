@@ -16,6 +16,7 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/talkbot/talkbot/adapters/internal/threads"
 	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/feedback"
 )
 
 // answerer is what the adapter needs of the engine.
@@ -48,6 +49,8 @@ type Options struct {
 	// ThreadTTL (a day when 0); 0 threads: no follow-ups.
 	Threads   int
 	ThreadTTL time.Duration
+	// Feedback takes the 👍 and 👎 pressed on answers; nil takes nothing.
+	Feedback *feedback.Recorder
 	// AnswerIn is how long a slash command may take to be answered in the
 	// HTTP response before the answer goes through the response URL
 	// instead (2.5 s when 0; Slack allows 3).

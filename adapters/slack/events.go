@@ -9,6 +9,7 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/feedback"
 )
 
 // callbackEvent handles an Events API callback once, whatever the retries.
@@ -122,6 +123,8 @@ func (a *Adapter) interaction(ctx context.Context, cb slack.InteractionCallback)
 		}
 		var r response
 		switch {
+		case act.ActionID == actionUp || act.ActionID == actionDown:
+			r = a.vote(ctx, cb, act, req)
 		case act.ActionID == actionShare:
 			r = render(a.ask(ctx, req), req, renderOptions{}).response(slack.ResponseTypeInChannel)
 		case act.ActionID == actionMore, strings.HasPrefix(act.ActionID, actionSuggest):
@@ -144,4 +147,27 @@ func unescape(s string) string {
 		return s
 	}
 	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(s)
+}
+
+// vote takes a 👍 or 👎 on an answer: it is recorded with the answer's
+// citations (the request is answered again), once however often Slack
+// delivers the press, and acknowledged to the presser alone.
+func (a *Adapter) vote(ctx context.Context, cb slack.InteractionCallback, act *slack.BlockAction, req request) response {
+	v := feedback.Up
+	if act.ActionID == actionDown {
+		v = feedback.Down
+	}
+	reply := a.ask(ctx, req)
+	id := strings.Join([]string{cb.Team.ID, cb.Container.ChannelID, cb.Container.MessageTs, cb.User.ID, act.ActionID, act.ActionTs}, "/")
+	e := feedback.Entry{Adapter: "slack", Vote: v, Command: req.Command, Question: req.Arg, Citations: feedback.Citations(reply), User: cb.User.ID}
+	if _, err := a.opts.Feedback.Vote(id, e); err != nil {
+		a.log.Error("slack: feedback not written", "err", err)
+	}
+	return response{ResponseType: slack.ResponseTypeEphemeral, Text: thanks[v]}
+}
+
+// thanks acknowledges a vote.
+var thanks = map[string]string{
+	feedback.Up:   "Thanks for the 👍: glad that helped.",
+	feedback.Down: "Thanks for the 👎: it is noted, so that the notes can be improved.",
 }

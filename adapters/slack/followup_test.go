@@ -9,8 +9,8 @@ import (
 )
 
 // mention sends an app_mention event, in thread when given.
-func mention(t *testing.T, bot interface{ Close() }, id, ts, thread, text string) []byte {
-	t.Helper()
+func mention(tb testing.TB, id, ts, thread, text string) []byte {
+	tb.Helper()
 	threadField := ""
 	if thread != "" {
 		threadField = fmt.Sprintf(`"thread_ts":%q,`, thread)
@@ -20,7 +20,7 @@ func mention(t *testing.T, bot interface{ Close() }, id, ts, thread, text string
 
 func TestFollowUpInThread(t *testing.T) {
 	_, f, bot := newTestAdapter(t, defaultEngine(t))
-	send(t, bot, "/slack/events", "application/json", mention(t, bot, "EvF1", "1700000001.000100", "", "what did beazley say about the gil"), true, time.Now(), nil)
+	send(t, bot, "/slack/events", "application/json", mention(t, "EvF1", "1700000001.000100", "", "what did beazley say about the gil"), true, time.Now(), nil)
 	first := f.wait(t, 1)[0]
 	if !strings.Contains(first.Blocks, "Embracing The GIL") {
 		t.Fatalf("first answer: %s", first.Blocks)
@@ -37,7 +37,7 @@ func TestFollowUpInThread(t *testing.T) {
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ts := fmt.Sprintf("1700000001.0002%02d", i)
-			send(t, bot, "/slack/events", "application/json", mention(t, bot, fmt.Sprintf("EvF2%d", i), ts, "1700000001.000100", tt.text), true, time.Now(), nil)
+			send(t, bot, "/slack/events", "application/json", mention(t, fmt.Sprintf("EvF2%d", i), ts, "1700000001.000100", tt.text), true, time.Now(), nil)
 			got := f.wait(t, i+2)[i+1]
 			if got.ThreadTS != "1700000001.000100" {
 				t.Errorf("answered in thread %q, want the question's thread", got.ThreadTS)
@@ -56,11 +56,11 @@ func TestFollowUpInThread(t *testing.T) {
 
 func TestFollowUpOnlyInItsThread(t *testing.T) {
 	_, f, bot := newTestAdapter(t, defaultEngine(t))
-	send(t, bot, "/slack/events", "application/json", mention(t, bot, "EvG1", "1700000002.000100", "", "what did beazley say about the gil"), true, time.Now(), nil)
+	send(t, bot, "/slack/events", "application/json", mention(t, "EvG1", "1700000002.000100", "", "what did beazley say about the gil"), true, time.Now(), nil)
 	f.wait(t, 1)
 	// The same words in another thread are a question of their own: no
 	// speaker stands for "he", and the More button asks them as typed.
-	send(t, bot, "/slack/events", "application/json", mention(t, bot, "EvG2", "1700000003.000100", "1700000009.000000", "did he mention pypy?"), true, time.Now(), nil)
+	send(t, bot, "/slack/events", "application/json", mention(t, "EvG2", "1700000003.000100", "1700000009.000000", "did he mention pypy?"), true, time.Now(), nil)
 	got := f.wait(t, 2)[1]
 	if !strings.Contains(got.Blocks, `\"a\":\"did he mention pypy?\"`) {
 		t.Errorf("a follow-up was resolved against another thread's answer: %s", got.Blocks)
@@ -69,7 +69,7 @@ func TestFollowUpOnlyInItsThread(t *testing.T) {
 
 func TestUnmentionedThreadRepliesIgnored(t *testing.T) {
 	a, f, bot := newTestAdapter(t, defaultEngine(t))
-	send(t, bot, "/slack/events", "application/json", mention(t, bot, "EvH1", "1700000004.000100", "", "gil"), true, time.Now(), nil)
+	send(t, bot, "/slack/events", "application/json", mention(t, "EvH1", "1700000004.000100", "", "gil"), true, time.Now(), nil)
 	f.wait(t, 1)
 	for i, inner := range []string{
 		`{"type":"message","channel_type":"channel","user":"U2","text":"and about pypy?","ts":"1700000004.000200","thread_ts":"1700000004.000100","channel":"C9"}`,
@@ -103,9 +103,11 @@ func TestFollowUpInDirectMessages(t *testing.T) {
 // blocks: the bold part of its first context line, or its first header.
 func firstTalk(blocks string) string {
 	var bs []struct {
-		Type     string                  `json:"type"`
-		Text     *struct{ Text string }  `json:"text"`
-		Elements []struct{ Text string } `json:"elements"`
+		Type     string                 `json:"type"`
+		Text     *struct{ Text string } `json:"text"`
+		Elements []struct {
+			Text any `json:"text"` // a string in context blocks, an object in buttons
+		} `json:"elements"`
 	}
 	if err := json.Unmarshal([]byte(blocks), &bs); err != nil {
 		return ""
@@ -115,7 +117,8 @@ func firstTalk(blocks string) string {
 		case b.Type == "header" && b.Text != nil:
 			return b.Text.Text
 		case b.Type == "context" && len(b.Elements) > 0:
-			if _, rest, ok := strings.Cut(b.Elements[0].Text, "*"); ok {
+			text, _ := b.Elements[0].Text.(string)
+			if _, rest, ok := strings.Cut(text, "*"); ok {
 				title, _, _ := strings.Cut(rest, "*")
 				return title
 			}

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -21,6 +22,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/feedback"
 	"github.com/talkbot/talkbot/internal/testengine"
 )
 
@@ -33,13 +35,16 @@ func FuzzHandler(f *testing.F) {
 	f.Add([]byte("command=%2Ftalk&text=gil&response_url=http%3A%2F%2F127.0.0.1%3A1%2Fr"), uint8(0), true)
 	f.Add([]byte("payload=%7B%22type%22%3A%22block_actions%22%7D"), uint8(2), false)
 	f.Add([]byte(`{"type":"event_callback","event":{"type":"message","channel_type":"im"}}`), uint8(1), true)
+	f.Add([]byte("payload="+url.QueryEscape(votePayload(actionDown, `{"c":"ask","a":"gil"}`, "http://127.0.0.1:1/r", "1.2"))), uint8(2), true)
+	f.Add(mention(f, "E2", "2.1", "1.0", "did he mention pypy?"), uint8(1), true)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	api := slack.New("xoxb-test", slack.OptionAPIURL("http://127.0.0.1:1/api/"))
 	// Response URLs in fuzzed bodies are refused unless they name a port
 	// on this machine where nothing listens.
 	eng := &countingEngine{engine: defaultEngine(f)}
 	a := New(eng, api, log, Options{SigningSecret: testSecret, AnswerIn: 10 * time.Millisecond,
-		HTTPClient: &http.Client{Timeout: 100 * time.Millisecond}, ResponseHosts: []string{"127.0.0.1:1"}})
+		HTTPClient: &http.Client{Timeout: 100 * time.Millisecond}, ResponseHosts: []string{"127.0.0.1:1"},
+		Threads: 100, Feedback: feedback.NewRecorder(nil)})
 	h := a.Handler()
 	paths := []string{"/slack/commands", "/slack/events", "/slack/interactions"}
 	f.Fuzz(func(t *testing.T, body []byte, path uint8, sign bool) {

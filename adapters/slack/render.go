@@ -25,6 +25,8 @@ const (
 	actionShare   = "talk_share"
 	actionMore    = "talk_more"
 	actionSuggest = "talk_suggest"
+	actionUp      = "talk_vote_up"
+	actionDown    = "talk_vote_down"
 )
 
 // request is a command as it travels in a button's value: Slack hands it
@@ -102,6 +104,13 @@ func render(r answer.Reply, req request, opts renderOptions) message {
 		share := req
 		share.Offset = r.Offset
 		buttons = append(buttons, primary(button(actionShare, "Share in channel", share)))
+	}
+	if len(r.Talks) > 0 {
+		// Feedback on this answer: the press hands back the request, whose
+		// answer is logged with the vote.
+		voted := req
+		voted.Offset = r.Offset
+		buttons = append(buttons, button(actionUp, "👍", voted), button(actionDown, "👎", voted))
 	}
 	var trailing []slack.Block
 	if len(buttons) > 0 {

@@ -154,13 +154,17 @@ func (f *fakeSlack) none(t *testing.T, a *Adapter) {
 
 // newTestAdapter returns an adapter talking to a fake Slack through the
 // real slack-go client, and its HTTP server.
-func newTestAdapter(t *testing.T, engine answerer) (*Adapter, *fakeSlack, *httptest.Server) {
+func newTestAdapter(t *testing.T, engine answerer, set ...func(*Options)) (*Adapter, *fakeSlack, *httptest.Server) {
 	t.Helper()
 	f := newFakeSlack(t)
 	api := slack.New("xoxb-test", slack.OptionAPIURL(f.srv.URL+"/api/"), slack.OptionHTTPClient(f.srv.Client()), slack.OptionRetryConfig(WebAPIRetry()))
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	host := strings.TrimPrefix(f.srv.URL, "http://")
-	a := New(engine, api, log, Options{SigningSecret: testSecret, HTTPClient: f.srv.Client(), ResponseHosts: []string{host}, Threads: 100})
+	opts := Options{SigningSecret: testSecret, HTTPClient: f.srv.Client(), ResponseHosts: []string{host}, Threads: 100}
+	for _, fn := range set {
+		fn(&opts)
+	}
+	a := New(engine, api, log, opts)
 	a.Start(t.Context())
 	bot := httptest.NewServer(a.Handler())
 	t.Cleanup(func() { bot.Close(); a.Wait() })

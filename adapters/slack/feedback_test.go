@@ -1,0 +1,99 @@
+package slack
+
+import (
+	"bufio"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/talkbot/talkbot/feedback"
+)
+
+// votePayload is a block_actions payload for a press of a vote button on
+// a message in a channel.
+func votePayload(actionID, value, responseURL, actionTS string) string {
+	p := map[string]any{
+		"type": "block_actions", "team": map[string]any{"id": "T1"}, "user": map[string]any{"id": "U1"},
+		"channel": map[string]any{"id": "C1"}, "response_url": responseURL, "trigger_id": "1.2",
+		"container": map[string]any{"type": "message", "message_ts": "1700000001.000100", "channel_id": "C1", "is_ephemeral": false},
+		"actions":   []any{map[string]any{"action_id": actionID, "block_id": "talk_actions", "value": value, "type": "button", "action_ts": actionTS}},
+	}
+	b, _ := json.Marshal(p)
+	return string(b)
+}
+
+func TestVoteAcknowledgedCountedAndLoggedOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "feedback.jsonl")
+	log, err := feedback.Open(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := feedback.NewRecorder(log)
+	var mu sync.Mutex
+	counted := map[string]int{}
+	rec.Counted = func(adapter, vote string) { mu.Lock(); counted[adapter+"/"+vote]++; mu.Unlock() }
+	a, f, bot := newTestAdapter(t, defaultEngine(t), func(o *Options) { o.Feedback = rec })
+
+	// The answer carries the buttons, with the request in their value.
+	body := readJSON(t, command(t, bot, f, "uvloop"))
+	blocks, _ := json.Marshal(body["blocks"])
+	if !strings.Contains(string(blocks), actionUp) || !strings.Contains(string(blocks), actionDown) {
+		t.Fatalf("answer without vote buttons: %s", blocks)
+	}
+
+	value := request{Command: "ask", Arg: "uvloop"}.value()
+	payload := votePayload(actionDown, value, f.srv.URL+"/response/vote", "1700000002.000200")
+	form := []byte(url.Values{"payload": {payload}}.Encode())
+	for range 2 { // the press, and Slack delivering it again
+		if resp := send(t, bot, "/slack/interactions", "application/x-www-form-urlencoded", form, true, time.Now(), nil); resp.StatusCode != http.StatusOK {
+			t.Fatalf("status %d", resp.StatusCode)
+		}
+	}
+	a.Wait()
+	got := f.wait(t, 1)[0]
+	if got.Body["response_type"] != "ephemeral" || got.Body["replace_original"] == true || !strings.Contains(got.Text, "👎") {
+		t.Errorf("vote acknowledged with %+v; want an ephemeral thanks", got.Body)
+	}
+	log.Close()
+	f2, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f2.Close()
+	var entries []feedback.Entry
+	sc := bufio.NewScanner(f2)
+	for sc.Scan() {
+		var e feedback.Entry
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			t.Fatal(err)
+		}
+		entries = append(entries, e)
+	}
+	if len(entries) != 1 {
+		t.Fatalf("%d log entries for one press delivered twice; want 1", len(entries))
+	}
+	e := entries[0]
+	if e.Kind != feedback.KindVote || e.Vote != feedback.Down || e.Adapter != "slack" || e.Question != "uvloop" || e.User != "" || len(e.Citations) == 0 || !strings.Contains(e.Citations[0], ".md:") {
+		t.Errorf("entry %+v", e)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if counted["slack/down"] != 1 {
+		t.Errorf("counted %v; want slack/down once", counted)
+	}
+}
+
+func TestNoVoteButtonsWithoutAnswer(t *testing.T) {
+	_, f, bot := newTestAdapter(t, defaultEngine(t))
+	body := readJSON(t, command(t, bot, f, "xqzzv frobnitz"))
+	blocks, _ := json.Marshal(body["blocks"])
+	if strings.Contains(string(blocks), actionUp) {
+		t.Errorf("a reply without talks offers votes: %s", blocks)
+	}
+}
