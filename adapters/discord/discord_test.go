@@ -68,6 +68,7 @@ func TestRenderGolden(t *testing.T) {
 		{"event-paging", commandJSON("event", "name", "pycodeconf 2011", false)},
 		{"more", buttonJSON(customID(buttonMore, request{Command: "event", Arg: "pycodeconf 2011", Offset: 5}))},
 		{"share", buttonJSON(customID(buttonShare, request{Command: "ask", Arg: "uvloop"}))},
+		{"vote", buttonJSON(customID(buttonDown, request{Command: "ask", Arg: "uvloop"}))},
 		{"help", commandJSON("help", "", "", false)},
 		{"autocomplete-title", commandJSON("show", "title", "gil", true)},
 		{"autocomplete-speaker", commandJSON("speaker", "name", "beaz", true)},

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/feedback"
 	"github.com/talkbot/talkbot/internal/testengine"
 )
 
@@ -27,8 +28,12 @@ func FuzzInteractions(f *testing.F) {
 	f.Add(buttonJSON("talk:more:5:event:pycon"), true)
 	f.Add(`{"type":2,"data":{"name":"talk","options":[{"name":"ask","type":1,"options":[{"name":"question","type":3,"value":12}]}]}}`, true)
 	f.Add(`{"type":3,"data":{}}`, false)
+	f.Add(buttonJSON("talk:down:0:ask:gil"), true)
+	f.Add(strings.Replace(buttonJSON("talk:up:0:ask:gil"), `"member":{"user":{"id":"U1"}},`, `"user":{"id":"U2"},`, 1), true)
 	eng := &countingEngine{engine: defaultEngine(f)}
-	h := Handler(NewResponder(eng, quietLog(), 0), testPublic, quietLog())
+	responder := NewResponder(eng, quietLog(), 0)
+	responder.TakeFeedback(feedback.NewRecorder(nil))
+	h := Handler(responder, testPublic, quietLog())
 	f.Fuzz(func(t *testing.T, body string, sign bool) {
 		req := httptest.NewRequest(http.MethodPost, "/discord/interactions", strings.NewReader(body))
 		ts := strconv.FormatInt(time.Now().Unix(), 10)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/feedback"
 )
 
 // engine is what the adapter needs of the answer engine.
@@ -17,10 +18,14 @@ type engine interface {
 // Responder answers interactions, whichever way they arrive (gateway or
 // HTTP), and renders replies to mentions.
 type Responder struct {
-	engine engine
-	log    *slog.Logger
-	limit  int
+	engine   engine
+	log      *slog.Logger
+	limit    int
+	feedback *feedback.Recorder
 }
+
+// TakeFeedback sends the 👍 and 👎 pressed on answers to rec.
+func (r *Responder) TakeFeedback(rec *feedback.Recorder) { r.feedback = rec }
 
 // NewResponder returns a responder answering from e, limit talks a reply
 // (answer.DefaultLimit when 0).
@@ -53,7 +58,7 @@ func (r *Responder) Respond(ctx context.Context, i *discordgo.Interaction) (resp
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		return r.autocomplete(i.ApplicationCommandData())
 	case discordgo.InteractionMessageComponent:
-		return r.button(ctx, i.MessageComponentData().CustomID)
+		return r.button(ctx, i)
 	}
 	return message(&discordgo.InteractionResponseData{Content: "This bot does not handle that.", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
 }
@@ -99,13 +104,15 @@ func (r *Responder) autocomplete(data discordgo.ApplicationCommandInteractionDat
 
 // button answers a press of Share (post the answer publicly), More (edit
 // the message in place with the next talks) or a suggestion.
-func (r *Responder) button(ctx context.Context, id string) *discordgo.InteractionResponse {
-	prefix, req, ok := parseCustomID(id)
+func (r *Responder) button(ctx context.Context, i *discordgo.Interaction) *discordgo.InteractionResponse {
+	prefix, req, ok := parseCustomID(i.MessageComponentData().CustomID)
 	if !ok {
 		return message(&discordgo.InteractionResponseData{Content: "That button has expired.", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
 	}
 	reply := r.ask(ctx, req)
 	switch prefix {
+	case buttonUp, buttonDown:
+		return r.vote(i, prefix, req, reply)
 	case buttonShare:
 		return message(render(reply, req, renderOptions{}))
 	case buttonMore:
@@ -134,4 +141,32 @@ func (r *Responder) Mention(ctx context.Context, text string, last *answer.Turn)
 
 func (r *Responder) ask(ctx context.Context, req request) answer.Reply {
 	return r.engine.Handle(ctx, answer.Request{Command: req.Command, Arg: req.Arg}, answer.Options{Limit: r.limit, Offset: req.Offset})
+}
+
+// vote takes a 👍 or 👎 on an answer: it is recorded with the answer's
+// citations, once however often Discord delivers the interaction, and
+// acknowledged to the presser alone.
+func (r *Responder) vote(i *discordgo.Interaction, prefix string, req request, reply answer.Reply) *discordgo.InteractionResponse {
+	v := feedback.Up
+	if prefix == buttonDown {
+		v = feedback.Down
+	}
+	user := ""
+	switch {
+	case i.Member != nil && i.Member.User != nil:
+		user = i.Member.User.ID
+	case i.User != nil:
+		user = i.User.ID
+	}
+	e := feedback.Entry{Adapter: "discord", Vote: v, Command: req.Command, Question: req.Arg, Citations: feedback.Citations(reply), User: user}
+	if _, err := r.feedback.Vote(i.ID, e); err != nil {
+		r.log.Error("discord: feedback not written", "err", err)
+	}
+	return message(&discordgo.InteractionResponseData{Content: thanks[v], Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
+}
+
+// thanks acknowledges a vote.
+var thanks = map[string]string{
+	feedback.Up:   "Thanks for the 👍: glad that helped.",
+	feedback.Down: "Thanks for the 👎: it is noted, so that the notes can be improved.",
 }

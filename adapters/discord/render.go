@@ -31,6 +31,8 @@ const (
 	buttonShare = "talk:share"
 	buttonMore  = "talk:more"
 	buttonRun   = "talk:run"
+	buttonUp    = "talk:up"
+	buttonDown  = "talk:down"
 )
 
 // noMentions allows no mention at all: note text can never ping.
@@ -123,6 +125,16 @@ func render(r answer.Reply, req request, opts renderOptions) *discordgo.Interact
 	}
 	if len(buttons) > 0 {
 		d.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: buttons}}
+	}
+	if len(r.Talks) > 0 {
+		// Feedback on this answer, in a row of its own: the press hands
+		// back the request, whose answer is logged with the vote.
+		voted := req
+		voted.Offset = r.Offset
+		d.Components = append(d.Components, discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: "👍", Style: discordgo.SecondaryButton, CustomID: customID(buttonUp, voted)},
+			discordgo.Button{Label: "👎", Style: discordgo.SecondaryButton, CustomID: customID(buttonDown, voted)},
+		}})
 	}
 	if opts.share {
 		d.Flags = discordgo.MessageFlagsEphemeral
