@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -41,6 +42,15 @@ type Config struct {
 	Threads int
 	// ThreadTTL is how long after its last answer a thread is remembered.
 	ThreadTTL time.Duration
+	// FeedbackLog is the file the votes on answers and the questions
+	// nothing answered are appended to, one JSON object a line; empty
+	// writes no file (votes are still counted in the metrics).
+	FeedbackLog string
+	// FeedbackUsers keeps the chat user IDs of votes in the log.
+	FeedbackUsers bool
+	// Admins are the chat user IDs (Slack or Discord) allowed to see the
+	// unanswered questions with "/talk gaps".
+	Admins []string
 	// Slack holds the Slack app's credentials; empty when Slack is not used.
 	Slack Slack
 	// Discord holds the Discord application's settings; empty when unused.
@@ -128,7 +138,8 @@ func FromEnv(getenv func(string) string) Config {
 // Load returns the settings from, in rising precedence, the defaults, the
 // YAML file at path (when not empty) and the environment: TALKBOT_CORPUS,
 // TALKBOT_LIMIT, TALKBOT_LOG_FORMAT, TALKBOT_DRAIN_TIMEOUT, TALKBOT_NOW,
-// TALKBOT_SCHEDULE_POLL, TALKBOT_THREADS, TALKBOT_THREAD_TTL, PORT,
+// TALKBOT_SCHEDULE_POLL, TALKBOT_THREADS, TALKBOT_THREAD_TTL,
+// TALKBOT_FEEDBACK_LOG, TALKBOT_FEEDBACK_USERS, TALKBOT_ADMINS, PORT,
 // SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL,
 // DISCORD_BOT_TOKEN, DISCORD_APP_ID, DISCORD_GUILD_ID, DISCORD_PUBLIC_KEY,
 // DISCORD_SHARD_ID, DISCORD_SHARD_COUNT. Each secret can instead come from
@@ -148,16 +159,19 @@ func Load(path string, getenv func(string) string) (Config, error) {
 
 // fileConfig is the YAML file's shape; absent keys leave settings as they are.
 type fileConfig struct {
-	Corpus       *string `yaml:"corpus"`
-	Addr         *string `yaml:"addr"`
-	Limit        *int    `yaml:"limit"`
-	LogFormat    *string `yaml:"log_format"`
-	DrainTimeout *string `yaml:"drain_timeout"`
-	Now          *string `yaml:"now"`
-	SchedulePoll *string `yaml:"schedule_poll"`
-	Threads      *int    `yaml:"threads"`
-	ThreadTTL    *string `yaml:"thread_ttl"`
-	Slack        struct {
+	Corpus        *string  `yaml:"corpus"`
+	Addr          *string  `yaml:"addr"`
+	Limit         *int     `yaml:"limit"`
+	LogFormat     *string  `yaml:"log_format"`
+	DrainTimeout  *string  `yaml:"drain_timeout"`
+	Now           *string  `yaml:"now"`
+	SchedulePoll  *string  `yaml:"schedule_poll"`
+	Threads       *int     `yaml:"threads"`
+	ThreadTTL     *string  `yaml:"thread_ttl"`
+	FeedbackLog   *string  `yaml:"feedback_log"`
+	FeedbackUsers *bool    `yaml:"feedback_users"`
+	Admins        []string `yaml:"admins"`
+	Slack         struct {
 		BotToken      *string `yaml:"bot_token"`
 		AppToken      *string `yaml:"app_token"`
 		SigningSecret *string `yaml:"signing_secret"`
@@ -198,6 +212,11 @@ func (c *Config) applyFile(path string) error {
 		c.SchedulePoll = c.duration("schedule_poll", *f.SchedulePoll, c.SchedulePoll)
 	}
 	set(&c.Threads, f.Threads)
+	set(&c.FeedbackLog, f.FeedbackLog)
+	set(&c.FeedbackUsers, f.FeedbackUsers)
+	if f.Admins != nil {
+		c.Admins = f.Admins
+	}
 	if f.ThreadTTL != nil {
 		c.ThreadTTL = c.duration("thread_ttl", *f.ThreadTTL, c.ThreadTTL)
 	}
@@ -305,6 +324,23 @@ func (c *Config) applyEnv(getenv func(string) string) {
 		c.SchedulePoll = c.duration("TALKBOT_SCHEDULE_POLL", v, c.SchedulePoll)
 	}
 	num("TALKBOT_THREADS", &c.Threads)
+	str("TALKBOT_FEEDBACK_LOG", &c.FeedbackLog)
+	if v := strings.TrimSpace(getenv("TALKBOT_FEEDBACK_USERS")); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			c.problems = append(c.problems, fmt.Errorf("TALKBOT_FEEDBACK_USERS %q is not true or false", v))
+		} else {
+			c.FeedbackUsers = b
+		}
+	}
+	if v := strings.TrimSpace(getenv("TALKBOT_ADMINS")); v != "" {
+		c.Admins = nil
+		for _, id := range strings.Split(v, ",") {
+			if id = strings.TrimSpace(id); id != "" {
+				c.Admins = append(c.Admins, id)
+			}
+		}
+	}
 	if v := strings.TrimSpace(getenv("TALKBOT_THREAD_TTL")); v != "" {
 		c.ThreadTTL = c.duration("TALKBOT_THREAD_TTL", v, c.ThreadTTL)
 	}
@@ -343,6 +379,11 @@ func (c Config) Validate() error {
 	}
 	if c.Addr == "" {
 		errs = append(errs, errors.New("addr is empty"))
+	}
+	if c.FeedbackLog != "" {
+		if info, err := os.Stat(filepath.Dir(c.FeedbackLog)); err != nil || !info.IsDir() {
+			errs = append(errs, fmt.Errorf("feedback log %q: its folder does not exist", c.FeedbackLog))
+		}
 	}
 	if c.Corpus != "" {
 		if info, err := os.Stat(c.Corpus); err != nil {
@@ -420,6 +461,9 @@ func (c Config) Describe() string {
 		"schedule_poll: " + c.SchedulePoll.String(),
 		"threads: " + strconv.Itoa(c.Threads),
 		"thread_ttl: " + c.ThreadTTL.String(),
+		"feedback_log: " + c.FeedbackLog,
+		"feedback_users: " + strconv.FormatBool(c.FeedbackUsers),
+		"admins: " + strings.Join(c.Admins, ", "),
 	}
 	if !c.Now.IsZero() {
 		lines = append(lines, "now: "+c.Now.Format(time.RFC3339))

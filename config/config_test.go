@@ -121,13 +121,13 @@ func TestPrecedence(t *testing.T) {
 	dir := t.TempDir()
 	file := dir + "/talkbot.yaml"
 	secret := dir + "/token"
-	if err := os.WriteFile(file, []byte("corpus: /from/file\nlimit: 7\naddr: ':9000'\nlog_format: json\nnow: 2026-01-31T10:40:00+01:00\nthreads: 50\nthread_ttl: 2h\nslack:\n  bot_token: xoxb-file\n  app_token: xapp-file\n"), 0o600); err != nil {
+	if err := os.WriteFile(file, []byte("corpus: /from/file\nlimit: 7\naddr: ':9000'\nlog_format: json\nnow: 2026-01-31T10:40:00+01:00\nthreads: 50\nthread_ttl: 2h\nfeedback_log: /var/log/talkbot.jsonl\nfeedback_users: true\nadmins: [U1, U2]\nslack:\n  bot_token: xoxb-file\n  app_token: xapp-file\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(secret, []byte("xoxb-from-secret-file\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	env := map[string]string{"TALKBOT_CORPUS": "/from/env", "SLACK_BOT_TOKEN_FILE": secret, "TALKBOT_DRAIN_TIMEOUT": "3s", "TALKBOT_THREAD_TTL": "30m"}
+	env := map[string]string{"TALKBOT_CORPUS": "/from/env", "SLACK_BOT_TOKEN_FILE": secret, "TALKBOT_DRAIN_TIMEOUT": "3s", "TALKBOT_THREAD_TTL": "30m", "TALKBOT_ADMINS": "U3, W4"}
 	c, err := Load(file, func(k string) string { return env[k] })
 	if err != nil {
 		t.Fatal(err)
@@ -136,8 +136,9 @@ func TestPrecedence(t *testing.T) {
 		"corpus": c.Corpus, "limit": strconv.Itoa(c.Limit), "addr": c.Addr, "log": c.LogFormat,
 		"token": c.Slack.BotToken.Reveal(), "app": c.Slack.AppToken.Reveal(), "drain": c.DrainTimeout.String(),
 		"now": c.Now.Format(time.RFC3339), "threads": strconv.Itoa(c.Threads), "thread_ttl": c.ThreadTTL.String(),
+		"feedback": c.FeedbackLog + " " + strconv.FormatBool(c.FeedbackUsers), "admins": strings.Join(c.Admins, ","),
 	}
-	got := map[string]string{"corpus": "/from/env", "limit": "7", "addr": ":9000", "log": "json", "token": "xoxb-from-secret-file", "app": "xapp-file", "drain": "3s", "now": "2026-01-31T10:40:00+01:00", "threads": "50", "thread_ttl": "30m0s"}
+	got := map[string]string{"corpus": "/from/env", "limit": "7", "addr": ":9000", "log": "json", "token": "xoxb-from-secret-file", "app": "xapp-file", "drain": "3s", "now": "2026-01-31T10:40:00+01:00", "threads": "50", "thread_ttl": "30m0s", "feedback": "/var/log/talkbot.jsonl true", "admins": "U3,W4"}
 	for k := range got {
 		if want[k] != got[k] {
 			t.Errorf("%s = %q; want %q", k, want[k], got[k])
@@ -164,7 +165,7 @@ func TestSettingsProblems(t *testing.T) {
 		t.Error("a missing config file loaded")
 	}
 	env := map[string]string{
-		"TALKBOT_LIMIT": "lots", "TALKBOT_LOG_FORMAT": "xml", "TALKBOT_THREADS": "-1", "TALKBOT_THREAD_TTL": "forever", "TALKBOT_DRAIN_TIMEOUT": "soon", "TALKBOT_NOW": "tomorrow",
+		"TALKBOT_LIMIT": "lots", "TALKBOT_LOG_FORMAT": "xml", "TALKBOT_THREADS": "-1", "TALKBOT_THREAD_TTL": "forever", "TALKBOT_FEEDBACK_USERS": "maybe", "TALKBOT_FEEDBACK_LOG": "/no/such/folder/f.jsonl", "TALKBOT_DRAIN_TIMEOUT": "soon", "TALKBOT_NOW": "tomorrow",
 		"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_BOT_TOKEN_FILE": dir + "/t", "SLACK_SIGNING_SECRET_FILE": dir + "/nope",
 	}
 	c, err := Load("", func(k string) string { return env[k] })
@@ -172,7 +173,7 @@ func TestSettingsProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = c.Validate()
-	for _, want := range []string{"TALKBOT_LIMIT", "log format", "TALKBOT_DRAIN_TIMEOUT", "TALKBOT_NOW", "threads -1", "TALKBOT_THREAD_TTL", "SLACK_BOT_TOKEN_FILE are both set", "SLACK_SIGNING_SECRET_FILE"} {
+	for _, want := range []string{"TALKBOT_LIMIT", "log format", "TALKBOT_DRAIN_TIMEOUT", "TALKBOT_NOW", "threads -1", "TALKBOT_THREAD_TTL", "TALKBOT_FEEDBACK_USERS", "feedback log", "SLACK_BOT_TOKEN_FILE are both set", "SLACK_SIGNING_SECRET_FILE"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Validate() = %v; want it to name %q", err, want)
 		}

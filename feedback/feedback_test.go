@@ -178,3 +178,33 @@ func BenchmarkGaps10k(b *testing.B) {
 		}
 	}
 }
+
+func TestParseSince(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"7d", 7 * 24 * time.Hour, true},
+		{"36h", 36 * time.Hour, true},
+		{"0d", 0, true},
+		{"week", 0, false},
+		{"-3d", 0, false},
+		{"-1h", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseSince(tt.in)
+			if (err == nil) != tt.ok || got != tt.want {
+				t.Errorf("ParseSince(%q) = %v, %v; want %v, ok %v", tt.in, got, err, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestGapString(t *testing.T) {
+	g := Gap{Key: []string{"deploy", "django"}, Count: 3, Unanswered: 2, Down: 1, Example: "how do I deploy django?", Last: time.Date(2026, 12, 3, 8, 0, 0, 0, time.UTC)}
+	if got, want := g.String(), `3× deploy django (2 unanswered, 1 👎), last 2026-12-03: "how do I deploy django?"`; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"cmp"
 	"encoding/json"
+	"fmt"
 	"io"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -80,4 +83,45 @@ func Gaps(r io.Reader, since time.Time, top int) (gaps []Gap, bad int, err error
 		gaps = gaps[:top]
 	}
 	return gaps, bad, nil
+}
+
+// String is one line saying a gap: how often, its key words, how it went,
+// when last, and its latest wording.
+func (g Gap) String() string {
+	var how []string
+	if g.Unanswered > 0 {
+		how = append(how, fmt.Sprintf("%d unanswered", g.Unanswered))
+	}
+	if g.Down > 0 {
+		how = append(how, fmt.Sprintf("%d 👎", g.Down))
+	}
+	return fmt.Sprintf("%d× %s (%s), last %s: %q", g.Count, strings.Join(g.Key, " "), strings.Join(how, ", "), g.Last.Format("2006-01-02"), g.Example)
+}
+
+// ParseSince reads how far back to look: a Go duration ("36h") or a
+// number of days ("7d").
+func ParseSince(s string) (time.Duration, error) {
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.Atoi(days)
+		if err != nil || n < 0 {
+			return 0, fmt.Errorf("%q is not a number of days like 7d", s)
+		}
+		return time.Duration(n) * 24 * time.Hour, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("%q is not a duration like 7d or 36h", s)
+	}
+	return d, nil
+}
+
+// ReadGaps reads the gaps of the log at path since the given time.
+func ReadGaps(path string, since time.Time, top int) ([]Gap, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("feedback log: %w", err)
+	}
+	defer f.Close()
+	gaps, _, err := Gaps(f, since, top)
+	return gaps, err
 }

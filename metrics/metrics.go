@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/feedback"
 )
 
 // Metrics are the bot's collectors, registered in their own registry.
@@ -26,6 +27,11 @@ type Metrics struct {
 	// ScheduleFetches counts the fetches of schedules named by URL, by
 	// result (updated, not_modified, failed, broken).
 	ScheduleFetches *prometheus.CounterVec
+	// Feedback counts the 👍 and 👎 pressed on answers, by adapter and
+	// vote (up, down).
+	Feedback *prometheus.CounterVec
+	// Gaps, when set, takes the questions nothing answered.
+	Gaps *feedback.Recorder
 }
 
 // New returns the metrics, with Go runtime and process collectors, and
@@ -50,10 +56,13 @@ func New(version string) *Metrics {
 		ScheduleFetches: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "talkbot_schedule_fetches_total", Help: "Fetches of schedules named by URL, by result (updated, not_modified, failed, broken; the last good schedule stays on failed and broken).",
 		}, []string{"result"}),
+		Feedback: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "talkbot_feedback_total", Help: "Votes on answers, by adapter and vote (up, down).",
+		}, []string{"adapter", "vote"}),
 	}
 	build := prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "talkbot_build_info", Help: "The running build; the value is always 1."}, []string{"version"})
 	build.WithLabelValues(version).Set(1)
-	m.Registry.MustRegister(m.Questions, m.AnswerSeconds, m.Talks, m.Bullets, m.Reloads, m.ReloadErrors, m.Connected, m.ScheduleFetches, build,
+	m.Registry.MustRegister(m.Questions, m.AnswerSeconds, m.Talks, m.Bullets, m.Reloads, m.ReloadErrors, m.Connected, m.ScheduleFetches, m.Feedback, build,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -94,6 +103,11 @@ func (in *Instrumented) Handle(ctx context.Context, r answer.Request, opts answe
 	outcome = "no_result"
 	if len(reply.Talks) > 0 || r.Command == "help" {
 		outcome = "answered"
+	} else if r.Command == "ask" && opts.Offset == 0 {
+		// A question nothing answered is a gap in the notes.
+		if err := in.m.Gaps.Unanswered(feedback.Entry{Adapter: in.adapter, Command: r.Command, Question: r.Arg}); err != nil {
+			in.log.Error("feedback log: unanswered question not written", "err", err)
+		}
 	}
 	return reply
 }

@@ -4,12 +4,15 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/prometheus/client_golang/prometheus/testutil"
 	"github.com/prometheus/client_golang/prometheus/testutil/promlint"
 	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/feedback"
 )
 
 type stub struct{ talks int }
@@ -42,6 +45,7 @@ func TestMetricsLint(t *testing.T) {
 	m := New("test")
 	m.Instrument(stub{talks: 1}, "console", slog.New(slog.NewTextHandler(io.Discard, nil))).Handle(t.Context(), answer.Request{Command: "ask"}, answer.Options{})
 	m.Connected.WithLabelValues("slack").Set(1)
+	m.Feedback.WithLabelValues("slack", "up").Inc()
 	families, err := m.Registry.Gather()
 	if err != nil {
 		t.Fatal(err)
@@ -52,5 +56,30 @@ func TestMetricsLint(t *testing.T) {
 	}
 	for _, p := range problems {
 		t.Errorf("promlint: %s: %s", p.Metric, p.Text)
+	}
+}
+
+func TestUnansweredQuestionsRecorded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "feedback.jsonl")
+	l, err := feedback.Open(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New("test")
+	m.Gaps = feedback.NewRecorder(l)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	none := m.Instrument(stub{}, "slack", log)
+	none.Handle(t.Context(), answer.Request{Command: "ask", Arg: "rust async"}, answer.Options{})
+	none.Handle(t.Context(), answer.Request{Command: "ask", Arg: "rust async"}, answer.Options{Offset: 5}) // a page past the end
+	none.Handle(t.Context(), answer.Request{Command: "speaker", Arg: "nobody"}, answer.Options{})
+	m.Instrument(stub{talks: 1}, "slack", log).Handle(t.Context(), answer.Request{Command: "ask", Arg: "gil"}, answer.Options{})
+	l.Close()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], `"kind":"unanswered"`) || !strings.Contains(lines[0], `"question":"rust async"`) {
+		t.Errorf("log:\n%s\nwant the one unanswered question", data)
 	}
 }

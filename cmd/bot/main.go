@@ -9,6 +9,8 @@
 //	bot event [flags] NAME...    list an event's talks (fuzzy name)
 //	bot talks [flags]            list the talks
 //	bot eval [flags] FILE.jsonl  score a questions file
+//	bot gaps [flags]             the questions most often unanswered or
+//	                             voted down, from the feedback log
 //	bot help                     this text
 //
 // Flags of every subcommand:
@@ -28,6 +30,8 @@
 //	eval:  --verbose (one line per question), --misses (each miss with the
 //	       wanted and the returned lines), --part all|tune|held (the
 //	       tuning or the held-out third of the set)
+//	gaps:  --since 7d|36h, --top N, --log FILE (default: the feedback log
+//	       of the settings, TALKBOT_FEEDBACK_LOG)
 //
 // Notes may be Markdown (.md, .markdown), reStructuredText (.rst) or text
 // (.txt); an optional corpus.yaml names events (see package corpus).

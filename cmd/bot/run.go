@@ -20,7 +20,7 @@ import (
 	"github.com/talkbot/talkbot/poll"
 )
 
-const usage = `usage: bot [serve|ask|show|speaker|event|talks|eval|help] [flags] [args]
+const usage = `usage: bot [serve|ask|show|speaker|event|talks|eval|gaps|help] [flags] [args]
 
   bot                          chat in the terminal, or serve chat services when configured
   bot serve [--addr :8080]     the service: Slack and Discord (SLACK_*, DISCORD_*), /livez, /readyz, /metrics
@@ -34,6 +34,7 @@ const usage = `usage: bot [serve|ask|show|speaker|event|talks|eval|help] [flags]
   bot talks [--event E] [--speaker S] [--check] [--corpus DIR]
   bot eval [--verbose] [--misses] [--part all|tune|held] [--corpus DIR] QUESTIONS.jsonl
   bot bench [--corpus DIR] --queries FILE [--json]
+  bot gaps [--since 7d] [--top 20] [--log FILE]   the questions most often unanswered or voted down
 `
 
 // env is what a subcommand gets from the process.
@@ -80,6 +81,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		err = runEval(ctx, e, rest)
 	case "bench":
 		err = runBench(ctx, e, rest)
+	case "gaps":
+		err = runGaps(e, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

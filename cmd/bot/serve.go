@@ -24,6 +24,7 @@ import (
 	"github.com/talkbot/talkbot/config"
 	"github.com/talkbot/talkbot/corpus"
 	"github.com/talkbot/talkbot/corpus/embedded"
+	"github.com/talkbot/talkbot/feedback"
 	"github.com/talkbot/talkbot/metrics"
 	"github.com/talkbot/talkbot/poll"
 	"github.com/talkbot/talkbot/reload"
@@ -63,6 +64,11 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
 	log.Info("talkbot serving", "addr", ln.Addr().String(), "version", version, "corpus", corpusName(cfg))
+	rec, closeFeedback, err := feedbackRecorder(cfg, m)
+	if err != nil {
+		return err
+	}
+	defer closeFeedback()
 
 	runCtx, stopRun := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopRun()
@@ -85,7 +91,7 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 	}
 	var waits []func()
 	if cfg.Slack.Enabled() {
-		sl, socket := slackAdapter(runCtx, m.Instrument(eng, "slack", log), cfg, log, connection("slack", cfg.Slack.SocketMode()))
+		sl, socket := slackAdapter(runCtx, m.Instrument(eng, "slack", log), cfg, log, rec, connection("slack", cfg.Slack.SocketMode()))
 		waits = append(waits, sl.Wait)
 		if cfg.Slack.HTTPMode() {
 			srv.Handle("/slack/", sl.Handler())
@@ -96,6 +102,7 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 	}
 	if cfg.Discord.Enabled() {
 		responder := discordadapter.NewResponder(m.Instrument(eng, "discord", log), log, cfg.Limit)
+		responder.TakeFeedback(rec)
 		if cfg.Discord.HTTPMode() {
 			srv.Handle("/discord/", discordadapter.Handler(responder, ed25519.PublicKey(cfg.Discord.Key()), log))
 		}
@@ -176,6 +183,24 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 	return nil
 }
 
+// feedbackRecorder returns the recorder of votes and unanswered questions:
+// counted in the metrics, and written to the feedback log when one is set.
+func feedbackRecorder(cfg config.Config, m *metrics.Metrics) (*feedback.Recorder, func(), error) {
+	var l *feedback.Log
+	closeLog := func() {}
+	if cfg.FeedbackLog != "" {
+		var err error
+		if l, err = feedback.Open(cfg.FeedbackLog, cfg.FeedbackUsers); err != nil {
+			return nil, nil, err
+		}
+		closeLog = func() { _ = l.Close() }
+	}
+	rec := feedback.NewRecorder(l)
+	rec.Counted = func(adapter, vote string) { m.Feedback.WithLabelValues(adapter, vote).Inc() }
+	m.Gaps = rec
+	return rec, closeLog, nil
+}
+
 // corpusFS returns the configured notes folder, or the embedded notes.
 func corpusFS(cfg config.Config) fs.FS {
 	if cfg.Corpus == "" {
@@ -194,7 +219,7 @@ func newLogger(w io.Writer, format string) *slog.Logger {
 
 // slackAdapter builds the Slack adapter (and the Socket Mode client when
 // configured) and starts learning its bot user in the background.
-func slackAdapter(ctx context.Context, eng slackEngine, cfg config.Config, log *slog.Logger, connected func(bool)) (*slackadapter.Adapter, *socketmode.Client) {
+func slackAdapter(ctx context.Context, eng slackEngine, cfg config.Config, log *slog.Logger, rec *feedback.Recorder, connected func(bool)) (*slackadapter.Adapter, *socketmode.Client) {
 	opts := []slack.Option{slack.OptionLog(slogBridge{log.With("lib", "slack-go")}), slack.OptionRetryConfig(slackadapter.WebAPIRetry())}
 	if cfg.Slack.APIURL != "" {
 		opts = append(opts, slack.OptionAPIURL(cfg.Slack.APIURL))
@@ -203,7 +228,7 @@ func slackAdapter(ctx context.Context, eng slackEngine, cfg config.Config, log *
 		opts = append(opts, slack.OptionAppLevelToken(cfg.Slack.AppToken.Reveal()))
 	}
 	api := slack.New(cfg.Slack.BotToken.Reveal(), opts...)
-	slackOpts := slackadapter.Options{SigningSecret: cfg.Slack.SigningSecret.Reveal(), Limit: cfg.Limit, Connected: connected, Threads: cfg.Threads, ThreadTTL: cfg.ThreadTTL}
+	slackOpts := slackadapter.Options{SigningSecret: cfg.Slack.SigningSecret.Reveal(), Limit: cfg.Limit, Connected: connected, Threads: cfg.Threads, ThreadTTL: cfg.ThreadTTL, Feedback: rec}
 	if u, err := url.Parse(cfg.Slack.APIURL); err == nil && u.Host != "" {
 		slackOpts.ResponseHosts = []string{u.Host} // a proxy or test server stands in for Slack
 	}

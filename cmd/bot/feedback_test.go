@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestServeFeedback runs `bot serve` with a feedback log and the Discord
+// HTTP endpoint: a question nothing answers and a 👎 pressed on an answer
+// go to the log, the vote is counted in /metrics, and `bot gaps` then
+// lists both questions.
+func TestServeFeedback(t *testing.T) {
+	pub, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logPath := filepath.Join(t.TempDir(), "feedback.jsonl")
+	addr := freeAddr(t)
+	env := map[string]string{"DISCORD_PUBLIC_KEY": hex.EncodeToString(pub), "TALKBOT_FEEDBACK_LOG": logPath}
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan int, 1)
+	stderr := &syncWriter{w: io.Discard}
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", addr}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, stderr)
+	}()
+	waitReady(t, addr)
+	post := func(body string) string {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/discord/interactions", strings.NewReader(body))
+		ts := strconv.FormatInt(time.Now().Unix(), 10)
+		req.Header.Set("X-Signature-Timestamp", ts)
+		req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, []byte(ts+body))))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	post(`{"id":"2","application_id":"42","type":2,"token":"t","version":1,"channel_id":"C","data":{"id":"9","name":"talk","type":1,"options":[{"name":"ask","type":1,"options":[{"name":"question","type":3,"value":"how do I deploy erlang clusters"}]}]}}`)
+	vote := `{"id":"3","application_id":"42","type":3,"token":"t","version":1,"channel_id":"C","member":{"user":{"id":"U1"}},"message":{"id":"M1","channel_id":"C"},"data":{"custom_id":"talk:down:0:ask:uvloop","component_type":2}}`
+	if got := post(vote); !strings.Contains(got, "👎") {
+		t.Errorf("vote acknowledged with %s", got)
+	}
+	post(vote) // delivered again: counted and logged once
+	resp, err := http.Get("http://" + addr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(metrics), `talkbot_feedback_total{adapter="discord",vote="down"} 1`) {
+		t.Errorf("/metrics lacks the vote:\n%s", grepLines(string(metrics), "talkbot_feedback"))
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+
+	code, out, errOut := runBot(t, map[string]string{"TALKBOT_FEEDBACK_LOG": logPath}, "", "gaps", "--since", "1d")
+	if code != 0 {
+		t.Fatalf("bot gaps: exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.Contains(out, "1× cluster deploy erlang (1 unanswered)") || !strings.Contains(out, "1× uvloop (1 👎)") {
+		t.Errorf("bot gaps printed:\n%s", out)
+	}
+}
+
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
