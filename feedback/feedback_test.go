@@ -208,3 +208,33 @@ func TestGapString(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+func TestReport(t *testing.T) {
+	day := time.Now().Add(-time.Hour)
+	path := filepath.Join(t.TempDir(), "feedback.jsonl")
+	os.WriteFile(path, []byte(line(day, KindUnanswered, "", "deploy django")+"\n"+line(day, KindVote, Down, "rust async")+"\n"), 0o600)
+	src := FileSource(path)
+	tests := []struct {
+		name, user, since string
+		src               Source
+		want              []string
+	}{
+		{"admin", "U1", "", src, []string{"last 7d:", "• 1× deploy django (1 unanswered)", "• 1× async rust (1 👎)"}},
+		{"not an admin", "U2", "", src, []string{"Only the bot's admins"}},
+		{"no user", "", "", src, []string{"Only the bot's admins"}},
+		{"no log", "U1", "", nil, []string{"No feedback log"}},
+		{"bad since", "U1", "a while", src, []string{"like 7d"}},
+		{"nothing that recent", "U1", "0d", src, []string{"No unanswered"}},
+		{"unreadable log", "U1", "", FileSource(filepath.Join(t.TempDir(), "none.jsonl")), []string{"cannot be read"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Report(tt.src, []string{"U1", "W9"}, tt.user, tt.since)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("Report = %q; want %q in it", got, w)
+				}
+			}
+		})
+	}
+}

@@ -125,3 +125,48 @@ func ReadGaps(path string, since time.Time, top int) ([]Gap, error) {
 	gaps, _, err := Gaps(f, since, top)
 	return gaps, err
 }
+
+// Source gives the gaps of the last while, at most top of them (all when
+// top <= 0).
+type Source func(since time.Duration, top int) ([]Gap, error)
+
+// FileSource reads the gaps from the log at path.
+func FileSource(path string) Source {
+	return func(since time.Duration, top int) ([]Gap, error) {
+		return ReadGaps(path, time.Now().Add(-since), top)
+	}
+}
+
+// ChatGaps is how many gaps a chat reply lists.
+const ChatGaps = 10
+
+// Report answers "/talk gaps [since]" for the user: the gaps of the last
+// while (7 days unless since says otherwise) as plain text lines, when the
+// user is one of the admins; a refusal otherwise.
+func Report(src Source, admins []string, user, since string) string {
+	if user == "" || !slices.Contains(admins, user) {
+		return "Only the bot's admins can see the unanswered questions."
+	}
+	if src == nil {
+		return "No feedback log is kept (set TALKBOT_FEEDBACK_LOG)."
+	}
+	if since = strings.TrimSpace(since); since == "" {
+		since = "7d"
+	}
+	back, err := ParseSince(since)
+	if err != nil {
+		return "Say how far back, like 7d or 36h."
+	}
+	gaps, err := src(back, ChatGaps)
+	if err != nil {
+		return "The feedback log cannot be read."
+	}
+	if len(gaps) == 0 {
+		return "No unanswered or voted-down questions in the last " + since + "."
+	}
+	lines := []string{"Most frequent unanswered or voted-down questions, last " + since + ":"}
+	for _, g := range gaps {
+		lines = append(lines, "• "+g.String())
+	}
+	return strings.Join(lines, "\n")
+}

@@ -32,12 +32,38 @@ func Commands() []*discordgo.ApplicationCommand {
 		}
 		subs = append(subs, sub)
 	}
+	subs = append(subs, &discordgo.ApplicationCommandOption{
+		Type:        discordgo.ApplicationCommandOptionSubCommand,
+		Name:        gapsCommand,
+		Description: "For the bot's admins: the questions most often unanswered or voted down.",
+		Options: []*discordgo.ApplicationCommandOption{{
+			Type: discordgo.ApplicationCommandOptionString, Name: "since", Description: "How far back, like 7d or 36h (7d when left out)", MaxLength: 10,
+		}},
+	})
+	// Installed in a server or by a user for themselves, and used in
+	// servers, DMs with the bot and other DMs alike.
+	installs := &[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall, discordgo.ApplicationIntegrationUserInstall}
+	contexts := &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM, discordgo.InteractionContextPrivateChannel}
 	return []*discordgo.ApplicationCommand{{
-		Name:        commandName,
-		Description: "Ask about the talks in the notes",
-		Options:     subs,
+		Name:             commandName,
+		Description:      "Ask about the talks in the notes",
+		Options:          subs,
+		IntegrationTypes: installs,
+		Contexts:         contexts,
+	}, {
+		Name:             askMessageCommand,
+		Type:             discordgo.MessageApplicationCommand,
+		IntegrationTypes: installs,
+		Contexts:         contexts,
 	}}
 }
+
+// gapsCommand is the subcommand for the admins; askMessageCommand the
+// command of a message's context menu that asks about its text.
+const (
+	gapsCommand       = "gaps"
+	askMessageCommand = "Ask talkbot"
+)
 
 // completion says which subcommands' options autocomplete, and from what.
 var completion = map[string]answer.Field{

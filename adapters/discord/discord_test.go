@@ -69,6 +69,7 @@ func TestRenderGolden(t *testing.T) {
 		{"more", buttonJSON(customID(buttonMore, request{Command: "event", Arg: "pycodeconf 2011", Offset: 5}))},
 		{"share", buttonJSON(customID(buttonShare, request{Command: "ask", Arg: "uvloop"}))},
 		{"vote", buttonJSON(customID(buttonDown, request{Command: "ask", Arg: "uvloop"}))},
+		{"ask-message", messageCommandJSON("what did beazley say about thread priorities")},
 		{"help", commandJSON("help", "", "", false)},
 		{"autocomplete-title", commandJSON("show", "title", "gil", true)},
 		{"autocomplete-speaker", commandJSON("speaker", "name", "beaz", true)},

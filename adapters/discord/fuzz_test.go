@@ -29,10 +29,15 @@ func FuzzInteractions(f *testing.F) {
 	f.Add(`{"type":2,"data":{"name":"talk","options":[{"name":"ask","type":1,"options":[{"name":"question","type":3,"value":12}]}]}}`, true)
 	f.Add(`{"type":3,"data":{}}`, false)
 	f.Add(buttonJSON("talk:down:0:ask:gil"), true)
+	f.Add(messageCommandJSON("what did beazley say about the gil"), true)
+	f.Add(commandJSON("gaps", "since", "7d", false), true)
 	f.Add(strings.Replace(buttonJSON("talk:up:0:ask:gil"), `"member":{"user":{"id":"U1"}},`, `"user":{"id":"U2"},`, 1), true)
 	eng := &countingEngine{engine: defaultEngine(f)}
 	responder := NewResponder(eng, quietLog(), 0)
 	responder.TakeFeedback(feedback.NewRecorder(nil))
+	responder.ShowGaps(func(time.Duration, int) ([]feedback.Gap, error) {
+		return []feedback.Gap{{Key: []string{"x"}, Count: 1, Example: "@everyone"}}, nil
+	}, []string{"U1"})
 	h := Handler(responder, testPublic, quietLog())
 	f.Fuzz(func(t *testing.T, body string, sign bool) {
 		req := httptest.NewRequest(http.MethodPost, "/discord/interactions", strings.NewReader(body))

@@ -180,6 +180,7 @@ func TestGateway(t *testing.T) {
 	if reg.Method != http.MethodPut || !strings.HasSuffix(reg.Path, "/applications/42/guilds/G1/commands") || !strings.Contains(reg.Body, `"name":"talk"`) {
 		t.Errorf("registration %+v", reg)
 	}
+	checkRegistration(t, reg.Body)
 
 	var interaction map[string]any
 	if err := json.Unmarshal([]byte(commandJSON("ask", "question", "uvloop", false)), &interaction); err != nil {

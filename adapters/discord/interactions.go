@@ -22,10 +22,40 @@ type Responder struct {
 	log      *slog.Logger
 	limit    int
 	feedback *feedback.Recorder
+	gaps     feedback.Source
+	admins   []string
 }
 
 // TakeFeedback sends the 👍 and 👎 pressed on answers to rec.
 func (r *Responder) TakeFeedback(rec *feedback.Recorder) { r.feedback = rec }
+
+// ShowGaps lets the admins (Discord user IDs) see the gaps src gives
+// with "/talk gaps".
+func (r *Responder) ShowGaps(src feedback.Source, admins []string) { r.gaps, r.admins = src, admins }
+
+// userID returns the ID of the user who sent an interaction, in a server
+// or a DM.
+func userID(i *discordgo.Interaction) string {
+	switch {
+	case i.Member != nil && i.Member.User != nil:
+		return i.Member.User.ID
+	case i.User != nil:
+		return i.User.ID
+	}
+	return ""
+}
+
+// targetText returns the text of the message a context-menu command was
+// used on, cut to what a question may hold.
+func targetText(data discordgo.ApplicationCommandInteractionData) string {
+	if data.Resolved == nil {
+		return ""
+	}
+	if m, ok := data.Resolved.Messages[data.TargetID]; ok && m != nil {
+		return m.Content
+	}
+	return ""
+}
 
 // NewResponder returns a responder answering from e, limit talks a reply
 // (answer.DefaultLimit when 0).
@@ -50,6 +80,25 @@ func (r *Responder) Respond(ctx context.Context, i *discordgo.Interaction) (resp
 		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}
 	case discordgo.InteractionApplicationCommand:
 		data := i.ApplicationCommandData()
+		if data.CommandType == discordgo.MessageApplicationCommand && data.Name == askMessageCommand {
+			// "Ask talkbot" on a message: its text is the question, and
+			// only the asker sees the answer.
+			// A message that reads like a command is still a question.
+			p := answer.Parse("ask " + targetText(data))
+			if p.Command != "ask" {
+				return message(&discordgo.InteractionResponseData{Content: "That message has no text to ask about.", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
+			}
+			req := request{Command: "ask", Arg: p.Arg}
+			return message(render(r.ask(ctx, req), req, renderOptions{share: true, more: true}))
+		}
+		if data.Name == commandName && len(data.Options) > 0 && data.Options[0].Name == gapsCommand {
+			since := ""
+			for _, o := range data.Options[0].Options {
+				since, _ = o.Value.(string)
+			}
+			report := feedback.Report(r.gaps, r.admins, userID(i), since)
+			return message(&discordgo.InteractionResponseData{Content: clip(escape(report), maxContent), Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
+		}
 		req, ok := commandRequest(data)
 		if !ok {
 			return message(&discordgo.InteractionResponseData{Content: "Unknown command.", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
@@ -151,14 +200,7 @@ func (r *Responder) vote(i *discordgo.Interaction, prefix string, req request, r
 	if prefix == buttonDown {
 		v = feedback.Down
 	}
-	user := ""
-	switch {
-	case i.Member != nil && i.Member.User != nil:
-		user = i.Member.User.ID
-	case i.User != nil:
-		user = i.User.ID
-	}
-	e := feedback.Entry{Adapter: "discord", Vote: v, Command: req.Command, Question: req.Arg, Citations: feedback.Citations(reply), User: user}
+	e := feedback.Entry{Adapter: "discord", Vote: v, Command: req.Command, Question: req.Arg, Citations: feedback.Citations(reply), User: userID(i)}
 	if _, err := r.feedback.Vote(i.ID, e); err != nil {
 		r.log.Error("discord: feedback not written", "err", err)
 	}

@@ -51,6 +51,10 @@ type Options struct {
 	ThreadTTL time.Duration
 	// Feedback takes the 👍 and 👎 pressed on answers; nil takes nothing.
 	Feedback *feedback.Recorder
+	// Gaps gives the unanswered questions that "/talk gaps" shows to the
+	// Admins (Slack user IDs); nil when no feedback log is kept.
+	Gaps   feedback.Source
+	Admins []string
 	// AnswerIn is how long a slash command may take to be answered in the
 	// HTTP response before the answer goes through the response URL
 	// instead (2.5 s when 0; Slack allows 3).

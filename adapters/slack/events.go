@@ -85,6 +85,13 @@ func (a *Adapter) answerMessage(ctx context.Context, channel, thread, text strin
 // ready within the time Slack allows; otherwise it returns ok=false and
 // posts the answer to the command's response URL when ready.
 func (a *Adapter) slashCommand(ctx context.Context, cmd slack.SlashCommand) (r response, ok bool) {
+	if first, rest, _ := strings.Cut(strings.TrimSpace(unescape(cmd.Text)), " "); strings.EqualFold(first, "gaps") {
+		// For the people keeping the notes: what nobody found.
+		report := feedback.Report(a.opts.Gaps, a.opts.Admins, cmd.UserID, rest)
+		b := &blockList{}
+		b.section(escape(report))
+		return response{ResponseType: slack.ResponseTypeEphemeral, Text: clip(escape(report), maxFallback), Blocks: b.blocks}, true
+	}
 	req := toRequest(answer.Parse(unescape(cmd.Text)))
 	done := make(chan response, 1)
 	a.background(ctx, "slash command", func(ctx context.Context) {

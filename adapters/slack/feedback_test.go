@@ -97,3 +97,21 @@ func TestNoVoteButtonsWithoutAnswer(t *testing.T) {
 		t.Errorf("a reply without talks offers votes: %s", blocks)
 	}
 }
+
+func TestGapsForAdminsOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "feedback.jsonl")
+	line, _ := json.Marshal(feedback.Entry{Time: time.Now().Add(-time.Hour), Kind: feedback.KindUnanswered, Adapter: "slack", Command: "ask", Question: "how do I deploy <erlang> & co"})
+	os.WriteFile(path, append(line, '\n'), 0o600)
+	_, f, bot := newTestAdapter(t, defaultEngine(t), func(o *Options) { o.Gaps, o.Admins = feedback.FileSource(path), []string{"UADMIN"} })
+	ask := func(user string) map[string]any {
+		form := url.Values{"command": {"/talk"}, "text": {"gaps 2d"}, "user_id": {user}, "channel_id": {"C1"}, "team_id": {"T1"}, "response_url": {f.srv.URL + "/response/cmd"}}
+		return readJSON(t, send(t, bot, "/slack/commands", "application/x-www-form-urlencoded", []byte(form.Encode()), true, time.Now(), nil))
+	}
+	admin := ask("UADMIN")
+	if admin["response_type"] != "ephemeral" || !strings.Contains(admin["text"].(string), "1× co deploy (1 unanswered)") || !strings.Contains(admin["text"].(string), "&lt;erlang&gt; &amp; co") {
+		t.Errorf("admin got %v", admin)
+	}
+	if other := ask("U2"); !strings.Contains(other["text"].(string), "Only the bot's admins") || strings.Contains(other["text"].(string), "erlang") {
+		t.Errorf("non-admin got %v", other)
+	}
+}

@@ -103,6 +103,7 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 	if cfg.Discord.Enabled() {
 		responder := discordadapter.NewResponder(m.Instrument(eng, "discord", log), log, cfg.Limit)
 		responder.TakeFeedback(rec)
+		responder.ShowGaps(gapSource(cfg), cfg.Admins)
 		if cfg.Discord.HTTPMode() {
 			srv.Handle("/discord/", discordadapter.Handler(responder, ed25519.PublicKey(cfg.Discord.Key()), log))
 		}
@@ -201,6 +202,15 @@ func feedbackRecorder(cfg config.Config, m *metrics.Metrics) (*feedback.Recorder
 	return rec, closeLog, nil
 }
 
+// gapSource reads the unanswered questions from the feedback log; nil
+// when none is kept.
+func gapSource(cfg config.Config) feedback.Source {
+	if cfg.FeedbackLog == "" {
+		return nil
+	}
+	return feedback.FileSource(cfg.FeedbackLog)
+}
+
 // corpusFS returns the configured notes folder, or the embedded notes.
 func corpusFS(cfg config.Config) fs.FS {
 	if cfg.Corpus == "" {
@@ -228,7 +238,8 @@ func slackAdapter(ctx context.Context, eng slackEngine, cfg config.Config, log *
 		opts = append(opts, slack.OptionAppLevelToken(cfg.Slack.AppToken.Reveal()))
 	}
 	api := slack.New(cfg.Slack.BotToken.Reveal(), opts...)
-	slackOpts := slackadapter.Options{SigningSecret: cfg.Slack.SigningSecret.Reveal(), Limit: cfg.Limit, Connected: connected, Threads: cfg.Threads, ThreadTTL: cfg.ThreadTTL, Feedback: rec}
+	slackOpts := slackadapter.Options{SigningSecret: cfg.Slack.SigningSecret.Reveal(), Limit: cfg.Limit, Connected: connected, Threads: cfg.Threads, ThreadTTL: cfg.ThreadTTL,
+		Feedback: rec, Gaps: gapSource(cfg), Admins: cfg.Admins}
 	if u, err := url.Parse(cfg.Slack.APIURL); err == nil && u.Host != "" {
 		slackOpts.ResponseHosts = []string{u.Host} // a proxy or test server stands in for Slack
 	}
