@@ -71,6 +71,7 @@ func New(version string) *Metrics {
 type engine interface {
 	Handle(ctx context.Context, r answer.Request, opts answer.Options) answer.Reply
 	Complete(field answer.Field, typed string, limit int) []string
+	Overview(ctx context.Context, examples int) answer.Overview
 }
 
 // Instrumented counts, times and logs the questions one adapter asks.
@@ -115,4 +116,9 @@ func (in *Instrumented) Handle(ctx context.Context, r answer.Request, opts answe
 // Complete passes autocompletion through, uncounted.
 func (in *Instrumented) Complete(field answer.Field, typed string, limit int) []string {
 	return in.engine.Complete(field, typed, limit)
+}
+
+// Overview passes the overview of the notes through, uncounted.
+func (in *Instrumented) Overview(ctx context.Context, examples int) answer.Overview {
+	return in.engine.Overview(ctx, examples)
 }

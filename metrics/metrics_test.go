@@ -21,6 +21,9 @@ func (s stub) Handle(_ context.Context, r answer.Request, _ answer.Options) answ
 	return answer.Reply{Command: r.Command, Talks: make([]answer.TalkResult, s.talks)}
 }
 func (stub) Complete(answer.Field, string, int) []string { return nil }
+func (stub) Overview(context.Context, int) answer.Overview {
+	return answer.Overview{Talks: 1}
+}
 
 func TestInstrumentCounts(t *testing.T) {
 	m := New("test")
@@ -56,6 +59,13 @@ func TestMetricsLint(t *testing.T) {
 	}
 	for _, p := range problems {
 		t.Errorf("promlint: %s: %s", p.Metric, p.Text)
+	}
+}
+
+func TestOverviewPassesThrough(t *testing.T) {
+	in := New("test").Instrument(stub{}, "slack", slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if got := in.Overview(t.Context(), 4); got.Talks != 1 {
+		t.Errorf("Overview = %+v; want the engine's", got)
 	}
 }
 

@@ -22,12 +22,16 @@ import (
 // answerer is what the adapter needs of the engine.
 type answerer interface {
 	Handle(ctx context.Context, r answer.Request, opts answer.Options) answer.Reply
+	Overview(ctx context.Context, examples int) answer.Overview
 }
 
 // webAPI is the part of Slack's Web API client the adapter calls.
 type webAPI interface {
 	PostMessageContext(ctx context.Context, channelID string, options ...slack.MsgOption) (string, string, error)
 	AuthTestContext(ctx context.Context) (*slack.AuthTestResponse, error)
+	PublishViewContext(ctx context.Context, req slack.PublishViewContextRequest) (*slack.ViewResponse, error)
+	SetAssistantThreadsSuggestedPromptsContext(ctx context.Context, params slack.AssistantThreadsSetSuggestedPromptsParameters) error
+	SetAssistantThreadsStatusContext(ctx context.Context, params slack.AssistantThreadsSetStatusParameters) error
 }
 
 // Options configure an Adapter.
@@ -70,7 +74,11 @@ type Adapter struct {
 	botUserID atomic.Value // string, once auth.test has answered
 	seen      *dedupe
 	threads   *threads.Memory
-	work      sync.WaitGroup // answers still being posted
+	recent    recentQuestions // asked in the open and answered, for the Home tab
+	// assistantThreads are the assistant threads started, whose questions
+	// show a status while answered.
+	assistantThreads *dedupe
+	work             sync.WaitGroup // answers still being posted
 }
 
 // New returns an adapter answering from engine and posting through api.
@@ -90,7 +98,8 @@ func New(engine answerer, api webAPI, log *slog.Logger, opts Options) *Adapter {
 	if opts.ThreadTTL == 0 {
 		opts.ThreadTTL = 24 * time.Hour
 	}
-	a := &Adapter{engine: engine, api: api, log: log, opts: opts, seen: newDedupe(10000, time.Hour), threads: threads.New(opts.Threads, opts.ThreadTTL)}
+	a := &Adapter{engine: engine, api: api, log: log, opts: opts, seen: newDedupe(10000, time.Hour), threads: threads.New(opts.Threads, opts.ThreadTTL),
+		assistantThreads: newDedupe(10000, 24*time.Hour)}
 	a.botUserID.Store("")
 	return a
 }

@@ -39,3 +39,11 @@ func (d *dedupe) first(id string) bool {
 	}
 	return true
 }
+
+// has reports whether id was seen within the time kept.
+func (d *dedupe) has(id string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	at, ok := d.seen[id]
+	return ok && d.now().Sub(at) < d.ttl
+}

@@ -29,15 +29,28 @@ func (a *Adapter) callbackEvent(ctx context.Context, ev slackevents.EventsAPIEve
 			thread = inner.TimeStamp
 		}
 		a.background(ctx, "app_mention", func(ctx context.Context) {
-			a.answerMessage(ctx, inner.Channel, thread, inner.Text)
+			if a.answerMessage(ctx, inner.Channel, thread, inner.Text) {
+				a.recent.add(unescape(mentionRe.ReplaceAllString(inner.Text, "")))
+			}
 		})
 	case *slackevents.MessageEvent:
 		if inner.ChannelType != "im" || !answeredSubtype[inner.SubType] || a.fromBot(inner.User, inner.BotID) {
 			return
 		}
 		a.background(ctx, "message.im", func(ctx context.Context) {
+			a.assistantStatus(ctx, inner.Channel, inner.ThreadTimeStamp)
 			a.answerMessage(ctx, inner.Channel, inner.ThreadTimeStamp, inner.Text)
 		})
+	case *slackevents.AppHomeOpenedEvent:
+		if inner.Tab != "home" || inner.User == "" {
+			return
+		}
+		a.background(ctx, "app_home_opened", func(ctx context.Context) { a.publishHome(ctx, inner.User) })
+	case *slackevents.AssistantThreadStartedEvent:
+		if inner.AssistantThread.ChannelID == "" || inner.AssistantThread.ThreadTimeStamp == "" {
+			return
+		}
+		a.background(ctx, "assistant_thread_started", func(ctx context.Context) { a.startAssistantThread(ctx, inner.AssistantThread) })
 	}
 }
 
@@ -57,8 +70,9 @@ var mentionRe = regexp.MustCompile(`<@[A-Z0-9]+(?:\|[^>]*)?>`)
 // answerMessage answers the text of a mention or a direct message in its
 // channel, in the thread when given (a direct message's channel is one
 // thread when not in a thread). A message in a thread the bot has answered
-// in may build on that answer: "more", "what else did he say?".
-func (a *Adapter) answerMessage(ctx context.Context, channel, thread, text string) {
+// in may build on that answer: "more", "what else did he say?". It reports
+// whether the answer had talks.
+func (a *Adapter) answerMessage(ctx context.Context, channel, thread, text string) bool {
 	text = unescape(strings.TrimSpace(mentionRe.ReplaceAllString(text, "")))
 	req := toRequest(answer.Parse(text))
 	key := channel + "/" + thread
@@ -79,6 +93,7 @@ func (a *Adapter) answerMessage(ctx context.Context, channel, thread, text strin
 	if _, _, err := a.api.PostMessageContext(ctx, channel, opts...); err != nil {
 		a.log.Error("slack: chat.postMessage failed", "channel", channel, "err", err)
 	}
+	return len(reply.Talks) > 0
 }
 
 // slashCommand answers /talk. It returns the response when the answer is
@@ -95,7 +110,11 @@ func (a *Adapter) slashCommand(ctx context.Context, cmd slack.SlashCommand) (r r
 	req := toRequest(answer.Parse(unescape(cmd.Text)))
 	done := make(chan response, 1)
 	a.background(ctx, "slash command", func(ctx context.Context) {
-		done <- render(a.ask(ctx, req), req, renderOptions{share: true, more: true}).response(slack.ResponseTypeEphemeral)
+		reply := a.ask(ctx, req)
+		if req.Command == "ask" && len(reply.Talks) > 0 {
+			a.recent.add(req.Arg)
+		}
+		done <- render(reply, req, renderOptions{share: true, more: true}).response(slack.ResponseTypeEphemeral)
 	})
 	select {
 	case r := <-done:
@@ -119,6 +138,10 @@ func (a *Adapter) slashCommand(ctx context.Context, cmd slack.SlashCommand) (r r
 // interaction handles a button press: share an answer in the channel, show
 // the next page, or run a suggestion.
 func (a *Adapter) interaction(ctx context.Context, cb slack.InteractionCallback) {
+	if cb.Type == slack.InteractionTypeMessageAction && cb.CallbackID == askShortcut {
+		a.askAboutMessage(ctx, cb)
+		return
+	}
 	if cb.Type != slack.InteractionTypeBlockActions {
 		return
 	}

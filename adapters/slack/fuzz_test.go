@@ -37,6 +37,9 @@ func FuzzHandler(f *testing.F) {
 	f.Add([]byte(`{"type":"event_callback","event":{"type":"message","channel_type":"im"}}`), uint8(1), true)
 	f.Add([]byte("payload="+url.QueryEscape(votePayload(actionDown, `{"c":"ask","a":"gil"}`, "http://127.0.0.1:1/r", "1.2"))), uint8(2), true)
 	f.Add(mention(f, "E2", "2.1", "1.0", "did he mention pypy?"), uint8(1), true)
+	f.Add(eventBody("E3", `{"type":"app_home_opened","user":"U5","channel":"D5","tab":"home","event_ts":"1.1"}`), uint8(1), true)
+	f.Add(eventBody("E4", `{"type":"assistant_thread_started","assistant_thread":{"user_id":"U1","channel_id":"D9","thread_ts":"1.1"},"event_ts":"1.2"}`), uint8(1), true)
+	f.Add([]byte("payload="+url.QueryEscape(`{"type":"message_action","callback_id":"ask_talkbot","user":{"id":"U1"},"response_url":"http://127.0.0.1:1/r","message":{"text":"gil?"}}`)), uint8(2), true)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	api := slack.New("xoxb-test", slack.OptionAPIURL("http://127.0.0.1:1/api/"))
 	// Response URLs in fuzzed bodies are refused unless they name a port
@@ -74,6 +77,10 @@ func FuzzHandler(f *testing.F) {
 type countingEngine struct {
 	engine answerer
 	calls  atomic.Int64
+}
+
+func (c *countingEngine) Overview(ctx context.Context, n int) answer.Overview {
+	return c.engine.Overview(ctx, n)
 }
 
 func (c *countingEngine) Handle(ctx context.Context, r answer.Request, opts answer.Options) answer.Reply {

@@ -19,6 +19,16 @@ func TestManifest(t *testing.T) {
 			SlashCommands []struct {
 				Command string `yaml:"command"`
 			} `yaml:"slash_commands"`
+			AppHome struct {
+				HomeTab bool `yaml:"home_tab_enabled"`
+			} `yaml:"app_home"`
+			Assistant *struct {
+				Description string `yaml:"assistant_description"`
+			} `yaml:"assistant_view"`
+			Shortcuts []struct {
+				Type       string `yaml:"type"`
+				CallbackID string `yaml:"callback_id"`
+			} `yaml:"shortcuts"`
 		} `yaml:"features"`
 		OAuth struct {
 			Scopes struct {
@@ -41,12 +51,18 @@ func TestManifest(t *testing.T) {
 	if len(m.Features.SlashCommands) != 1 || m.Features.SlashCommands[0].Command != "/talk" {
 		t.Errorf("slash commands %+v; want /talk", m.Features.SlashCommands)
 	}
-	for _, scope := range []string{"commands", "chat:write", "app_mentions:read", "im:history"} {
+	if !m.Features.AppHome.HomeTab || m.Features.Assistant == nil || m.Features.Assistant.Description == "" {
+		t.Errorf("home tab %v, assistant view %+v; want both", m.Features.AppHome.HomeTab, m.Features.Assistant)
+	}
+	if len(m.Features.Shortcuts) != 1 || m.Features.Shortcuts[0].Type != "message" || m.Features.Shortcuts[0].CallbackID != askShortcut {
+		t.Errorf("shortcuts %+v; want the message shortcut %s", m.Features.Shortcuts, askShortcut)
+	}
+	for _, scope := range []string{"commands", "chat:write", "app_mentions:read", "im:history", "assistant:write"} {
 		if !slices.Contains(m.OAuth.Scopes.Bot, scope) {
 			t.Errorf("scope %s missing", scope)
 		}
 	}
-	for _, ev := range []string{"app_mention", "message.im"} {
+	for _, ev := range []string{"app_mention", "message.im", "app_home_opened", "assistant_thread_started"} {
 		if !slices.Contains(m.Settings.Events.BotEvents, ev) {
 			t.Errorf("event %s missing", ev)
 		}

@@ -96,6 +96,29 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		f.record(posted{Method: "chat.postMessage", Channel: r.Form.Get("channel"), ThreadTS: r.Form.Get("thread_ts"), Text: r.Form.Get("text"), Blocks: r.Form.Get("blocks")})
 		fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000000.000100"}`, r.Form.Get("channel"))
 	})
+	mux.HandleFunc("POST /api/views.publish", func(w http.ResponseWriter, r *http.Request) {
+		var body map[string]any
+		if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
+			t.Errorf("views.publish: %v", err)
+		}
+		view, _ := json.Marshal(body["view"])
+		user, _ := body["user_id"].(string)
+		f.record(posted{Method: "views.publish", Channel: user, Blocks: string(view), Body: body})
+		fmt.Fprint(w, `{"ok":true,"view":{"id":"V1"}}`)
+	})
+	for _, method := range []string{"assistant.threads.setSuggestedPrompts", "assistant.threads.setStatus"} {
+		mux.HandleFunc("POST /api/"+method, func(w http.ResponseWriter, r *http.Request) {
+			if err := r.ParseForm(); err != nil {
+				t.Errorf("%s: %v", method, err)
+			}
+			body := map[string]any{}
+			for k := range r.Form {
+				body[k] = r.Form.Get(k)
+			}
+			f.record(posted{Method: method, Channel: r.Form.Get("channel_id"), ThreadTS: r.Form.Get("thread_ts"), Text: r.Form.Get("status"), Blocks: r.Form.Get("prompts"), Body: body})
+			fmt.Fprint(w, `{"ok":true}`)
+		})
+	}
 	mux.HandleFunc("POST /response/{id}", func(w http.ResponseWriter, r *http.Request) {
 		if f.refused(w, "response") {
 			return
@@ -250,12 +273,12 @@ func TestSlashCommandHelp(t *testing.T) {
 // slowEngine answers after a delay.
 type slowEngine struct {
 	delay time.Duration
-	next  answerer
+	answerer
 }
 
 func (s slowEngine) Handle(ctx context.Context, r answer.Request, o answer.Options) answer.Reply {
 	time.Sleep(s.delay)
-	return s.next.Handle(ctx, r, o)
+	return s.answerer.Handle(ctx, r, o)
 }
 
 func TestSlashCommandSlowPathUsesResponseURL(t *testing.T) {
@@ -318,6 +341,8 @@ type panicEngine struct{}
 func (panicEngine) Handle(context.Context, answer.Request, answer.Options) answer.Reply {
 	panic("boom")
 }
+
+func (panicEngine) Overview(context.Context, int) answer.Overview { panic("boom") }
 
 func TestPanicBecomesApology(t *testing.T) {
 	_, f, bot := newTestAdapter(t, panicEngine{})

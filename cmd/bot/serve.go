@@ -275,6 +275,7 @@ func discordGateway(cfg config.Config, r *discordadapter.Responder, log *slog.Lo
 // slackEngine is the engine as the Slack adapter uses it.
 type slackEngine interface {
 	Handle(ctx context.Context, r answer.Request, opts answer.Options) answer.Reply
+	Overview(ctx context.Context, examples int) answer.Overview
 }
 
 // slogBridge writes slack-go's log lines to slog, at debug level.
