@@ -70,6 +70,7 @@ func TestRenderGolden(t *testing.T) {
 		{"share", buttonJSON(customID(buttonShare, request{Command: "ask", Arg: "uvloop"}))},
 		{"vote", buttonJSON(customID(buttonDown, request{Command: "ask", Arg: "uvloop"}))},
 		{"ask-message", messageCommandJSON("what did beazley say about thread priorities")},
+		{"gaps-refused", strings.Replace(commandJSON("gaps", "", "", false), `"id":"U1"`, `"id":"U2"`, 1)},
 		{"help", commandJSON("help", "", "", false)},
 		{"autocomplete-title", commandJSON("show", "title", "gil", true)},
 		{"autocomplete-speaker", commandJSON("speaker", "name", "beaz", true)},
@@ -132,11 +133,26 @@ func checkLimits(t *testing.T, resp *discordgo.InteractionResponse) {
 			t.Errorf("choice %q too long", c.Name)
 		}
 	}
+	// At most 5 rows of at most 5 buttons (25 components), custom IDs
+	// unique within the message and of at most 100 characters.
+	if len(d.Components) > 5 {
+		t.Errorf("%d component rows; Discord allows 5", len(d.Components))
+	}
+	ids := map[string]bool{}
 	for _, row := range d.Components {
-		for _, c := range row.(discordgo.ActionsRow).Components {
-			if b := c.(discordgo.Button); len(b.CustomID) > maxCustomID {
+		buttons := row.(discordgo.ActionsRow).Components
+		if len(buttons) > maxButtons {
+			t.Errorf("a row of %d buttons; Discord allows %d", len(buttons), maxButtons)
+		}
+		for _, c := range buttons {
+			b := c.(discordgo.Button)
+			if len(b.CustomID) > maxCustomID {
 				t.Errorf("custom id of %d bytes", len(b.CustomID))
 			}
+			if ids[b.CustomID] {
+				t.Errorf("custom id %q used twice in one message", b.CustomID)
+			}
+			ids[b.CustomID] = true
 		}
 	}
 	if d.AllowedMentions == nil && d.Choices == nil {

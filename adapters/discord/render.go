@@ -105,10 +105,15 @@ func render(r answer.Reply, req request, opts renderOptions) *discordgo.Interact
 		d.Embeds = append(d.Embeds, e)
 	}
 	var buttons []discordgo.MessageComponent
+	ids := map[string]bool{}
 	for _, s := range r.Suggestions {
 		p := answer.Parse(s)
-		buttons = append(buttons, discordgo.Button{Label: clip("Did you mean: "+s, maxButtonLabel), Style: discordgo.SecondaryButton,
-			CustomID: customID(buttonRun, request{Command: p.Command, Arg: p.Arg})})
+		id := customID(buttonRun, request{Command: p.Command, Arg: p.Arg})
+		if ids[id] {
+			continue // cut to 100 characters, two suggestions read alike: Discord refuses a message with one ID twice
+		}
+		ids[id] = true
+		buttons = append(buttons, discordgo.Button{Label: clip("Did you mean: "+s, maxButtonLabel), Style: discordgo.SecondaryButton, CustomID: id})
 	}
 	if opts.more && r.More {
 		next := req

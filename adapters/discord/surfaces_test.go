@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/talkbot/talkbot/answer"
 	"github.com/talkbot/talkbot/feedback"
 )
 
@@ -120,4 +121,39 @@ func TestGapsCommandForAdminsOnly(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLongestReplyWithinLimits renders the fullest reply there can be:
+// every suggestion, More, Share and the votes, long titles, arguments and
+// snippets.
+func TestLongestReplyWithinLimits(t *testing.T) {
+	long := strings.Repeat("a very long question about everything ", 20)
+	r := answer.Reply{Command: "ask", Query: long, More: true}
+	for i := range 10 {
+		tr := answer.TalkResult{Title: strings.Repeat("Title ", 60) + fmt.Sprint(i), Speakers: []string{strings.Repeat("Speaker ", 40)}, Event: strings.Repeat("Event ", 60)}
+		for j := range 5 {
+			tr.Snippets = append(tr.Snippets, answer.Snippet{Text: strings.Repeat("note ", 400) + fmt.Sprint(j), Citation: answer.Citation{File: strings.Repeat("f/", 100) + "x.md", Line: j + 1}})
+		}
+		r.Talks = append(r.Talks, tr)
+	}
+	for i := range 8 {
+		r.Suggestions = append(r.Suggestions, fmt.Sprintf("show %s %d", long, i))
+	}
+	d := render(r, request{Command: "ask", Arg: long}, renderOptions{share: true, more: true})
+	checkLimits(t, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: d})
+	if len(d.Components) != 2 {
+		t.Errorf("%d rows; want the actions and the votes", len(d.Components))
+	}
+}
+
+func TestGapsReplyGolden(t *testing.T) {
+	r := testResponder(t)
+	last := time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)
+	r.ShowGaps(func(time.Duration, int) ([]feedback.Gap, error) {
+		return []feedback.Gap{
+			{Key: []string{"deploy", "django"}, Count: 7, Unanswered: 5, Down: 2, Example: "how do I deploy django? @here", Last: last},
+			{Key: []string{"async", "rust"}, Count: 2, Unanswered: 2, Example: "rust async?", Last: last},
+		}, nil
+	}, []string{"U1"})
+	renderGolden(t, r, []struct{ name, raw string }{{"gaps", commandJSON("gaps", "since", "30d", false)}})
 }

@@ -3,6 +3,7 @@ package slack
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/talkbot/talkbot/feedback"
+	"github.com/talkbot/talkbot/internal/golden"
 )
 
 // votePayload is a block_actions payload for a press of a vote button on
@@ -114,4 +116,21 @@ func TestGapsForAdminsOnly(t *testing.T) {
 	if other := ask("U2"); !strings.Contains(other["text"].(string), "Only the bot's admins") || strings.Contains(other["text"].(string), "erlang") {
 		t.Errorf("non-admin got %v", other)
 	}
+}
+
+func TestGapsReplyGolden(t *testing.T) {
+	last := time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)
+	src := func(time.Duration, int) ([]feedback.Gap, error) {
+		return []feedback.Gap{
+			{Key: []string{"deploy", "django"}, Count: 7, Unanswered: 5, Down: 2, Example: "how do I deploy django? <!channel>", Last: last},
+			{Key: []string{"async", "rust"}, Count: 2, Unanswered: 2, Example: "rust async?", Last: last},
+		}, nil
+	}
+	_, f, bot := newTestAdapter(t, defaultEngine(t), func(o *Options) { o.Gaps, o.Admins = src, []string{"U1"} })
+	body := readJSON(t, command(t, bot, f, "gaps 30d"))
+	if strings.Contains(fmt.Sprint(body), "<!channel>") {
+		t.Error("a logged question can ping the channel")
+	}
+	b, _ := json.MarshalIndent(body, "", "  ")
+	golden.Check(t, "gaps.golden.json", string(b)+"\n")
 }

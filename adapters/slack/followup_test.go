@@ -126,3 +126,37 @@ func firstTalk(blocks string) string {
 	}
 	return ""
 }
+
+// TestFollowUpMemoryBounded: with room for one thread, a second thread's
+// answer pushes the first out, and with a short memory an answer expires;
+// a follow-up there is then a question of its own (its More button asks
+// the words as typed).
+func TestFollowUpMemoryBounded(t *testing.T) {
+	asTyped := `\"a\":\"did he mention pypy?\"`
+	t.Run("bound", func(t *testing.T) {
+		_, f, bot := newTestAdapter(t, defaultEngine(t), func(o *Options) { o.Threads = 1 })
+		send(t, bot, "/slack/events", "application/json", mention(t, "EvB1", "1700000040.000100", "", "what did beazley say about the gil"), true, time.Now(), nil)
+		f.wait(t, 1)
+		send(t, bot, "/slack/events", "application/json", mention(t, "EvB2", "1700000041.000100", "", "python"), true, time.Now(), nil)
+		f.wait(t, 2)
+		// The newest thread is remembered.
+		send(t, bot, "/slack/events", "application/json", mention(t, "EvB4", "1700000041.000200", "1700000041.000100", "more"), true, time.Now(), nil)
+		if got := f.wait(t, 3)[2]; !strings.Contains(got.Blocks, `\"a\":\"python\",\"o\":10`) {
+			t.Errorf("the remembered thread did not page on: %s", got.Blocks)
+		}
+		send(t, bot, "/slack/events", "application/json", mention(t, "EvB3", "1700000040.000200", "1700000040.000100", "did he mention pypy?"), true, time.Now(), nil)
+		if got := f.wait(t, 4)[3]; !strings.Contains(got.Blocks, asTyped) {
+			t.Errorf("a thread pushed out of memory still resolved a follow-up: %s", got.Blocks)
+		}
+	})
+	t.Run("expiry", func(t *testing.T) {
+		_, f, bot := newTestAdapter(t, defaultEngine(t), func(o *Options) { o.ThreadTTL = 20 * time.Millisecond })
+		send(t, bot, "/slack/events", "application/json", mention(t, "EvX1", "1700000050.000100", "", "what did beazley say about the gil"), true, time.Now(), nil)
+		f.wait(t, 1)
+		time.Sleep(50 * time.Millisecond)
+		send(t, bot, "/slack/events", "application/json", mention(t, "EvX2", "1700000050.000200", "1700000050.000100", "did he mention pypy?"), true, time.Now(), nil)
+		if got := f.wait(t, 2)[1]; !strings.Contains(got.Blocks, asTyped) {
+			t.Errorf("an expired answer still resolved a follow-up: %s", got.Blocks)
+		}
+	})
+}
