@@ -205,15 +205,20 @@ var followUpWords = map[string]bool{"one": true, "ones": true, "open": true, "mo
 // KeyWords returns the words that say what a question is about, stemmed,
 // sorted and each once: "How do I deploy Django?" and "deploying django"
 // both give [deploy django]. Questions with the same key words ask the
-// same thing.
-func KeyWords(question string) []string {
+// same thing. Forms are the words as typed (folded), one for each key.
+func KeyWords(question string) (keys, forms []string) {
 	a := analyze(clip(cleanInput(question), MaxQueryLen))
-	var out []string
+	type pair struct{ key, form string }
+	var ps []pair
 	for _, w := range a.words {
 		if w.role == roleContent {
-			out = append(out, stem(w.text))
+			ps = append(ps, pair{stem(w.text), w.text})
 		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	slices.SortStableFunc(ps, func(a, b pair) int { return strings.Compare(a.key, b.key) })
+	ps = slices.CompactFunc(ps, func(a, b pair) bool { return a.key == b.key })
+	for _, p := range ps {
+		keys, forms = append(keys, p.key), append(forms, p.form)
+	}
+	return keys, forms
 }

@@ -97,9 +97,13 @@ func TestKeyWords(t *testing.T) {
 		{"mention markup", "<@U123> what did beazley say about the gil", "beazley gil"},
 		{"nothing asked", "hi there, thanks!", ""},
 	}
+	if _, forms := KeyWords("type hints for mypy?"); strings.Join(forms, " ") != "hints mypy type" {
+		t.Errorf("forms %q; want the words as typed, in the order of their keys", forms)
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := strings.Join(KeyWords(tt.q), " "); got != tt.want {
+			keys, _ := KeyWords(tt.q)
+			if got := strings.Join(keys, " "); got != tt.want {
 				t.Errorf("KeyWords(%q) = %q, want %q", tt.q, got, tt.want)
 			}
 		})

@@ -18,7 +18,7 @@ import (
 // Gap is a group of questions that asked the same thing, by their key
 // words, and were answered with nothing or voted down.
 type Gap struct {
-	Key        []string  // the key words the questions share
+	Key        []string  // the key words the questions share, as the latest wording has them
 	Count      int       // how often it was asked (or voted down)
 	Unanswered int       // ... of those, answered with nothing
 	Down       int       // ... of those, voted down
@@ -50,14 +50,14 @@ func Gaps(r io.Reader, since time.Time, top int) (gaps []Gap, bad int, err error
 		if !unanswered && !down {
 			continue
 		}
-		words := answer.KeyWords(e.Question)
-		if len(words) == 0 {
+		keys, forms := answer.KeyWords(e.Question)
+		if len(keys) == 0 {
 			continue
 		}
-		key := strings.Join(words, " ")
+		key := strings.Join(keys, " ")
 		g, ok := byKey[key]
 		if !ok {
-			g = &Gap{Key: words}
+			g = &Gap{}
 			byKey[key] = g
 		}
 		g.Count++
@@ -67,7 +67,7 @@ func Gaps(r io.Reader, since time.Time, top int) (gaps []Gap, bad int, err error
 			g.Down++
 		}
 		if !e.Time.Before(g.Last) {
-			g.Last, g.Example = e.Time, e.Question
+			g.Last, g.Example, g.Key = e.Time, e.Question, forms
 		}
 	}
 	if err := sc.Err(); err != nil {

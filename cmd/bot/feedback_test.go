@@ -71,7 +71,7 @@ func TestServeFeedback(t *testing.T) {
 		t.Fatalf("bot gaps: exit %d: %s", code, errOut)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 2 || !strings.Contains(out, "1× cluster deploy erlang (1 unanswered)") || !strings.Contains(out, "1× uvloop (1 👎)") {
+	if len(lines) != 2 || !strings.Contains(out, "1× clusters deploy erlang (1 unanswered)") || !strings.Contains(out, "1× uvloop (1 👎)") {
 		t.Errorf("bot gaps printed:\n%s", out)
 	}
 }
