@@ -160,3 +160,36 @@ func (tz *tokenizer) tokenizeNote(s string) (toks []token, inURL []bool) {
 	}
 	return toks, inURL
 }
+
+// FuzzFollowUp reads arbitrary messages after an answer: no panic, a
+// known command, an offset past the answer only for "more", an argument
+// no longer than a question may be plus a title.
+func FuzzFollowUp(f *testing.F) {
+	for _, s := range []string{"more", "show the second one", "what else did he say?", "did she mention pypy", "and about packaging?", "the 5th one", "last talk", "", "they they they"} {
+		f.Add(s)
+	}
+	turn := Turn{
+		Request: Request{Command: "ask", Arg: "gil"}, Offset: 5, More: true,
+		Talks:   []TalkRef{{Title: "Embracing The GIL", Speakers: []string{"David Beazley"}}, {Title: "Grok the GIL"}},
+		Subject: "David Beazley",
+	}
+	known := map[string]bool{}
+	for _, c := range Commands {
+		known[c.Name] = true
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		req, offset, ok := FollowUp(turn, text)
+		if !ok {
+			return
+		}
+		if !known[req.Command] {
+			t.Fatalf("FollowUp(%q) = command %q", text, req.Command)
+		}
+		if offset != 0 && offset != turn.Offset+len(turn.Talks) {
+			t.Fatalf("FollowUp(%q) = offset %d", text, offset)
+		}
+		if len(req.Arg) > 2*MaxQueryLen {
+			t.Fatalf("FollowUp(%q) = argument of %d bytes", text, len(req.Arg))
+		}
+	})
+}
