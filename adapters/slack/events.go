@@ -29,9 +29,7 @@ func (a *Adapter) callbackEvent(ctx context.Context, ev slackevents.EventsAPIEve
 			thread = inner.TimeStamp
 		}
 		a.background(ctx, "app_mention", func(ctx context.Context) {
-			if a.answerMessage(ctx, inner.Channel, thread, inner.Text) {
-				a.recent.add(unescape(mentionRe.ReplaceAllString(inner.Text, "")))
-			}
+			a.answerMessage(ctx, inner.Channel, thread, inner.Text, true)
 		})
 	case *slackevents.MessageEvent:
 		if inner.ChannelType != "im" || !answeredSubtype[inner.SubType] || a.fromBot(inner.User, inner.BotID) {
@@ -39,7 +37,7 @@ func (a *Adapter) callbackEvent(ctx context.Context, ev slackevents.EventsAPIEve
 		}
 		a.background(ctx, "message.im", func(ctx context.Context) {
 			a.assistantStatus(ctx, inner.Channel, inner.ThreadTimeStamp)
-			a.answerMessage(ctx, inner.Channel, inner.ThreadTimeStamp, inner.Text)
+			a.answerMessage(ctx, inner.Channel, inner.ThreadTimeStamp, inner.Text, false)
 		})
 	case *slackevents.AppHomeOpenedEvent:
 		if inner.Tab != "home" || inner.User == "" {
@@ -70,9 +68,9 @@ var mentionRe = regexp.MustCompile(`<@[A-Z0-9]+(?:\|[^>]*)?>`)
 // answerMessage answers the text of a mention or a direct message in its
 // channel, in the thread when given (a direct message's channel is one
 // thread when not in a thread). A message in a thread the bot has answered
-// in may build on that answer: "more", "what else did he say?". It reports
-// whether the answer had talks.
-func (a *Adapter) answerMessage(ctx context.Context, channel, thread, text string) bool {
+// in may build on that answer: "more", "what else did he say?". A question
+// asked in the open (public) that has an answer is listed on the Home tab.
+func (a *Adapter) answerMessage(ctx context.Context, channel, thread, text string, public bool) {
 	text = unescape(strings.TrimSpace(mentionRe.ReplaceAllString(text, "")))
 	req := toRequest(answer.Parse(text))
 	key := channel + "/" + thread
@@ -84,6 +82,9 @@ func (a *Adapter) answerMessage(ctx context.Context, channel, thread, text strin
 	reply := a.ask(ctx, req)
 	if len(reply.Talks) > 0 {
 		a.threads.Put(key, answer.NewTurn(answer.Request{Command: req.Command, Arg: req.Arg}, reply))
+		if public && req.Command == "ask" {
+			a.recent.add(req.Arg) // as resolved: "more" lists what it was more of
+		}
 	}
 	m := render(reply, req, renderOptions{more: true})
 	opts := []slack.MsgOption{slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...), slack.MsgOptionDisableLinkUnfurl()}
@@ -93,7 +94,6 @@ func (a *Adapter) answerMessage(ctx context.Context, channel, thread, text strin
 	if _, _, err := a.api.PostMessageContext(ctx, channel, opts...); err != nil {
 		a.log.Error("slack: chat.postMessage failed", "channel", channel, "err", err)
 	}
-	return len(reply.Talks) > 0
 }
 
 // slashCommand answers /talk. It returns the response when the answer is
