@@ -51,12 +51,20 @@ type Config struct {
 	// Admins are the chat user IDs (Slack or Discord) allowed to see the
 	// unanswered questions with "/talk gaps".
 	Admins []string
+	// Web is the web page served at / by the HTTP server.
+	Web Web
 	// Slack holds the Slack app's credentials; empty when Slack is not used.
 	Slack Slack
 	// Discord holds the Discord application's settings; empty when unused.
 	Discord Discord
 
 	problems []error // found while reading settings, reported by Validate
+}
+
+// Web is the configuration of the web page.
+type Web struct {
+	Enabled bool   // TALKBOT_WEB: serve the page at / (on by default)
+	Token   Secret // TALKBOT_WEB_TOKEN: every page request must carry "Authorization: Bearer <token>"
 }
 
 // Discord is the configuration of the Discord adapter.
@@ -125,7 +133,7 @@ func (s Secret) Reveal() string { return string(s) }
 
 // Default returns the settings used when nothing is set.
 func Default() Config {
-	return Config{Limit: 5, Addr: ":8080", LogFormat: "text", DrainTimeout: 10 * time.Second, SchedulePoll: 5 * time.Minute, Threads: 10000, ThreadTTL: 24 * time.Hour}
+	return Config{Limit: 5, Addr: ":8080", LogFormat: "text", DrainTimeout: 10 * time.Second, SchedulePoll: 5 * time.Minute, Threads: 10000, ThreadTTL: 24 * time.Hour, Web: Web{Enabled: true}}
 }
 
 // FromEnv returns the defaults overridden by the environment.
@@ -139,7 +147,8 @@ func FromEnv(getenv func(string) string) Config {
 // YAML file at path (when not empty) and the environment: TALKBOT_CORPUS,
 // TALKBOT_LIMIT, TALKBOT_LOG_FORMAT, TALKBOT_DRAIN_TIMEOUT, TALKBOT_NOW,
 // TALKBOT_SCHEDULE_POLL, TALKBOT_THREADS, TALKBOT_THREAD_TTL,
-// TALKBOT_FEEDBACK_LOG, TALKBOT_FEEDBACK_USERS, TALKBOT_ADMINS, PORT,
+// TALKBOT_FEEDBACK_LOG, TALKBOT_FEEDBACK_USERS, TALKBOT_ADMINS,
+// TALKBOT_WEB, TALKBOT_WEB_TOKEN, PORT,
 // SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL,
 // DISCORD_BOT_TOKEN, DISCORD_APP_ID, DISCORD_GUILD_ID, DISCORD_PUBLIC_KEY,
 // DISCORD_SHARD_ID, DISCORD_SHARD_COUNT. Each secret can instead come from
@@ -171,7 +180,11 @@ type fileConfig struct {
 	FeedbackLog   *string  `yaml:"feedback_log"`
 	FeedbackUsers *bool    `yaml:"feedback_users"`
 	Admins        []string `yaml:"admins"`
-	Slack         struct {
+	Web           struct {
+		Enabled *bool   `yaml:"enabled"`
+		Token   *string `yaml:"token"`
+	} `yaml:"web"`
+	Slack struct {
 		BotToken      *string `yaml:"bot_token"`
 		AppToken      *string `yaml:"app_token"`
 		SigningSecret *string `yaml:"signing_secret"`
@@ -217,6 +230,8 @@ func (c *Config) applyFile(path string) error {
 	if f.Admins != nil {
 		c.Admins = f.Admins
 	}
+	set(&c.Web.Enabled, f.Web.Enabled)
+	setSecret(&c.Web.Token, f.Web.Token)
 	if f.ThreadTTL != nil {
 		c.ThreadTTL = c.duration("thread_ttl", *f.ThreadTTL, c.ThreadTTL)
 	}
@@ -325,6 +340,17 @@ func (c *Config) applyEnv(getenv func(string) string) {
 	}
 	num("TALKBOT_THREADS", &c.Threads)
 	str("TALKBOT_FEEDBACK_LOG", &c.FeedbackLog)
+	if v := strings.TrimSpace(getenv("TALKBOT_WEB")); v != "" {
+		switch strings.ToLower(v) {
+		case "on", "true", "1", "yes":
+			c.Web.Enabled = true
+		case "off", "false", "0", "no":
+			c.Web.Enabled = false
+		default:
+			c.problems = append(c.problems, fmt.Errorf("TALKBOT_WEB %q: want on or off", v))
+		}
+	}
+	secret("TALKBOT_WEB_TOKEN", &c.Web.Token)
 	if v := strings.TrimSpace(getenv("TALKBOT_FEEDBACK_USERS")); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
@@ -464,6 +490,9 @@ func (c Config) Describe() string {
 		"feedback_log: " + c.FeedbackLog,
 		"feedback_users: " + strconv.FormatBool(c.FeedbackUsers),
 		"admins: " + strings.Join(c.Admins, ", "),
+		"web:",
+		"  enabled: " + strconv.FormatBool(c.Web.Enabled),
+		"  token: " + c.Web.Token.String(),
 	}
 	if !c.Now.IsZero() {
 		lines = append(lines, "now: "+c.Now.Format(time.RFC3339))

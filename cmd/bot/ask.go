@@ -10,13 +10,6 @@ import (
 	"github.com/talkbot/talkbot/answer"
 )
 
-// askOutput is the JSON contract of bot ask --json.
-type askOutput struct {
-	Query       string          `json:"query"`
-	Results     []answer.Result `json:"results"`
-	Suggestions []string        `json:"suggestions"`
-}
-
 func runAsk(ctx context.Context, e *env, args []string) error {
 	st := newSettings(e, "ask").withLimit("at most N results (default 5)")
 	asJSON := st.fset.Bool("json", false, "print one JSON object: query, results, suggestions")
@@ -40,13 +33,9 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 	if *asJSON {
 		// Results are cited lines; enough talks are asked for to fill the limit.
 		reply := eng.Handle(ctx, req, answer.Options{Limit: cfg.Limit})
-		out := askOutput{Query: q, Results: reply.Results(cfg.Limit), Suggestions: reply.Suggestions}
-		if out.Suggestions == nil {
-			out.Suggestions = []string{}
-		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
-		return enc.Encode(out)
+		return enc.Encode(reply.Answer(q, cfg.Limit))
 	}
 	reply := eng.Handle(ctx, req, answer.Options{Limit: cfg.Limit, Explain: *explain})
 	if err := console.Render(e.stdout, reply); err != nil {

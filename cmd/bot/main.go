@@ -3,6 +3,8 @@
 // Usage:
 //
 //	bot                          chat with the bot in the terminal
+//	bot web [flags]              the web page alone: ask and browse the
+//	                             notes at http://localhost:8080/
 //	bot ask [flags] QUESTION...  answer one question
 //	bot show [flags] TITLE...    show one talk's notes (fuzzy title)
 //	bot speaker [flags] NAME...  list a speaker's talks (fuzzy name)

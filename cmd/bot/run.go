@@ -20,10 +20,11 @@ import (
 	"github.com/talkbot/talkbot/poll"
 )
 
-const usage = `usage: bot [serve|ask|show|speaker|event|talks|eval|gaps|help] [flags] [args]
+const usage = `usage: bot [serve|web|ask|show|speaker|event|talks|eval|gaps|help] [flags] [args]
 
   bot                          chat in the terminal, or serve chat services when configured
-  bot serve [--addr :8080]     the service: Slack and Discord (SLACK_*, DISCORD_*), /livez, /readyz, /metrics
+  bot serve [--addr :8080]     the service: Slack and Discord (SLACK_*, DISCORD_*), the web page at /, /livez, /readyz, /metrics
+  bot web [--addr :8080]       the web page alone, on the embedded notes (or --corpus)
   bot config                   print the effective settings, secrets redacted
   bot healthcheck              exit 0 when the local server is live (for Docker's HEALTHCHECK)
   bot version
@@ -83,6 +84,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		err = runBench(ctx, e, rest)
 	case "gaps":
 		err = runGaps(e, rest)
+	case "web":
+		err = runWeb(ctx, e, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

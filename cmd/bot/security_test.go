@@ -156,7 +156,10 @@ func TestOnlyKnownEndpoints(t *testing.T) {
 		{"GET", "/discord/interactions", 405},
 		{"POST", "/livez", 405},
 		{"DELETE", "/metrics", 405},
-		{"GET", "/", 404},
+		{"GET", "/", 200}, // the web page
+		{"GET", "/talks", 200},
+		{"POST", "/", 405},
+		{"GET", "/wp-login.php", 404},
 		{"GET", "/debug/pprof/", 404},
 		{"GET", "/debug/pprof/heap", 404},
 		{"GET", "/debug/vars", 404},

@@ -20,6 +20,7 @@ import (
 	"github.com/slack-go/slack/socketmode"
 	discordadapter "github.com/talkbot/talkbot/adapters/discord"
 	slackadapter "github.com/talkbot/talkbot/adapters/slack"
+	"github.com/talkbot/talkbot/adapters/web"
 	"github.com/talkbot/talkbot/answer"
 	"github.com/talkbot/talkbot/config"
 	"github.com/talkbot/talkbot/corpus"
@@ -155,6 +156,11 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 		waitReload, _ = reload.New(corpusFS(cfg), "", eng.Swap, log, reload.Hooks{}).Watch(runCtx, hup)
 	}
 
+	if cfg.Web.Enabled {
+		// The page at /: questions counted as the web adapter's.
+		site := web.New(m.Instrument(eng, "web", log), eng, log, web.Options{Limit: cfg.Limit, Token: cfg.Web.Token.Reveal()})
+		site.Register(srv.Handle)
+	}
 	if !chatConfigured(cfg) {
 		log.Info("no chat service configured (SLACK_*, DISCORD_*): serving health and metrics only")
 	}
