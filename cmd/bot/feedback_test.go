@@ -85,3 +85,50 @@ func grepLines(s, sub string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestServeWebPage: bot serve answers the web page at /, counts its
+// questions as the web adapter's, and can turn it off or put it behind a
+// bearer token.
+func TestServeWebPage(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		env  map[string]string
+		auth string
+		want int
+	}{
+		{"on", nil, "", 200},
+		{"off", map[string]string{"TALKBOT_WEB": "off"}, "", 404},
+		{"token missing", map[string]string{"TALKBOT_WEB_TOKEN": "t0ken"}, "", 401},
+		{"token given", map[string]string{"TALKBOT_WEB_TOKEN": "t0ken"}, "Bearer t0ken", 200},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			addr, _ := servedBot(t, tt.env)
+			for _, path := range []string{"/", "/api/ask?q=gil"} {
+				req, _ := http.NewRequest(http.MethodGet, "http://"+addr+path, nil)
+				if tt.auth != "" {
+					req.Header.Set("Authorization", tt.auth)
+				}
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				if resp.StatusCode != tt.want {
+					t.Errorf("%s: %d, want %d", path, resp.StatusCode, tt.want)
+				}
+			}
+			if tt.want != 200 {
+				return
+			}
+			resp, err := http.Get("http://" + addr + "/metrics")
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if !strings.Contains(string(m), `talkbot_questions_total{adapter="web",command="ask",outcome="answered"} 1`) {
+				t.Errorf("the page's question is not counted:\n%s", grepLines(string(m), "talkbot_questions_total"))
+			}
+		})
+	}
+}
