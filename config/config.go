@@ -65,6 +65,7 @@ type Config struct {
 type Web struct {
 	Enabled bool   // TALKBOT_WEB: serve the page at / (on by default)
 	Token   Secret // TALKBOT_WEB_TOKEN: every page request must carry "Authorization: Bearer <token>"
+	Rate    int    // TALKBOT_WEB_RATE: questions a second each client may send to /api/ask (10)
 }
 
 // Discord is the configuration of the Discord adapter.
@@ -133,7 +134,7 @@ func (s Secret) Reveal() string { return string(s) }
 
 // Default returns the settings used when nothing is set.
 func Default() Config {
-	return Config{Limit: 5, Addr: ":8080", LogFormat: "text", DrainTimeout: 10 * time.Second, SchedulePoll: 5 * time.Minute, Threads: 10000, ThreadTTL: 24 * time.Hour, Web: Web{Enabled: true}}
+	return Config{Limit: 5, Addr: ":8080", LogFormat: "text", DrainTimeout: 10 * time.Second, SchedulePoll: 5 * time.Minute, Threads: 10000, ThreadTTL: 24 * time.Hour, Web: Web{Enabled: true, Rate: 10}}
 }
 
 // FromEnv returns the defaults overridden by the environment.
@@ -148,7 +149,7 @@ func FromEnv(getenv func(string) string) Config {
 // TALKBOT_LIMIT, TALKBOT_LOG_FORMAT, TALKBOT_DRAIN_TIMEOUT, TALKBOT_NOW,
 // TALKBOT_SCHEDULE_POLL, TALKBOT_THREADS, TALKBOT_THREAD_TTL,
 // TALKBOT_FEEDBACK_LOG, TALKBOT_FEEDBACK_USERS, TALKBOT_ADMINS,
-// TALKBOT_WEB, TALKBOT_WEB_TOKEN, PORT,
+// TALKBOT_WEB, TALKBOT_WEB_TOKEN, TALKBOT_WEB_RATE, PORT,
 // SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL,
 // DISCORD_BOT_TOKEN, DISCORD_APP_ID, DISCORD_GUILD_ID, DISCORD_PUBLIC_KEY,
 // DISCORD_SHARD_ID, DISCORD_SHARD_COUNT. Each secret can instead come from
@@ -183,6 +184,7 @@ type fileConfig struct {
 	Web           struct {
 		Enabled *bool   `yaml:"enabled"`
 		Token   *string `yaml:"token"`
+		Rate    *int    `yaml:"rate"`
 	} `yaml:"web"`
 	Slack struct {
 		BotToken      *string `yaml:"bot_token"`
@@ -232,6 +234,7 @@ func (c *Config) applyFile(path string) error {
 	}
 	set(&c.Web.Enabled, f.Web.Enabled)
 	setSecret(&c.Web.Token, f.Web.Token)
+	set(&c.Web.Rate, f.Web.Rate)
 	if f.ThreadTTL != nil {
 		c.ThreadTTL = c.duration("thread_ttl", *f.ThreadTTL, c.ThreadTTL)
 	}
@@ -351,6 +354,7 @@ func (c *Config) applyEnv(getenv func(string) string) {
 		}
 	}
 	secret("TALKBOT_WEB_TOKEN", &c.Web.Token)
+	num("TALKBOT_WEB_RATE", &c.Web.Rate)
 	if v := strings.TrimSpace(getenv("TALKBOT_FEEDBACK_USERS")); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
@@ -399,6 +403,9 @@ func (c Config) Validate() error {
 	}
 	if c.DrainTimeout <= 0 || c.DrainTimeout > 10*time.Minute {
 		errs = append(errs, fmt.Errorf("drain timeout %s: want more than 0 and at most 10m", c.DrainTimeout))
+	}
+	if c.Web.Rate < 1 || c.Web.Rate > 100_000 {
+		errs = append(errs, fmt.Errorf("web rate %d: want 1 to 100000 questions a second", c.Web.Rate))
 	}
 	if c.Threads < 0 || c.Threads > maxThreads {
 		errs = append(errs, fmt.Errorf("threads %d: want 0 (no follow-ups) to %d", c.Threads, maxThreads))
@@ -493,6 +500,7 @@ func (c Config) Describe() string {
 		"web:",
 		"  enabled: " + strconv.FormatBool(c.Web.Enabled),
 		"  token: " + c.Web.Token.String(),
+		"  rate: " + strconv.Itoa(c.Web.Rate),
 	}
 	if !c.Now.IsZero() {
 		lines = append(lines, "now: "+c.Now.Format(time.RFC3339))

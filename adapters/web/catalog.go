@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/talkbot/talkbot/answer"
@@ -23,6 +24,9 @@ type catalog struct {
 	speakers []group             // by name
 	bySpeak  map[string]int      // slug -> index in speakers
 	slugOf   map[string]string   // "event:"/"speaker:" + name -> slug
+
+	examplesOnce sync.Once
+	examples     []answer.Example // for the home page, found once per index
 }
 
 // group is an event or a speaker with its talks.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -124,8 +125,8 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	p := page{Query: q}
 	if q == "" {
-		o := s.notes.Overview(r.Context(), 4)
-		for _, ex := range o.Examples {
+		c.examplesOnce.Do(func() { c.examples = s.notes.Overview(context.WithoutCancel(r.Context()), 4).Examples })
+		for _, ex := range c.examples {
 			p.Examples = append(p.Examples, link{Name: ex.Question, URL: "/?q=" + url.QueryEscape(ex.Question)})
 		}
 		for _, ev := range c.events {

@@ -158,7 +158,7 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 
 	if cfg.Web.Enabled {
 		// The page at /: questions counted as the web adapter's.
-		site := web.New(m.Instrument(eng, "web", log), eng, log, web.Options{Limit: cfg.Limit, Token: cfg.Web.Token.Reveal()})
+		site := web.New(m.Instrument(eng, "web", log), eng, log, web.Options{Limit: cfg.Limit, Token: cfg.Web.Token.Reveal(), PerSecond: float64(cfg.Web.Rate), Burst: 2 * cfg.Web.Rate})
 		site.Register(srv.Handle)
 	}
 	if !chatConfigured(cfg) {

@@ -30,7 +30,7 @@ func runWeb(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
-	site := web.New(eng, eng, e.log, web.Options{Limit: cfg.Limit, Token: cfg.Web.Token.Reveal()})
+	site := web.New(eng, eng, e.log, web.Options{Limit: cfg.Limit, Token: cfg.Web.Token.Reveal(), PerSecond: float64(cfg.Web.Rate), Burst: 2 * cfg.Web.Rate})
 	srv := &http.Server{Handler: site.Handler(), ReadHeaderTimeout: 5 * time.Second}
 	fmt.Fprintf(e.stdout, "talkbot: the notes at http://%s/\n", displayAddr(ln.Addr()))
 	go func() {

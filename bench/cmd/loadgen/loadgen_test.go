@@ -47,7 +47,8 @@ func TestRequestsAreSignedAndCounted(t *testing.T) {
 		w.Write([]byte(`{}`))
 	}))
 	defer srv.Close()
-	r := run(srv.URL, "s3cret", key, true, 200, 500*time.Millisecond, []string{"grok the gil"})
+	both, _ := requester(srv.URL, "s3cret", key, true, "")
+	r := run(200, 500*time.Millisecond, []string{"grok the gil"}, both)
 	if r.errors != 0 || bad.Load() != 0 || r.sent != 100 || slack.Load() != 50 || discord.Load() != 50 {
 		t.Fatalf("sent %d, errors %d, forged %d, slack %d, discord %d", r.sent, r.errors, bad.Load(), slack.Load(), discord.Load())
 	}
@@ -55,7 +56,8 @@ func TestRequestsAreSignedAndCounted(t *testing.T) {
 		t.Errorf("latencies p50 %v p99 %v", r.p50, r.p99)
 	}
 	// A wrong secret is refused by the server and counted as an error.
-	if r := run(srv.URL, "wrong", key, false, 100, 100*time.Millisecond, []string{"x"}); r.errors != r.sent || r.sent == 0 {
+	wrong, _ := requester(srv.URL, "wrong", key, false, "")
+	if r := run(100, 100*time.Millisecond, []string{"x"}, wrong); r.errors != r.sent || r.sent == 0 {
 		t.Errorf("wrong secret: %d errors of %d", r.errors, r.sent)
 	}
 }

@@ -1,9 +1,12 @@
 // Command loadgen sends correctly signed Slack slash commands, and Discord
 // interactions when a Discord key is given, to a running `bot serve` at a
-// fixed rate for a bounded time, and reports errors and latency.
+// fixed rate for a bounded time, and reports errors and latency. With -web
+// it asks the web page instead: GET / (home), /?q= (search) or
+// /api/ask?q= (api).
 //
 //	bot serve --addr 127.0.0.1:8080   # with SLACK_SIGNING_SECRET=s3cret, DISCORD_PUBLIC_KEY=$(loadgen -discord-public-key)
 //	loadgen -url http://127.0.0.1:8080 -slack-secret s3cret -discord -rate 1000 -duration 30s -queries queries.txt
+//	loadgen -url http://127.0.0.1:8080 -web api -rate 200 -duration 30s   # the bot with TALKBOT_WEB_RATE above 200
 package main
 
 import (
@@ -39,13 +42,14 @@ func main() {
 	rate := flag.Int("rate", 1000, "requests a second")
 	duration := flag.Duration("duration", 30*time.Second, "how long to send")
 	queries := flag.String("queries", "", "questions, one a line (default: a few fixed ones)")
+	webMode := flag.String("web", "", "ask the web page instead: home (GET /), search (GET /?q=) or api (GET /api/ask?q=)")
 	flag.Parse()
 	key := ed25519.NewKeyFromSeed(discordSeed[:])
 	if *printKey {
 		fmt.Println(hex.EncodeToString(key.Public().(ed25519.PublicKey)))
 		return
 	}
-	if *secret == "" {
+	if *secret == "" && *webMode == "" {
 		fmt.Fprintln(os.Stderr, "loadgen: -slack-secret is required")
 		os.Exit(2)
 	}
@@ -61,7 +65,12 @@ func main() {
 			os.Exit(1)
 		}
 	}
-	r := run(*base, *secret, key, *withDiscord, *rate, *duration, qs)
+	request, err := requester(*base, *secret, key, *withDiscord, *webMode)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "loadgen:", err)
+		os.Exit(2)
+	}
+	r := run(*rate, *duration, qs, request)
 	fmt.Println(r)
 	if r.errors > 0 {
 		os.Exit(1)
@@ -88,7 +97,7 @@ func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond)
 
 // run sends requests open-loop: one every 1/rate seconds whatever the
 // answers' latency, each from its own goroutine.
-func run(base, secret string, key ed25519.PrivateKey, withDiscord bool, rate int, d time.Duration, qs []string) result {
+func run(rate int, d time.Duration, qs []string, request func(q string, i int) *http.Request) result {
 	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 1024, MaxIdleConns: 1024}}
 	var (
 		mu      sync.Mutex
@@ -105,13 +114,7 @@ func run(base, secret string, key ed25519.PrivateKey, withDiscord bool, rate int
 		if wait := time.Until(start.Add(time.Duration(i) * interval)); wait > 0 {
 			time.Sleep(wait)
 		}
-		q := qs[i%len(qs)]
-		var req *http.Request
-		if withDiscord && i%2 == 1 {
-			req = discordRequest(base, key, q, i)
-		} else {
-			req = slackRequest(base, secret, q, i)
-		}
+		req := request(qs[i%len(qs)], i)
 		wg.Go(func() {
 			t0 := time.Now()
 			resp, err := client.Do(req)
@@ -136,6 +139,37 @@ func run(base, secret string, key ed25519.PrivateKey, withDiscord bool, rate int
 	r := result{sent: int64(n), errors: errs.Load(), elapsed: time.Since(start), firstError: first}
 	r.p50, r.p99, r.peak = perf.Percentile(lat, 50), perf.Percentile(lat, 99), perf.Percentile(lat, 100)
 	return r
+}
+
+// requester makes the i-th request asking q: a signed Slack command or
+// Discord interaction, or a GET of the web page (webMode home, search,
+// api).
+func requester(base, secret string, key ed25519.PrivateKey, withDiscord bool, webMode string) (func(q string, i int) *http.Request, error) {
+	switch webMode {
+	case "":
+		return func(q string, i int) *http.Request {
+			if withDiscord && i%2 == 1 {
+				return discordRequest(base, key, q, i)
+			}
+			return slackRequest(base, secret, q, i)
+		}, nil
+	case "home", "search", "api":
+		return func(q string, _ int) *http.Request { return webRequest(base, webMode, q) }, nil
+	}
+	return nil, fmt.Errorf("-web takes home, search or api, not %q", webMode)
+}
+
+// webRequest is a GET of the web page: its home, a search, or /api/ask.
+func webRequest(base, mode, q string) *http.Request {
+	target := base + "/"
+	switch mode {
+	case "search":
+		target = base + "/?q=" + url.QueryEscape(q)
+	case "api":
+		target = base + "/api/ask?q=" + url.QueryEscape(q)
+	}
+	req, _ := http.NewRequest(http.MethodGet, target, nil)
+	return req
 }
 
 func slackRequest(base, secret, q string, i int) *http.Request {
