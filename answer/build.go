@@ -37,7 +37,6 @@ func newIndex(c *corpus.Corpus, exhaustive bool) *Index {
 		terms:   map[string]uint32{},
 		title:   map[uint32][]uint32{},
 		speaker: map[uint32][]uint32{},
-		event:   map[uint32][]uint32{},
 		section: map[uint32][]uint32{},
 		vocab:   newVocabulary(),
 	}
@@ -363,7 +362,7 @@ func (b *builder) talkFields(t *corpus.Talk, tid uint32) {
 	}
 	ix.speakerTerms = append(ix.speakerTerms, spTerms)
 	ev := t.Event.String()
-	ix.addField(b.tz, ix.event, ev, tid, nil)
+	ix.addWords(b.tz, ev) // event words are known words: spelling corrections reach them
 	id, ok := b.eventIDs[strings.ToLower(ev)]
 	if !ok {
 		id = len(ix.events)

@@ -117,6 +117,9 @@ const (
 // returns the first names in corpus order.
 func (e *Engine) Complete(field Field, typed string, limit int) []string {
 	ix := e.Index()
+	if ix == nil {
+		return nil // the notes are still loading
+	}
 	var out []string
 	seen := map[string]bool{}
 	add := func(n string) {

@@ -20,7 +20,6 @@ type Index struct {
 	text     []postings        // id -> bullets whose text holds the term
 	title    map[uint32][]uint32
 	speaker  map[uint32][]uint32
-	event    map[uint32][]uint32
 	section  map[uint32][]uint32 // id -> sections whose heading holds the term
 
 	talkStart []uint32 // talk -> its first document
@@ -137,6 +136,14 @@ func (ix *Index) addField(tz *tokenizer, field map[uint32][]uint32, text string,
 		}
 	}
 	return terms
+}
+
+// addWords makes the words of text terms of the index and words of its
+// vocabulary, without indexing them under a field.
+func (ix *Index) addWords(tz *tokenizer, text string) {
+	for _, tk := range tz.tokenize(text) {
+		ix.vocab.add(tk.word, ix.termID(tk.term))
+	}
 }
 
 // hasTerm reports whether the sorted terms hold t.

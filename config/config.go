@@ -137,13 +137,6 @@ func Default() Config {
 	return Config{Limit: 5, Addr: ":8080", LogFormat: "text", DrainTimeout: 10 * time.Second, SchedulePoll: 5 * time.Minute, Threads: 10000, ThreadTTL: 24 * time.Hour, Web: Web{Enabled: true, Rate: 10}}
 }
 
-// FromEnv returns the defaults overridden by the environment.
-func FromEnv(getenv func(string) string) Config {
-	c := Default()
-	c.applyEnv(getenv)
-	return c
-}
-
 // Load returns the settings from, in rising precedence, the defaults, the
 // YAML file at path (when not empty) and the environment: TALKBOT_CORPUS,
 // TALKBOT_LIMIT, TALKBOT_LOG_FORMAT, TALKBOT_DRAIN_TIMEOUT, TALKBOT_NOW,

@@ -10,11 +10,17 @@ import (
 	"time"
 )
 
-func TestFromEnv(t *testing.T) {
+// fromEnv is Load without a file.
+func fromEnv(getenv func(string) string) Config {
+	c, _ := Load("", getenv)
+	return c
+}
+
+func TestEnvironment(t *testing.T) {
 	env := map[string]string{"TALKBOT_CORPUS": t.TempDir()}
-	c := FromEnv(func(k string) string { return env[k] })
+	c := fromEnv(func(k string) string { return env[k] })
 	if c.Corpus != env["TALKBOT_CORPUS"] || c.Limit != 5 {
-		t.Errorf("FromEnv = %+v", c)
+		t.Errorf("Load = %+v", c)
 	}
 	if err := c.Validate(); err != nil {
 		t.Errorf("Validate() = %v", err)
@@ -50,7 +56,7 @@ func TestSlackSettings(t *testing.T) {
 		{"bad api url", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1", "SLACK_API_URL": "ftp://x"}, []string{"SLACK_API_URL"}},
 	}
 	for _, tt := range tests {
-		c := FromEnv(func(k string) string { return tt.env[k] })
+		c := fromEnv(func(k string) string { return tt.env[k] })
 		err := c.Validate()
 		if len(tt.want) == 0 {
 			if err != nil {
@@ -99,7 +105,7 @@ func TestDiscordSettings(t *testing.T) {
 		{"shard nan", map[string]string{"DISCORD_BOT_TOKEN": "t", "DISCORD_SHARD_COUNT": "two"}, []string{"DISCORD_SHARD_COUNT"}},
 	}
 	for _, tt := range tests {
-		c := FromEnv(func(k string) string { return tt.env[k] })
+		c := fromEnv(func(k string) string { return tt.env[k] })
 		err := c.Validate()
 		if len(tt.want) == 0 {
 			if err != nil {

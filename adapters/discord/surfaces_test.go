@@ -157,3 +157,21 @@ func TestGapsReplyGolden(t *testing.T) {
 	}, []string{"U1"})
 	renderGolden(t, r, []struct{ name, raw string }{{"gaps", commandJSON("gaps", "since", "30d", false)}})
 }
+
+// TestBeforeTheNotesLoad: the endpoints serve while the notes load (the
+// server starts first): autocomplete offers nothing, a question is told
+// to wait, nothing panics.
+func TestBeforeTheNotesLoad(t *testing.T) {
+	r := NewResponder(answer.New(nil), quietLog(), 0)
+	if resp := respond(t, r, commandJSON("show", "title", "gil", true)); resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult || len(resp.Data.Choices) != 0 {
+		t.Errorf("autocomplete while loading: %+v", resp)
+	}
+	resp := respond(t, r, commandJSON("ask", "question", "gil", false))
+	b, _ := json.Marshal(resp.Data)
+	if !strings.Contains(string(b), "still loading") {
+		t.Errorf("question while loading answered %s", b)
+	}
+	if resp := respond(t, r, messageCommandJSON("gil?")); resp.Data == nil {
+		t.Error("message command while loading: no reply")
+	}
+}
