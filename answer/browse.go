@@ -16,8 +16,8 @@ import (
 func (e *Engine) Show(ctx context.Context, title string, opts Options) Reply {
 	ix := e.Index()
 	title = clip(strings.TrimSpace(cleanInput(title)), MaxQueryLen)
-	r := Reply{Command: "show", Query: title, Offset: opts.Offset}
-	if opts.Offset > 0 {
+	r := Reply{Command: "show", Query: title, Offset: opts.offset}
+	if opts.offset > 0 {
 		return r // one talk: nothing after it
 	}
 	if t, ok := ix.talkAtEvent(title); ok {
@@ -157,8 +157,8 @@ func bestNames(ms []nameMatch) []int {
 // listTalks answers with talks in the given order, each with its opening
 // note line.
 func (ix *Index) listTalks(command, query string, talks []uint32, opts Options) Reply {
-	r := Reply{Command: command, Query: query, Offset: opts.Offset}
-	start := min(opts.Offset, len(talks))
+	r := Reply{Command: command, Query: query, Offset: opts.offset}
+	start := min(opts.offset, len(talks))
 	end := min(start+opts.limit(), len(talks))
 	for _, t := range talks[start:end] {
 		talk := ix.corpus.Talks[t]

@@ -53,10 +53,11 @@ func cleanInput(s string) string {
 	}, s)
 }
 
-// Request is a parsed command.
+// Request is a parsed command, and where to start in its answer.
 type Request struct {
 	Command string // one of Commands' names
 	Arg     string
+	Offset  int // talks to skip, for paging: the "More" of an answer
 }
 
 // Parse reads a command as any adapter receives it: "show grok the gil",

@@ -15,11 +15,12 @@ import (
 
 // Options shape a reply.
 type Options struct {
-	Limit  int // talks per reply; DefaultLimit when 0
-	Offset int // talks to skip, for paging
+	Limit int // talks per reply; DefaultLimit when 0
 	// Explain asks for an Explanation of how the question was read and
 	// why it was answered or refused.
 	Explain bool
+
+	offset int // talks to skip: the Request's Offset
 }
 
 // DefaultLimit is the number of talks a reply shows.
@@ -53,6 +54,7 @@ func (e *Engine) Swap(ix *Index) { e.ix.Store(ix) }
 
 // Handle answers a parsed command.
 func (e *Engine) Handle(ctx context.Context, r Request, opts Options) Reply {
+	opts.offset = max(r.Offset, 0)
 	if e.Index() == nil {
 		return Reply{Command: r.Command, Query: r.Arg, Notice: "The notes are still loading; ask again in a moment."}
 	}
@@ -83,9 +85,9 @@ func (e *Engine) Handle(ctx context.Context, r Request, opts Options) Reply {
 	default:
 		reply = e.Ask(ctx, r.Arg, opts)
 	}
-	if opts.Offset > 0 && len(reply.Talks) == 0 {
+	if opts.offset > 0 && len(reply.Talks) == 0 {
 		// Paged past the last talk: the answer was given.
-		reply = Reply{Command: reply.Command, Query: reply.Query, Offset: opts.Offset, Notice: "No more talks."}
+		reply = Reply{Command: reply.Command, Query: reply.Query, Offset: opts.offset, Notice: "No more talks."}
 	}
 	return reply
 }
@@ -119,7 +121,7 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 // nothing answers.
 func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Options, withSuggestions bool) Reply {
 	question = clip(strings.TrimSpace(cleanInput(question)), MaxQueryLen)
-	reply := Reply{Command: "ask", Query: question, Offset: opts.Offset}
+	reply := Reply{Command: "ask", Query: question, Offset: opts.offset}
 	if ctx.Err() != nil {
 		reply.Notice = "The question was cancelled."
 		return reply
@@ -238,7 +240,7 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		// What comes next comes soonest first.
 		ix.bySlotStart(talks)
 	}
-	start := min(opts.Offset, len(talks))
+	start := min(opts.offset, len(talks))
 	end := min(start+opts.limit(), len(talks))
 	for _, t := range talks[start:end] {
 		reply.Talks = append(reply.Talks, ix.talkResult(t, ix.titleNames(t.talk, qs), an.kind))

@@ -37,15 +37,15 @@ func TestParse(t *testing.T) {
 		in   string
 		want Request
 	}{
-		{"grok the gil", Request{"ask", "grok the gil"}},
-		{"  ask   what is uvloop ", Request{"ask", "what is uvloop"}},
-		{"/show grok the gil", Request{"show", "grok the gil"}},
-		{"Speaker: beazley", Request{"speaker", "beazley"}},
-		{"EVENT europython", Request{"event", "europython"}},
-		{"help", Request{"help", ""}},
-		{"", Request{"help", ""}},
-		{"show", Request{"help", "show"}},
-		{"showcase of pypy", Request{"ask", "showcase of pypy"}},
+		{"grok the gil", Request{Command: "ask", Arg: "grok the gil"}},
+		{"  ask   what is uvloop ", Request{Command: "ask", Arg: "what is uvloop"}},
+		{"/show grok the gil", Request{Command: "show", Arg: "grok the gil"}},
+		{"Speaker: beazley", Request{Command: "speaker", Arg: "beazley"}},
+		{"EVENT europython", Request{Command: "event", Arg: "europython"}},
+		{"help", Request{Command: "help", Arg: ""}},
+		{"", Request{Command: "help", Arg: ""}},
+		{"show", Request{Command: "help", Arg: "show"}},
+		{"showcase of pypy", Request{Command: "ask", Arg: "showcase of pypy"}},
 	}
 	for _, tt := range tests {
 		if got := Parse(tt.in); got != tt.want {
@@ -153,7 +153,7 @@ func TestSuggestions(t *testing.T) {
 func TestPaging(t *testing.T) {
 	e := defaultEngine(t)
 	first := e.Event(t.Context(), "pycodeconf 2011", Options{Limit: 5})
-	second := e.Event(t.Context(), "pycodeconf 2011", Options{Limit: 5, Offset: 5})
+	second := e.Handle(t.Context(), Request{Command: "event", Arg: "pycodeconf 2011", Offset: 5}, Options{Limit: 5})
 	if !first.More || len(first.Talks) != 5 || len(second.Talks) != 5 {
 		t.Fatalf("pages of %d and %d talks, more=%v", len(first.Talks), len(second.Talks), first.More)
 	}
@@ -337,7 +337,9 @@ func TestBrowsing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := e.Handle(t.Context(), tt.req, Options{Offset: tt.offset})
+			req := tt.req
+			req.Offset = tt.offset
+			r := e.Handle(t.Context(), req, Options{})
 			got := ""
 			if len(r.Talks) > 0 {
 				got = r.Talks[0].Title + " · " + r.Talks[0].Event

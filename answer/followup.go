@@ -9,8 +9,7 @@ import (
 // so that the next message there can build on it: "more", "show that
 // talk", "what else did he say?", "and about pypy?".
 type Turn struct {
-	Request Request   // what was answered
-	Offset  int       // the first talk shown
+	Request Request   // what was answered, from the talk at its Offset
 	More    bool      // further talks match
 	Talks   []TalkRef // the talks shown, in order
 	// Subject is the speaker the question named ("what did beazley say
@@ -30,7 +29,7 @@ const maxTurnTalks = 10
 
 // NewTurn keeps what a thread needs of an answer to req.
 func NewTurn(req Request, r Reply) Turn {
-	t := Turn{Request: req, Offset: r.Offset, More: r.More}
+	t := Turn{Request: req, More: r.More}
 	for _, tr := range r.Talks[:min(len(r.Talks), maxTurnTalks)] {
 		t.Talks = append(t.Talks, TalkRef{Title: tr.Title, Speakers: tr.Speakers})
 	}
@@ -65,29 +64,31 @@ func namedSpeaker(speakers, ws []string) string {
 // FollowUp reads a message sent in a thread after turn. When the message
 // builds on the answer ("more", "show the second one", "what else did he
 // say?", "did she mention pypy", "and about pypy?") it returns the request
-// it stands for and the offset to answer from; otherwise ok is false and
-// the message is a question of its own.
-func FollowUp(turn Turn, text string) (req Request, offset int, ok bool) {
+// it stands for; otherwise ok is false and the message is a question of
+// its own.
+func FollowUp(turn Turn, text string) (req Request, ok bool) {
 	ws := words(fold(cleanInput(text)))
 	if len(ws) == 0 || len(ws) > maxFollowUpWords {
-		return Request{}, 0, false
+		return Request{}, false
 	}
 	if moreRequests[strings.Join(ws, " ")] {
 		if !turn.More {
-			return Request{}, 0, false
+			return Request{}, false
 		}
-		return turn.Request, turn.Offset + len(turn.Talks), true
+		next := turn.Request
+		next.Offset += len(turn.Talks)
+		return next, true
 	}
 	rest, which, refers := talkReference(ws, len(turn.Talks))
 	if refers {
 		title := turn.Talks[which].Title
 		if contentWords(rest) == 0 {
-			return Request{Command: "show", Arg: title}, 0, true
+			return Request{Command: "show", Arg: title}, true
 		}
-		return Request{Command: "ask", Arg: strings.Join(rest, " ") + " in " + title}, 0, true
+		return Request{Command: "ask", Arg: strings.Join(rest, " ") + " in " + title}, true
 	}
 	if r := Parse(text); r.Command != "ask" {
-		return Request{}, 0, false // a command says what it wants
+		return Request{}, false // a command says what it wants
 	}
 	speaker := turn.Subject
 	if speaker == "" && len(turn.Talks) > 0 && len(turn.Talks[0].Speakers) > 0 {
@@ -95,7 +96,7 @@ func FollowUp(turn Turn, text string) (req Request, offset int, ok bool) {
 	}
 	if i := slices.IndexFunc(ws, func(w string) bool { return pronouns[w] }); i >= 0 && speaker != "" {
 		if contentWords(ws) == 0 {
-			return Request{Command: "speaker", Arg: speaker}, 0, true // "what else did he say?"
+			return Request{Command: "speaker", Arg: speaker}, true // "what else did he say?"
 		}
 		out := slices.Clone(ws)
 		for j, w := range out {
@@ -103,15 +104,15 @@ func FollowUp(turn Turn, text string) (req Request, offset int, ok bool) {
 				out[j] = speaker
 			}
 		}
-		return Request{Command: "ask", Arg: strings.Join(out, " ")}, 0, true
+		return Request{Command: "ask", Arg: strings.Join(out, " ")}, true
 	}
 	if topic, ok := topicFollowUp(ws); ok && contentWords(topic) > 0 {
 		if turn.Subject != "" {
-			return Request{Command: "ask", Arg: "what did " + turn.Subject + " say about " + strings.Join(topic, " ")}, 0, true
+			return Request{Command: "ask", Arg: "what did " + turn.Subject + " say about " + strings.Join(topic, " ")}, true
 		}
-		return Request{Command: "ask", Arg: strings.Join(topic, " ")}, 0, true
+		return Request{Command: "ask", Arg: strings.Join(topic, " ")}, true
 	}
-	return Request{}, 0, false
+	return Request{}, false
 }
 
 // maxFollowUpWords is the longest message read as building on the last

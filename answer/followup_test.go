@@ -16,42 +16,40 @@ func TestFollowUp(t *testing.T) {
 		Subject: "David Beazley",
 	}
 	topic := Turn{
-		Request: Request{Command: "ask", Arg: "uvloop"},
-		Offset:  5,
+		Request: Request{Command: "ask", Arg: "uvloop", Offset: 5},
 		Talks:   []TalkRef{{Title: "uvloop: Fast Python networking", Speakers: []string{"Yury Selivanov"}}},
 	}
 	tests := []struct {
-		name   string
-		turn   Turn
-		text   string
-		want   Request
-		offset int
-		ok     bool
+		name string
+		turn Turn
+		text string
+		want Request
+		ok   bool
 	}{
-		{"more", beazley, "more", beazley.Request, 2, true},
-		{"more, offset kept", Turn{Request: topic.Request, Offset: 5, More: true, Talks: topic.Talks}, "next page", topic.Request, 6, true},
-		{"more when nothing more", topic, "more please", Request{}, 0, false},
-		{"that talk", beazley, "show that talk", Request{Command: "show", Arg: "Embracing The GIL"}, 0, true},
-		{"the second one", beazley, "the second one?", Request{Command: "show", Arg: "Grok the GIL: Write Fast And Thread-Safe Python"}, 0, true},
-		{"tell me more about the second one", beazley, "tell me more about the 2nd one", Request{Command: "show", Arg: "Grok the GIL: Write Fast And Thread-Safe Python"}, 0, true},
-		{"the last one", beazley, "open the last one", Request{Command: "show", Arg: "Grok the GIL: Write Fast And Thread-Safe Python"}, 0, true},
-		{"ordinal beyond the answer", topic, "the third one", Request{}, 0, false},
-		{"a question about that talk", beazley, "what did that talk say about priorities", Request{Command: "ask", Arg: "what did say about priorities in Embracing The GIL"}, 0, true},
-		{"what else did he say", beazley, "what else did he say?", Request{Command: "speaker", Arg: "David Beazley"}, 0, true},
-		{"pronoun replaced", beazley, "did he mention pypy", Request{Command: "ask", Arg: "did David Beazley mention pypy"}, 0, true},
-		{"pronoun, speaker of the first talk", topic, "what did she say about speed", Request{Command: "ask", Arg: "what did Yury Selivanov say about speed"}, 0, true},
-		{"and about", beazley, "and about pypy?", Request{Command: "ask", Arg: "what did David Beazley say about pypy"}, 0, true},
-		{"what about, no speaker named", topic, "what about asyncio", Request{Command: "ask", Arg: "asyncio"}, 0, true},
-		{"a new question", beazley, "how does uvloop work", Request{}, 0, false},
-		{"a command", beazley, "speaker davis", Request{}, 0, false},
-		{"empty", beazley, "  ", Request{}, 0, false},
-		{"a long message", beazley, "and about " + repeatWords("pypy", 30), Request{}, 0, false},
+		{"more", beazley, "more", Request{Command: "ask", Arg: "what did beazley say about the gil", Offset: 2}, true},
+		{"more, offset kept", Turn{Request: topic.Request, More: true, Talks: topic.Talks}, "next page", Request{Command: "ask", Arg: "uvloop", Offset: 6}, true},
+		{"more when nothing more", topic, "more please", Request{}, false},
+		{"that talk", beazley, "show that talk", Request{Command: "show", Arg: "Embracing The GIL"}, true},
+		{"the second one", beazley, "the second one?", Request{Command: "show", Arg: "Grok the GIL: Write Fast And Thread-Safe Python"}, true},
+		{"tell me more about the second one", beazley, "tell me more about the 2nd one", Request{Command: "show", Arg: "Grok the GIL: Write Fast And Thread-Safe Python"}, true},
+		{"the last one", beazley, "open the last one", Request{Command: "show", Arg: "Grok the GIL: Write Fast And Thread-Safe Python"}, true},
+		{"ordinal beyond the answer", topic, "the third one", Request{}, false},
+		{"a question about that talk", beazley, "what did that talk say about priorities", Request{Command: "ask", Arg: "what did say about priorities in Embracing The GIL"}, true},
+		{"what else did he say", beazley, "what else did he say?", Request{Command: "speaker", Arg: "David Beazley"}, true},
+		{"pronoun replaced", beazley, "did he mention pypy", Request{Command: "ask", Arg: "did David Beazley mention pypy"}, true},
+		{"pronoun, speaker of the first talk", topic, "what did she say about speed", Request{Command: "ask", Arg: "what did Yury Selivanov say about speed"}, true},
+		{"and about", beazley, "and about pypy?", Request{Command: "ask", Arg: "what did David Beazley say about pypy"}, true},
+		{"what about, no speaker named", topic, "what about asyncio", Request{Command: "ask", Arg: "asyncio"}, true},
+		{"a new question", beazley, "how does uvloop work", Request{}, false},
+		{"a command", beazley, "speaker davis", Request{}, false},
+		{"empty", beazley, "  ", Request{}, false},
+		{"a long message", beazley, "and about " + repeatWords("pypy", 30), Request{}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, offset, ok := FollowUp(tt.turn, tt.text)
-			if ok != tt.ok || got != tt.want || offset != tt.offset {
-				t.Errorf("FollowUp(%q) = %+v, %d, %v; want %+v, %d, %v", tt.text, got, offset, ok, tt.want, tt.offset, tt.ok)
+			got, ok := FollowUp(tt.turn, tt.text)
+			if ok != tt.ok || got != tt.want {
+				t.Errorf("FollowUp(%q) = %+v, %v; want %+v, %v", tt.text, got, ok, tt.want, tt.ok)
 			}
 		})
 	}

@@ -169,7 +169,7 @@ func FuzzFollowUp(f *testing.F) {
 		f.Add(s)
 	}
 	turn := Turn{
-		Request: Request{Command: "ask", Arg: "gil"}, Offset: 5, More: true,
+		Request: Request{Command: "ask", Arg: "gil", Offset: 5}, More: true,
 		Talks:   []TalkRef{{Title: "Embracing The GIL", Speakers: []string{"David Beazley"}}, {Title: "Grok the GIL"}},
 		Subject: "David Beazley",
 	}
@@ -178,14 +178,15 @@ func FuzzFollowUp(f *testing.F) {
 		known[c.Name] = true
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		req, offset, ok := FollowUp(turn, text)
+		req, ok := FollowUp(turn, text)
+		offset := req.Offset
 		if !ok {
 			return
 		}
 		if !known[req.Command] {
 			t.Fatalf("FollowUp(%q) = command %q", text, req.Command)
 		}
-		if offset != 0 && offset != turn.Offset+len(turn.Talks) {
+		if offset != 0 && offset != turn.Request.Offset+len(turn.Talks) {
 			t.Fatalf("FollowUp(%q) = offset %d", text, offset)
 		}
 		if len(req.Arg) > 2*MaxQueryLen {

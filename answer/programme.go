@@ -107,8 +107,8 @@ const noSchedule = "No schedule is loaded: the notes say what was said, not when
 func (e *Engine) When(ctx context.Context, title string, opts Options) Reply {
 	ix := e.Index()
 	title = clip(strings.TrimSpace(cleanInput(title)), MaxQueryLen)
-	r := Reply{Command: "when", Query: title, Offset: opts.Offset}
-	if opts.Offset > 0 {
+	r := Reply{Command: "when", Query: title, Offset: opts.offset}
+	if opts.offset > 0 {
 		return r
 	}
 	if len(ix.programme().talks) > 0 {
@@ -212,7 +212,7 @@ func (e *Engine) Next(ctx context.Context, arg string, opts Options) Reply {
 func (e *Engine) onSchedule(ctx context.Context, command, arg string, opts Options, pick func(*programme, *Index, scheduleFilter, time.Time) []uint32) Reply {
 	ix := e.Index()
 	arg = clip(strings.TrimSpace(cleanInput(arg)), MaxQueryLen)
-	r := Reply{Command: command, Query: arg, Offset: opts.Offset}
+	r := Reply{Command: command, Query: arg, Offset: opts.offset}
 	p := ix.programme()
 	if len(p.talks) == 0 {
 		if arg != "" {
@@ -263,7 +263,7 @@ func (e *Engine) Track(ctx context.Context, name string, opts Options) Reply {
 func (e *Engine) group(ctx context.Context, command, name string, opts Options, of func(*programme) ([]slotGroup, *nameIndex)) Reply {
 	ix := e.Index()
 	name = clip(strings.TrimSpace(cleanInput(name)), MaxQueryLen)
-	r := Reply{Command: command, Query: name, Offset: opts.Offset}
+	r := Reply{Command: command, Query: name, Offset: opts.offset}
 	p := ix.programme()
 	groups, idx := of(p)
 	ms := idx.find(name, 1, nil)
@@ -303,7 +303,7 @@ func (p *programme) nearestPlaces(typed string) []string {
 // slotList pages through scheduled talks, each with the line saying when
 // and where.
 func (ix *Index) slotList(r Reply, talks []uint32, opts Options) Reply {
-	start := min(opts.Offset, len(talks))
+	start := min(opts.offset, len(talks))
 	end := min(start+opts.limit(), len(talks))
 	for _, t := range talks[start:end] {
 		r.Talks = append(r.Talks, ix.slotResult(ix.corpus.Talks[t]))

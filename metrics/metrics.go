@@ -104,7 +104,7 @@ func (in *Instrumented) Handle(ctx context.Context, r answer.Request, opts answe
 	outcome = "no_result"
 	if len(reply.Talks) > 0 || r.Command == "help" {
 		outcome = "answered"
-	} else if r.Command == "ask" && opts.Offset == 0 {
+	} else if r.Command == "ask" && r.Offset == 0 {
 		// A question nothing answered is a gap in the notes.
 		if err := in.m.Gaps.Unanswered(feedback.Entry{Adapter: in.adapter, Command: r.Command, Question: r.Arg}); err != nil {
 			in.log.Error("feedback log: unanswered question not written", "err", err)

@@ -80,7 +80,7 @@ func TestUnansweredQuestionsRecorded(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	none := m.Instrument(stub{}, "slack", log)
 	none.Handle(t.Context(), answer.Request{Command: "ask", Arg: "rust async"}, answer.Options{})
-	none.Handle(t.Context(), answer.Request{Command: "ask", Arg: "rust async"}, answer.Options{Offset: 5}) // a page past the end
+	none.Handle(t.Context(), answer.Request{Command: "ask", Arg: "rust async", Offset: 5}, answer.Options{}) // a page past the end
 	none.Handle(t.Context(), answer.Request{Command: "speaker", Arg: "nobody"}, answer.Options{})
 	m.Instrument(stub{talks: 1}, "slack", log).Handle(t.Context(), answer.Request{Command: "ask", Arg: "gil"}, answer.Options{})
 	l.Close()

@@ -37,7 +37,7 @@ func (c *Console) Run(ctx context.Context) error {
 	sc := bufio.NewScanner(c.in)
 	sc.Buffer(make([]byte, 4096), 64*1024)
 	var last answer.Request
-	offset := 0
+	var turn *answer.Turn // the last answer with talks, for follow-ups
 	for {
 		fmt.Fprint(c.out, c.prompt)
 		if !sc.Scan() {
@@ -58,11 +58,20 @@ func (c *Console) Run(ctx context.Context) error {
 				fmt.Fprintln(c.out, "Nothing to page through yet.")
 				continue
 			}
-			offset += c.limit
+			last.Offset += c.limit
 		default:
-			last, offset = answer.Parse(line), 0
+			last = answer.Parse(line)
+			if turn != nil {
+				if f, ok := answer.FollowUp(*turn, line); ok {
+					last = f // "what else did he say?", "show the second one"
+				}
+			}
 		}
-		reply := c.ask(ctx, last, offset)
+		reply := c.ask(ctx, last)
+		if len(reply.Talks) > 0 {
+			t := answer.NewTurn(last, reply)
+			turn = &t
+		}
 		if err := Render(c.out, reply); err != nil {
 			return err
 		}
@@ -71,11 +80,11 @@ func (c *Console) Run(ctx context.Context) error {
 
 // ask answers one request; a panic in the engine costs the question, not
 // the console.
-func (c *Console) ask(ctx context.Context, r answer.Request, offset int) (reply answer.Reply) {
+func (c *Console) ask(ctx context.Context, r answer.Request) (reply answer.Reply) {
 	defer func() {
 		if p := recover(); p != nil {
 			reply = answer.Reply{Command: r.Command, Query: r.Arg, Notice: "Sorry, something went wrong answering that."}
 		}
 	}()
-	return c.engine.Handle(ctx, r, answer.Options{Limit: c.limit, Offset: offset})
+	return c.engine.Handle(ctx, r, answer.Options{Limit: c.limit})
 }

@@ -66,9 +66,9 @@ func TestRenderGolden(t *testing.T) {
 		{"no-result", commandJSON("ask", "question", "kubernetis deploymnt", false)},
 		{"show-long", commandJSON("show", "title", "the future of collaboration", false)},
 		{"event-paging", commandJSON("event", "name", "pycodeconf 2011", false)},
-		{"more", buttonJSON(customID(buttonMore, request{Command: "event", Arg: "pycodeconf 2011", Offset: 5}))},
-		{"share", buttonJSON(customID(buttonShare, request{Command: "ask", Arg: "uvloop"}))},
-		{"vote", buttonJSON(customID(buttonDown, request{Command: "ask", Arg: "uvloop"}))},
+		{"more", buttonJSON(customID(buttonMore, answer.Request{Command: "event", Arg: "pycodeconf 2011", Offset: 5}))},
+		{"share", buttonJSON(customID(buttonShare, answer.Request{Command: "ask", Arg: "uvloop"}))},
+		{"vote", buttonJSON(customID(buttonDown, answer.Request{Command: "ask", Arg: "uvloop"}))},
 		{"ask-message", messageCommandJSON("what did beazley say about thread priorities")},
 		{"gaps-refused", strings.Replace(commandJSON("gaps", "", "", false), `"id":"U1"`, `"id":"U2"`, 1)},
 		{"help", commandJSON("help", "", "", false)},
@@ -161,7 +161,7 @@ func checkLimits(t *testing.T, resp *discordgo.InteractionResponse) {
 }
 
 func TestCustomIDRoundTrip(t *testing.T) {
-	for _, r := range []request{{"ask", "uvloop", 0}, {"event", "pycodeconf 2011", 15}, {"ask", strings.Repeat("long words ", 30), 5}, {"ask", "a:b:c", 1}} {
+	for _, r := range []answer.Request{{Command: "ask", Arg: "uvloop", Offset: 0}, {Command: "event", Arg: "pycodeconf 2011", Offset: 15}, {Command: "ask", Arg: strings.Repeat("long words ", 30), Offset: 5}, {Command: "ask", Arg: "a:b:c", Offset: 1}} {
 		id := customID(buttonMore, r)
 		prefix, got, ok := parseCustomID(id)
 		if !ok || prefix != buttonMore || len(id) > maxCustomID || got.Command != r.Command || got.Offset != r.Offset || !strings.HasPrefix(r.Arg, got.Arg) {
@@ -178,7 +178,7 @@ func TestCustomIDRoundTrip(t *testing.T) {
 func TestNoteTextCannotPing(t *testing.T) {
 	r := answer.Reply{Command: "ask", Talks: []answer.TalkResult{{Title: "@everyone talk", Speakers: []string{"<@123>"},
 		Snippets: []answer.Snippet{{Text: "hey @here and <@&456> and @everyone", Citation: answer.Citation{File: "f.md", Line: 1}}}}}}
-	d := render(r, request{Command: "ask"}, renderOptions{share: true})
+	d := render(r, answer.Request{Command: "ask"}, renderOptions{share: true})
 	b, _ := json.Marshal(d)
 	for _, bad := range []string{"@everyone", "@here", "<@"} {
 		if strings.Contains(string(b), bad) {
@@ -249,10 +249,10 @@ func TestHTTPInteractions(t *testing.T) {
 		{"ping", `{"id":"1","application_id":"42","type":1,"token":"t","version":1}`, 1, ""},
 		{"command", commandJSON("ask", "question", "uvloop", false), 4, "High Performance Networking in Python"},
 		{"autocomplete", commandJSON("speaker", "name", "beaz", true), 8, "David Beazley"},
-		{"button", buttonJSON(customID(buttonMore, request{Command: "event", Arg: "pycodeconf 2011", Offset: 5})), 7, "talk:more:10:event:pycodeconf 2011"},
+		{"button", buttonJSON(customID(buttonMore, answer.Request{Command: "event", Arg: "pycodeconf 2011", Offset: 5})), 7, "talk:more:10:event:pycodeconf 2011"},
 		// A press on a message holding a component type discordgo does
 		// not know (99) is answered, not refused.
-		{"unknown component in the message", strings.Replace(buttonJSON(customID(buttonShare, request{Command: "ask", Arg: "uvloop"})), `"flags":64}`, `"flags":64,"components":[{"type":1,"components":[{"type":99,"custom_id":"x"}]}]}`, 1), 4, "uvloop"},
+		{"unknown component in the message", strings.Replace(buttonJSON(customID(buttonShare, answer.Request{Command: "ask", Arg: "uvloop"})), `"flags":64}`, `"flags":64,"components":[{"type":1,"components":[{"type":99,"custom_id":"x"}]}]}`, 1), 4, "uvloop"},
 	}
 	for _, tt := range tests {
 		code, v := do(signed(t, url, tt.body, now, testPrivate))
@@ -335,7 +335,7 @@ func TestWireShapes(t *testing.T) {
 		{"autocomplete with no match", commandJSON("speaker", "name", "zzzzqqq", true), []string{"choices"}},
 		{"message", commandJSON("ask", "question", "uvloop", false), []string{"allowed_mentions", "components", "embeds", "flags"}},
 		{"refusal", commandJSON("ask", "question", "which talk covered pyo3", false), []string{"allowed_mentions", "content", "flags"}},
-		{"update in place", buttonJSON(customID(buttonMore, request{Command: "event", Arg: "pycodeconf 2011", Offset: 5})), []string{"allowed_mentions", "components", "content", "embeds"}},
+		{"update in place", buttonJSON(customID(buttonMore, answer.Request{Command: "event", Arg: "pycodeconf 2011", Offset: 5})), []string{"allowed_mentions", "components", "content", "embeds"}},
 		{"ping", `{"id":"1","application_id":"42","type":1,"token":"t","version":1}`, nil},
 	}
 	for _, tt := range tests {

@@ -88,7 +88,7 @@ func (r *Responder) Respond(ctx context.Context, i *discordgo.Interaction) (resp
 			if p.Command != "ask" {
 				return message(&discordgo.InteractionResponseData{Content: "That message has no text to ask about.", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
 			}
-			req := request{Command: "ask", Arg: p.Arg}
+			req := answer.Request{Command: "ask", Arg: p.Arg}
 			return message(render(r.ask(ctx, req), req, renderOptions{share: true, more: true}))
 		}
 		if data.Name == commandName && len(data.Options) > 0 && data.Options[0].Name == gapsCommand {
@@ -117,19 +117,19 @@ func message(d *discordgo.InteractionResponseData) *discordgo.InteractionRespons
 }
 
 // commandRequest reads /talk <subcommand> <option>.
-func commandRequest(data discordgo.ApplicationCommandInteractionData) (request, bool) {
+func commandRequest(data discordgo.ApplicationCommandInteractionData) (answer.Request, bool) {
 	if data.Name != commandName || len(data.Options) == 0 {
-		return request{}, false
+		return answer.Request{}, false
 	}
 	sub := data.Options[0]
-	req := request{Command: sub.Name}
+	req := answer.Request{Command: sub.Name}
 	for _, o := range sub.Options {
 		if s, ok := o.Value.(string); ok {
 			req.Arg = s
 		}
 	}
 	parsed := answer.Parse(req.Command + " " + req.Arg)
-	return request{Command: parsed.Command, Arg: parsed.Arg}, true
+	return answer.Request{Command: parsed.Command, Arg: parsed.Arg}, true
 }
 
 // autocomplete offers titles, speakers or events for the focused option.
@@ -178,24 +178,24 @@ func (r *Responder) button(ctx context.Context, i *discordgo.Interaction) *disco
 // worth remembering (it has talks).
 func (r *Responder) Mention(ctx context.Context, text string, last *answer.Turn) (*discordgo.InteractionResponseData, answer.Turn, bool) {
 	p := answer.Parse(text)
-	req := request{Command: p.Command, Arg: p.Arg}
+	req := answer.Request{Command: p.Command, Arg: p.Arg}
 	if last != nil {
-		if f, offset, ok := answer.FollowUp(*last, text); ok {
-			req = request{Command: f.Command, Arg: f.Arg, Offset: offset}
+		if f, ok := answer.FollowUp(*last, text); ok {
+			req = f
 		}
 	}
 	reply := r.ask(ctx, req)
-	return render(reply, req, renderOptions{}), answer.NewTurn(answer.Request{Command: req.Command, Arg: req.Arg}, reply), len(reply.Talks) > 0
+	return render(reply, req, renderOptions{}), answer.NewTurn(req, reply), len(reply.Talks) > 0
 }
 
-func (r *Responder) ask(ctx context.Context, req request) answer.Reply {
-	return r.engine.Handle(ctx, answer.Request{Command: req.Command, Arg: req.Arg}, answer.Options{Limit: r.limit, Offset: req.Offset})
+func (r *Responder) ask(ctx context.Context, req answer.Request) answer.Reply {
+	return r.engine.Handle(ctx, req, answer.Options{Limit: r.limit})
 }
 
 // vote takes a 👍 or 👎 on an answer: it is recorded with the answer's
 // citations, once however often Discord delivers the interaction, and
 // acknowledged to the presser alone.
-func (r *Responder) vote(i *discordgo.Interaction, prefix string, req request, reply answer.Reply) *discordgo.InteractionResponse {
+func (r *Responder) vote(i *discordgo.Interaction, prefix string, req answer.Request, reply answer.Reply) *discordgo.InteractionResponse {
 	v := feedback.Up
 	if prefix == buttonDown {
 		v = feedback.Down

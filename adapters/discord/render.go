@@ -38,31 +38,24 @@ const (
 // noMentions allows no mention at all: note text can never ping.
 var noMentions = &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 
-// request is a command as it travels in a button's custom ID.
-type request struct {
-	Command string
-	Arg     string
-	Offset  int
-}
-
 // customID encodes a button's request in at most 100 characters; a long
 // argument is cut at a word.
-func customID(prefix string, r request) string {
+func customID(prefix string, r answer.Request) string {
 	head := fmt.Sprintf("%s:%d:%s:", prefix, r.Offset, r.Command)
 	return head + cutBytes(r.Arg, maxCustomID-len(head))
 }
 
 // parseCustomID reads a custom ID made by customID.
-func parseCustomID(id string) (prefix string, r request, ok bool) {
+func parseCustomID(id string) (prefix string, r answer.Request, ok bool) {
 	parts := strings.SplitN(id, ":", 5)
 	if len(parts) != 5 || parts[0] != "talk" {
-		return "", request{}, false
+		return "", answer.Request{}, false
 	}
 	off, err := strconv.Atoi(parts[2])
 	if err != nil || off < 0 {
-		return "", request{}, false
+		return "", answer.Request{}, false
 	}
-	return parts[0] + ":" + parts[1], request{Command: parts[3], Arg: parts[4], Offset: off}, true
+	return parts[0] + ":" + parts[1], answer.Request{Command: parts[3], Arg: parts[4], Offset: off}, true
 }
 
 // renderOptions say which buttons a reply gets.
@@ -74,7 +67,7 @@ type renderOptions struct {
 // render turns a reply into a message: one embed per talk (title linked
 // when the corpus gives a URL, speakers as author, event as footer, the
 // cited lines as description), buttons for suggestions, More and Share.
-func render(r answer.Reply, req request, opts renderOptions) *discordgo.InteractionResponseData {
+func render(r answer.Reply, req answer.Request, opts renderOptions) *discordgo.InteractionResponseData {
 	d := &discordgo.InteractionResponseData{AllowedMentions: noMentions}
 	switch {
 	case r.Command == "help":
@@ -108,7 +101,7 @@ func render(r answer.Reply, req request, opts renderOptions) *discordgo.Interact
 	ids := map[string]bool{}
 	for _, s := range r.Suggestions {
 		p := answer.Parse(s)
-		id := customID(buttonRun, request{Command: p.Command, Arg: p.Arg})
+		id := customID(buttonRun, answer.Request{Command: p.Command, Arg: p.Arg})
 		if ids[id] {
 			continue // cut to 100 characters, two suggestions read alike: Discord refuses a message with one ID twice
 		}

@@ -151,14 +151,14 @@ func (a *Adapter) background(ctx context.Context, what string, fn func(ctx conte
 }
 
 // ask answers a request; a panic in the engine becomes a short apology.
-func (a *Adapter) ask(ctx context.Context, req request) (reply answer.Reply) {
+func (a *Adapter) ask(ctx context.Context, req answer.Request) (reply answer.Reply) {
 	defer func() {
 		if p := recover(); p != nil {
 			a.log.Error("slack: panic answering", "command", req.Command, "panic", p)
 			reply = answer.Reply{Command: req.Command, Query: req.Arg, Notice: "Sorry, something went wrong answering that."}
 		}
 	}()
-	return a.engine.Handle(ctx, answer.Request{Command: req.Command, Arg: req.Arg}, answer.Options{Limit: a.opts.Limit, Offset: req.Offset})
+	return a.engine.Handle(ctx, req, answer.Options{Limit: a.opts.Limit})
 }
 
 // response is the JSON of a slash command response or a message sent to a

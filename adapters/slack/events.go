@@ -72,16 +72,16 @@ var mentionRe = regexp.MustCompile(`<@[A-Z0-9]+(?:\|[^>]*)?>`)
 // asked in the open (public) that has an answer is listed on the Home tab.
 func (a *Adapter) answerMessage(ctx context.Context, channel, thread, text string, public bool) {
 	text = unescape(strings.TrimSpace(mentionRe.ReplaceAllString(text, "")))
-	req := toRequest(answer.Parse(text))
+	req := (answer.Parse(text))
 	key := channel + "/" + thread
 	if turn, ok := a.threads.Get(key); ok {
-		if r, offset, ok := answer.FollowUp(turn, text); ok {
-			req = request{Command: r.Command, Arg: r.Arg, Offset: offset}
+		if r, ok := answer.FollowUp(turn, text); ok {
+			req = r
 		}
 	}
 	reply := a.ask(ctx, req)
 	if len(reply.Talks) > 0 {
-		a.threads.Put(key, answer.NewTurn(answer.Request{Command: req.Command, Arg: req.Arg}, reply))
+		a.threads.Put(key, answer.NewTurn(req, reply))
 		if public && req.Command == "ask" {
 			a.recent.add(req.Arg) // as resolved: "more" lists what it was more of
 		}
@@ -107,7 +107,7 @@ func (a *Adapter) slashCommand(ctx context.Context, cmd slack.SlashCommand) (r r
 		b.section(escape(report))
 		return response{ResponseType: slack.ResponseTypeEphemeral, Text: clip(escape(report), maxFallback), Blocks: b.blocks}, true
 	}
-	req := toRequest(answer.Parse(unescape(cmd.Text)))
+	req := (answer.Parse(unescape(cmd.Text)))
 	done := make(chan response, 1)
 	a.background(ctx, "slash command", func(ctx context.Context) {
 		reply := a.ask(ctx, req)
@@ -146,7 +146,7 @@ func (a *Adapter) interaction(ctx context.Context, cb slack.InteractionCallback)
 		return
 	}
 	for _, act := range cb.ActionCallback.BlockActions {
-		req, err := parseRequest(act.Value)
+		req, err := parseButtonValue(act.Value)
 		if err != nil {
 			a.log.Warn("slack: bad button value", "action", act.ActionID, "err", err)
 			continue
@@ -182,7 +182,7 @@ func unescape(s string) string {
 // vote takes a 👍 or 👎 on an answer: it is recorded with the answer's
 // citations (the request is answered again), once however often Slack
 // delivers the press, and acknowledged to the presser alone.
-func (a *Adapter) vote(ctx context.Context, cb slack.InteractionCallback, act *slack.BlockAction, req request) response {
+func (a *Adapter) vote(ctx context.Context, cb slack.InteractionCallback, act *slack.BlockAction, req answer.Request) response {
 	v := feedback.Up
 	if act.ActionID == actionDown {
 		v = feedback.Down

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/talkbot/talkbot/answer"
 	"net/http"
 	"net/url"
 	"os"
@@ -49,7 +50,7 @@ func TestVoteAcknowledgedCountedAndLoggedOnce(t *testing.T) {
 		t.Fatalf("answer without vote buttons: %s", blocks)
 	}
 
-	value := request{Command: "ask", Arg: "uvloop"}.value()
+	value := buttonValue(answer.Request{Command: "ask", Arg: "uvloop"})
 	payload := votePayload(actionDown, value, f.srv.URL+"/response/vote", "1700000002.000200")
 	form := []byte(url.Values{"payload": {payload}}.Encode())
 	for range 2 { // the press, and Slack delivering it again

@@ -29,28 +29,31 @@ const (
 	actionDown    = "talk_vote_down"
 )
 
-// request is a command as it travels in a button's value: Slack hands it
-// back on a press, so no state is kept on the server.
-type request struct {
+// buttonRequest is a request as it travels in a button's value: Slack
+// hands it back on a press, so no state is kept on the server. The short
+// keys are the wire format of every button already sent.
+type buttonRequest struct {
 	Command string `json:"c"`
 	Arg     string `json:"a"`
 	Offset  int    `json:"o,omitempty"`
 }
 
-func (r request) value() string {
+// buttonValue encodes a request into a button's value.
+func buttonValue(r answer.Request) string {
 	var b strings.Builder
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false) // "&", "<" and ">" as themselves, not six bytes each
-	_ = enc.Encode(r)
+	_ = enc.Encode(buttonRequest(r))
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-func parseRequest(v string) (request, error) {
-	var r request
+// parseButtonValue reads a request from a button's value.
+func parseButtonValue(v string) (answer.Request, error) {
+	var r buttonRequest
 	if err := json.Unmarshal([]byte(v), &r); err != nil {
-		return request{}, fmt.Errorf("button value: %w", err)
+		return answer.Request{}, fmt.Errorf("button value: %w", err)
 	}
-	return r, nil
+	return answer.Request(r), nil
 }
 
 // message is a rendered reply: Block Kit blocks and the plain-text fallback
@@ -69,7 +72,7 @@ type renderOptions struct {
 // render turns a reply into Block Kit: per cited line a section with the
 // note text and a context line with its citation; suggestions as buttons
 // that run them; Share and More buttons. It never exceeds Slack's limits.
-func render(r answer.Reply, req request, opts renderOptions) message {
+func render(r answer.Reply, req answer.Request, opts renderOptions) message {
 	b := &blockList{}
 	switch {
 	case r.Command == "help":
@@ -92,7 +95,7 @@ func render(r answer.Reply, req request, opts renderOptions) message {
 	}
 	var buttons []slack.BlockElement
 	for i, s := range r.Suggestions {
-		sreq := toRequest(answer.Parse(s))
+		sreq := answer.Parse(s)
 		buttons = append(buttons, button(fmt.Sprintf("%s_%d", actionSuggest, i), "Did you mean: "+s, sreq))
 	}
 	if opts.more && r.More {
@@ -118,8 +121,6 @@ func render(r answer.Reply, req request, opts renderOptions) message {
 	}
 	return message{Text: fallback(r), Blocks: b.fit(trailing...)}
 }
-
-func toRequest(r answer.Request) request { return request{Command: r.Command, Arg: r.Arg} }
 
 // blockList collects the blocks of a reply's content.
 type blockList struct {
@@ -148,10 +149,10 @@ func (b *blockList) fit(trailing ...slack.Block) []slack.Block {
 	return append(blocks, trailing...)
 }
 
-func button(actionID, text string, req request) *slack.ButtonBlockElement {
+func button(actionID, text string, req answer.Request) *slack.ButtonBlockElement {
 	// The value is cut after encoding: escaping may lengthen a question
 	// ("\"", control characters), and Slack counts the encoded bytes.
-	value := req.value()
+	value := buttonValue(req)
 	for len(value) > maxButtonValue && req.Arg != "" {
 		n := utf8.RuneCountInString(req.Arg)
 		if n <= 2 {
@@ -159,7 +160,7 @@ func button(actionID, text string, req request) *slack.ButtonBlockElement {
 		} else {
 			req.Arg = clip(req.Arg, min(n-1, n*maxButtonValue/len(value)))
 		}
-		value = req.value()
+		value = buttonValue(req)
 	}
 	return slack.NewButtonBlockElement(actionID, value, slack.NewTextBlockObject(slack.PlainTextType, clip(text, maxButtonText), false, false))
 }

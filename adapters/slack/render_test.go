@@ -47,9 +47,9 @@ func renderGolden(t *testing.T, e *answer.Engine, tests []renderCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			req := toRequest(answer.Parse(tt.command))
+			req := answer.Parse(tt.command)
 			req.Offset = tt.offset
-			r := e.Handle(t.Context(), answer.Request{Command: req.Command, Arg: req.Arg}, answer.Options{Offset: tt.offset})
+			r := e.Handle(t.Context(), req, answer.Options{})
 			m := render(r, req, tt.opts)
 			checkLimits(t, m)
 			b, err := json.MarshalIndent(map[string]any{"text": m.Text, "blocks": m.Blocks}, "", "  ")
@@ -91,7 +91,7 @@ func TestLongTextsAreCut(t *testing.T) {
 		snippets = append(snippets, answer.Snippet{Text: long, Citation: answer.Citation{Talk: "T", File: "f.md", Line: 1}})
 	}
 	r := answer.Reply{Command: "show", Talks: []answer.TalkResult{{Title: "T", Snippets: snippets}}, Suggestions: []string{strings.Repeat("suggestion ", 30)}}
-	m := render(r, request{Command: "show", Arg: strings.Repeat("q", 5000)}, renderOptions{share: true, more: true})
+	m := render(r, answer.Request{Command: "show", Arg: strings.Repeat("q", 5000)}, renderOptions{share: true, more: true})
 	checkLimits(t, m)
 	last := m.Blocks[len(m.Blocks)-2]
 	if c, ok := last.(*slack.ContextBlock); !ok || c.BlockID != "talk_truncated" {
@@ -105,12 +105,12 @@ func TestLongTextsAreCut(t *testing.T) {
 }
 
 func TestButtonValueRoundTrip(t *testing.T) {
-	in := request{Command: "ask", Arg: `what "quotes" & <tags>`, Offset: 10}
-	out, err := parseRequest(in.value())
+	in := answer.Request{Command: "ask", Arg: `what "quotes" & <tags>`, Offset: 10}
+	out, err := parseButtonValue(buttonValue(in))
 	if err != nil || out != in {
-		t.Errorf("parseRequest(value) = %+v, %v; want %+v", out, err, in)
+		t.Errorf("parseButtonValue(value) = %+v, %v; want %+v", out, err, in)
 	}
-	if _, err := parseRequest("not json"); err == nil {
+	if _, err := parseButtonValue("not json"); err == nil {
 		t.Error("a broken value parsed")
 	}
 }
@@ -131,17 +131,17 @@ func TestButtonValueCutAfterEncoding(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := button(actionShare, "Share", request{Command: "ask", Arg: tt.arg})
+			b := button(actionShare, "Share", answer.Request{Command: "ask", Arg: tt.arg})
 			if len(b.Value) > maxButtonValue {
 				t.Fatalf("value of %d bytes; Slack takes %d", len(b.Value), maxButtonValue)
 			}
-			r, err := parseRequest(b.Value)
+			r, err := parseButtonValue(b.Value)
 			if err != nil || r.Arg == "" || !strings.HasPrefix(tt.arg, strings.TrimSuffix(r.Arg, "…")) {
 				t.Errorf("value %.40q… reads back as %.40q, %v", b.Value, r.Arg, err)
 			}
 		})
 	}
-	if v := (request{Command: "ask", Arg: "a & b <c>"}).value(); !strings.Contains(v, `"a & b <c>"`) {
+	if v := buttonValue(answer.Request{Command: "ask", Arg: "a & b <c>"}); !strings.Contains(v, `"a & b <c>"`) {
 		t.Errorf("value %s escapes & < >", v)
 	}
 }

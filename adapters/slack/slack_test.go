@@ -422,9 +422,9 @@ func interactionBody(actionID, value string, ephemeral bool) []byte {
 	return []byte(payload)
 }
 
-func pressButton(t *testing.T, bot *httptest.Server, f *fakeSlack, actionID string, req request, ephemeral bool) {
+func pressButton(t *testing.T, bot *httptest.Server, f *fakeSlack, actionID string, req answer.Request, ephemeral bool) {
 	t.Helper()
-	payload := strings.Replace(string(interactionBody(actionID, req.value(), ephemeral)), "RESPONSE", f.srv.URL+"/response/button", 1)
+	payload := strings.Replace(string(interactionBody(actionID, buttonValue(req), ephemeral)), "RESPONSE", f.srv.URL+"/response/button", 1)
 	body := url.Values{"payload": {payload}}.Encode()
 	if resp := send(t, bot, "/slack/interactions", "application/x-www-form-urlencoded", []byte(body), true, time.Now(), nil); resp.StatusCode != http.StatusOK {
 		t.Fatalf("button: status %d", resp.StatusCode)
@@ -433,7 +433,7 @@ func pressButton(t *testing.T, bot *httptest.Server, f *fakeSlack, actionID stri
 
 func TestShareButtonPostsInChannel(t *testing.T) {
 	_, f, bot := newTestAdapter(t, defaultEngine(t))
-	pressButton(t, bot, f, actionShare, request{Command: "ask", Arg: "uvloop"}, true)
+	pressButton(t, bot, f, actionShare, answer.Request{Command: "ask", Arg: "uvloop"}, true)
 	got := f.wait(t, 1)[0]
 	if got.Body["response_type"] != "in_channel" || !strings.Contains(got.Blocks, "uvloop") || strings.Contains(got.Blocks, actionShare) {
 		t.Errorf("share posted %+v", got)
@@ -442,7 +442,7 @@ func TestShareButtonPostsInChannel(t *testing.T) {
 
 func TestMoreButtonReplacesWithNextPage(t *testing.T) {
 	_, f, bot := newTestAdapter(t, defaultEngine(t))
-	pressButton(t, bot, f, actionMore, request{Command: "event", Arg: "pycodeconf 2011", Offset: 5}, true)
+	pressButton(t, bot, f, actionMore, answer.Request{Command: "event", Arg: "pycodeconf 2011", Offset: 5}, true)
 	got := f.wait(t, 1)[0]
 	if got.Body["replace_original"] != true || strings.Contains(got.Blocks, "PyPy\"") {
 		t.Errorf("more posted %+v", got)
@@ -454,7 +454,7 @@ func TestMoreButtonReplacesWithNextPage(t *testing.T) {
 
 func TestSuggestionButtonRunsIt(t *testing.T) {
 	_, f, bot := newTestAdapter(t, defaultEngine(t))
-	pressButton(t, bot, f, actionSuggest+"_0", request{Command: "ask", Arg: "kubernetes"}, true)
+	pressButton(t, bot, f, actionSuggest+"_0", answer.Request{Command: "ask", Arg: "kubernetes"}, true)
 	if got := f.wait(t, 1)[0]; !strings.Contains(got.Blocks, "Kubernetes For Pythonistas") {
 		t.Errorf("suggestion answered %+v", got)
 	}
@@ -501,7 +501,7 @@ func TestNoteTextCannotPing(t *testing.T) {
 		Snippets: []answer.Snippet{{Text: "ping <!everyone> and <@U999|bob> & <https://evil|click>", Citation: answer.Citation{
 			Talk: "<!channel> & co", Speakers: []string{"<@U123>"}, Event: "Conf <!here>", File: "a<b>.md", Line: 3, URL: "https://x.org/a|<!channel>"}}},
 	}}}
-	m := render(r, request{Command: "ask", Arg: "x"}, renderOptions{share: true})
+	m := render(r, answer.Request{Command: "ask", Arg: "x"}, renderOptions{share: true})
 	b, err := json.Marshal(m.Blocks)
 	if err != nil {
 		t.Fatal(err)
@@ -570,12 +570,12 @@ func TestSlackEscapesDecoded(t *testing.T) {
 	if err := json.NewDecoder(command(t, bot, f, "uvloop &amp; asyncio &lt;3").Body).Decode(&body); err != nil {
 		t.Fatal(err)
 	}
-	var share request
+	var share answer.Request
 	for _, b := range body.Blocks {
 		for _, el := range b.Elements {
 			if el.ActionID == actionShare {
 				var err error
-				if share, err = parseRequest(el.Value); err != nil {
+				if share, err = parseButtonValue(el.Value); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -2,6 +2,7 @@ package slack
 
 import (
 	"encoding/json"
+	"github.com/talkbot/talkbot/answer"
 	"strings"
 	"sync"
 	"testing"
@@ -61,7 +62,7 @@ func TestSocketModeEnvelopes(t *testing.T) {
 
 	// A button press: acked, answered through the response URL.
 	var cb slack.InteractionCallback
-	payload := strings.Replace(string(interactionBody(actionShare, request{Command: "ask", Arg: "gil"}.value(), true)), "RESPONSE", f.srv.URL+"/response/smbutton", 1)
+	payload := strings.Replace(string(interactionBody(actionShare, buttonValue(answer.Request{Command: "ask", Arg: "gil"}), true)), "RESPONSE", f.srv.URL+"/response/smbutton", 1)
 	if err := json.Unmarshal([]byte(payload), &cb); err != nil {
 		t.Fatal(err)
 	}

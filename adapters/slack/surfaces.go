@@ -157,7 +157,7 @@ func (a *Adapter) askAboutMessage(ctx context.Context, cb slack.InteractionCallb
 	if p.Command != "ask" {
 		r = response{ResponseType: slack.ResponseTypeEphemeral, Text: "That message has no text to ask about."}
 	} else {
-		req := request{Command: "ask", Arg: p.Arg}
+		req := answer.Request{Command: "ask", Arg: p.Arg}
 		r = render(a.ask(ctx, req), req, renderOptions{share: true, more: true}).response(slack.ResponseTypeEphemeral)
 	}
 	if err := a.postResponse(ctx, cb.ResponseURL, r); err != nil {

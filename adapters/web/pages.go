@@ -137,7 +137,9 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Title = q
 	offset := offsetParam(r)
-	reply := s.ask.Handle(r.Context(), answer.Parse(q), answer.Options{Limit: s.opts.Limit, Offset: offset})
+	req := answer.Parse(q)
+	req.Offset = offset
+	reply := s.ask.Handle(r.Context(), req, answer.Options{Limit: s.opts.Limit})
 	for _, t := range reply.Talks {
 		p.Talks = append(p.Talks, c.view(t))
 	}
@@ -400,7 +402,9 @@ func (s *Site) api(w http.ResponseWriter, r *http.Request) {
 	if n, err := strconv.Atoi(r.URL.Query().Get("limit")); err == nil && n > 0 {
 		limit = min(n, maxAPILimit)
 	}
-	reply := s.ask.Handle(r.Context(), answer.Parse(q), answer.Options{Limit: limit, Offset: offsetParam(r)})
+	req := answer.Parse(q)
+	req.Offset = offsetParam(r)
+	reply := s.ask.Handle(r.Context(), req, answer.Options{Limit: limit})
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.Encode(reply.Answer(q, limit))

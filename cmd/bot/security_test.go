@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -39,7 +40,6 @@ func servedBot(t *testing.T, env map[string]string) (addr string, output func() 
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr = freeAddr(t)
 	base := map[string]string{
 		"SLACK_BOT_TOKEN": secretBot, "SLACK_SIGNING_SECRET": secretSigning, "SLACK_API_URL": slackAPI.URL + "/api/",
 		"DISCORD_PUBLIC_KEY": hex.EncodeToString(pub), "TALKBOT_LOG_FORMAT": "json",
@@ -52,7 +52,9 @@ func servedBot(t *testing.T, env map[string]string) (addr string, output func() 
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--addr", addr}, func(k string) string { return base[k] }, strings.NewReader(""), so, se)
+		// Port 0: the system picks a free port, which the bot logs; a port
+		// picked by the test could be taken by another test process first.
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, func(k string) string { return base[k] }, strings.NewReader(""), so, se)
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -62,6 +64,7 @@ func servedBot(t *testing.T, env map[string]string) (addr string, output func() 
 			t.Error("the bot did not stop")
 		}
 	})
+	addr = loggedAddr(t, se)
 	waitReady(t, addr)
 	return addr, func() string {
 		so.mu.Lock()
@@ -70,6 +73,24 @@ func servedBot(t *testing.T, env map[string]string) (addr string, output func() 
 		defer se.mu.Unlock()
 		return out.String() + errOut.String()
 	}
+}
+
+// loggedAddr waits for the address the bot logs it serves at.
+func loggedAddr(t *testing.T, log *syncWriter) string {
+	t.Helper()
+	re := regexp.MustCompile(`"msg":"talkbot serving","addr":"([^"]+)"`)
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		log.mu.Lock()
+		m := re.FindStringSubmatch(log.w.(*bytes.Buffer).String())
+		log.mu.Unlock()
+		if m != nil {
+			return m[1]
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatal("the bot never said where it serves")
+	return ""
 }
 
 // TestSecretsNeverPrinted sets recognisable secrets (one read from a
