@@ -89,6 +89,7 @@ func (e *Engine) Handle(ctx context.Context, r Request, opts Options) Reply {
 		// Paged past the last talk: the answer was given.
 		reply = Reply{Command: reply.Command, Query: reply.Query, Offset: opts.offset, Notice: "No more talks."}
 	}
+	reply.Actions = actions(r, reply)
 	return reply
 }
 

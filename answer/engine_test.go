@@ -2,6 +2,8 @@ package answer
 
 import (
 	"context"
+	"fmt"
+	"log/slog"
 	"os/exec"
 	"slices"
 	"strconv"
@@ -351,5 +353,44 @@ func TestBrowsing(t *testing.T) {
 				t.Errorf("suggestions %q; want %q", r.Suggestions, tt.wantSugg)
 			}
 		})
+	}
+}
+
+func TestActions(t *testing.T) {
+	e := defaultEngine(t)
+	tests := []struct {
+		name string
+		req  Request
+		want []string // kind:command:arg:offset
+	}{
+		{"answer with more", Request{Command: "event", Arg: "pycodeconf 2011"}, []string{"1:event:pycodeconf 2011:5", "2:event:pycodeconf 2011:0"}},
+		{"second page", Request{Command: "event", Arg: "pycodeconf 2011", Offset: 5}, []string{"1:event:pycodeconf 2011:10", "2:event:pycodeconf 2011:5"}},
+		{"suggestions only", Request{Command: "ask", Arg: "kubernetis deploymnt"}, []string{"0:show:Kubernetes For Pythonistas:0", "0:show:The Python Deployment Albatross:0"}},
+		{"one talk", Request{Command: "show", Arg: "grok the gil"}, []string{"2:show:grok the gil:0"}},
+		{"help", Request{Command: "help"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, a := range e.Handle(t.Context(), tt.req, Options{}).Actions {
+				got = append(got, fmt.Sprintf("%d:%s:%s:%d", a.Kind, a.Request.Command, a.Request.Arg, a.Request.Offset))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("actions %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+type panicking struct{}
+
+func (panicking) Handle(context.Context, Request, Options) Reply { panic("boom") }
+
+func TestRecovering(t *testing.T) {
+	var logged strings.Builder
+	h := Recovering(panicking{}, slog.New(slog.NewTextHandler(&logged, nil)), "slack")
+	r := h.Handle(t.Context(), Request{Command: "ask", Arg: "gil"}, Options{})
+	if r.Notice != Apology || r.Query != "gil" || !strings.Contains(logged.String(), "adapter=slack") || !strings.Contains(logged.String(), "boom") {
+		t.Errorf("reply %+v, log %q", r, logged.String())
 	}
 }

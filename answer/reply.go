@@ -12,6 +12,9 @@ type Reply struct {
 	// Suggestions are commands worth running instead ("did you mean"), such
 	// as "kubernetes" or "show Grok the GIL". They are not results.
 	Suggestions []string
+	// Actions are the next steps the reply offers (suggestions, more,
+	// share), each with the request it runs; set by Engine.Handle.
+	Actions []Action
 	// Notice is a short line for the user when there is no result: what
 	// went wrong, in words.
 	Notice string

@@ -5,19 +5,15 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
 
 	"github.com/talkbot/talkbot/answer"
 )
 
-// answerer is what the console needs of the engine.
-type answerer interface {
-	Handle(ctx context.Context, r answer.Request, opts answer.Options) answer.Reply
-}
-
 // Console is a chat with the bot in a terminal.
 type Console struct {
-	engine answerer
+	engine answer.Handler // panics made apologies
 	in     io.Reader
 	out    io.Writer
 	limit  int
@@ -26,8 +22,8 @@ type Console struct {
 
 // New returns a console reading questions from in and writing answers to
 // out, limit talks an answer.
-func New(engine answerer, in io.Reader, out io.Writer, limit int) *Console {
-	return &Console{engine: engine, in: in, out: out, limit: limit, prompt: "talkbot> "}
+func New(engine answer.Handler, in io.Reader, out io.Writer, limit int) *Console {
+	return &Console{engine: answer.Recovering(engine, slog.New(slog.DiscardHandler), "console"), in: in, out: out, limit: limit, prompt: "talkbot> "}
 }
 
 // Run answers lines until the input ends, "quit" or the context is done.
@@ -80,11 +76,6 @@ func (c *Console) Run(ctx context.Context) error {
 
 // ask answers one request; a panic in the engine costs the question, not
 // the console.
-func (c *Console) ask(ctx context.Context, r answer.Request) (reply answer.Reply) {
-	defer func() {
-		if p := recover(); p != nil {
-			reply = answer.Reply{Command: r.Command, Query: r.Arg, Notice: "Sorry, something went wrong answering that."}
-		}
-	}()
+func (c *Console) ask(ctx context.Context, r answer.Request) answer.Reply {
 	return c.engine.Handle(ctx, r, answer.Options{Limit: c.limit})
 }

@@ -177,8 +177,9 @@ func TestCustomIDRoundTrip(t *testing.T) {
 
 func TestNoteTextCannotPing(t *testing.T) {
 	r := answer.Reply{Command: "ask", Talks: []answer.TalkResult{{Title: "@everyone talk", Speakers: []string{"<@123>"},
-		Snippets: []answer.Snippet{{Text: "hey @here and <@&456> and @everyone", Citation: answer.Citation{File: "f.md", Line: 1}}}}}}
-	d := render(r, answer.Request{Command: "ask"}, renderOptions{share: true})
+		Snippets: []answer.Snippet{{Text: "hey @here and <@&456> and @everyone", Citation: answer.Citation{File: "f.md", Line: 1}}}}}}.
+		WithActions(answer.Request{Command: "ask", Arg: "x"})
+	d := render(r, renderOptions{share: true})
 	b, _ := json.Marshal(d)
 	for _, bad := range []string{"@everyone", "@here", "<@"} {
 		if strings.Contains(string(b), bad) {

@@ -83,7 +83,7 @@ func FuzzRender(f *testing.F) {
 	f.Add("@@everyone", "@\u200beveryone <#1> <@!2>", "", "", "q")
 	f.Fuzz(func(t *testing.T, title, text, file, url, question string) {
 		r := testengine.UntrustedReply(title, text, file, url, question)
-		d := render(r, answer.Request{Command: "ask", Arg: question}, renderOptions{share: true, more: true})
+		d := render(r, renderOptions{share: true, more: true})
 		if d.AllowedMentions == nil || len(d.AllowedMentions.Parse) != 0 {
 			t.Fatalf("mentions not turned off: %+v", d.AllowedMentions)
 		}

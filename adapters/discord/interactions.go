@@ -11,7 +11,7 @@ import (
 
 // engine is what the adapter needs of the answer engine.
 type engine interface {
-	Handle(ctx context.Context, r answer.Request, opts answer.Options) answer.Reply
+	answer.Handler
 	Complete(field answer.Field, typed string, limit int) []string
 }
 
@@ -19,6 +19,7 @@ type engine interface {
 // HTTP), and renders replies to mentions.
 type Responder struct {
 	engine   engine
+	handler  answer.Handler // engine, panics made apologies
 	log      *slog.Logger
 	limit    int
 	feedback *feedback.Recorder
@@ -63,7 +64,7 @@ func NewResponder(e engine, log *slog.Logger, limit int) *Responder {
 	if limit == 0 {
 		limit = answer.DefaultLimit
 	}
-	return &Responder{engine: e, log: log, limit: limit}
+	return &Responder{engine: e, handler: answer.Recovering(e, log, "discord"), log: log, limit: limit}
 }
 
 // Respond answers one interaction. It checks the interaction's type before
@@ -72,7 +73,7 @@ func (r *Responder) Respond(ctx context.Context, i *discordgo.Interaction) (resp
 	defer func() {
 		if p := recover(); p != nil {
 			r.log.Error("discord: panic answering", "type", i.Type, "panic", p)
-			resp = message(&discordgo.InteractionResponseData{Content: "Sorry, something went wrong answering that.", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
+			resp = message(&discordgo.InteractionResponseData{Content: answer.Apology, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
 		}
 	}()
 	switch i.Type {
@@ -89,7 +90,7 @@ func (r *Responder) Respond(ctx context.Context, i *discordgo.Interaction) (resp
 				return message(&discordgo.InteractionResponseData{Content: "That message has no text to ask about.", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
 			}
 			req := answer.Request{Command: "ask", Arg: p.Arg}
-			return message(render(r.ask(ctx, req), req, renderOptions{share: true, more: true}))
+			return message(render(r.ask(ctx, req), renderOptions{share: true, more: true}))
 		}
 		if data.Name == commandName && len(data.Options) > 0 && data.Options[0].Name == gapsCommand {
 			since := ""
@@ -103,7 +104,7 @@ func (r *Responder) Respond(ctx context.Context, i *discordgo.Interaction) (resp
 		if !ok {
 			return message(&discordgo.InteractionResponseData{Content: "Unknown command.", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
 		}
-		return message(render(r.ask(ctx, req), req, renderOptions{share: true, more: true}))
+		return message(render(r.ask(ctx, req), renderOptions{share: true, more: true}))
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		return r.autocomplete(i.ApplicationCommandData())
 	case discordgo.InteractionMessageComponent:
@@ -163,11 +164,11 @@ func (r *Responder) button(ctx context.Context, i *discordgo.Interaction) *disco
 	case buttonUp, buttonDown:
 		return r.vote(i, prefix, req, reply)
 	case buttonShare:
-		return message(render(reply, req, renderOptions{}))
+		return message(render(reply, renderOptions{}))
 	case buttonMore:
-		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: render(reply, req, renderOptions{share: true, more: true})}
+		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: render(reply, renderOptions{share: true, more: true})}
 	default:
-		return message(render(reply, req, renderOptions{share: true, more: true}))
+		return message(render(reply, renderOptions{share: true, more: true}))
 	}
 }
 
@@ -185,11 +186,11 @@ func (r *Responder) Mention(ctx context.Context, text string, last *answer.Turn)
 		}
 	}
 	reply := r.ask(ctx, req)
-	return render(reply, req, renderOptions{}), answer.NewTurn(req, reply), len(reply.Talks) > 0
+	return render(reply, renderOptions{}), answer.NewTurn(req, reply), len(reply.Talks) > 0
 }
 
 func (r *Responder) ask(ctx context.Context, req answer.Request) answer.Reply {
-	return r.engine.Handle(ctx, req, answer.Options{Limit: r.limit})
+	return r.handler.Handle(ctx, req, answer.Options{Limit: r.limit})
 }
 
 // vote takes a 👍 or 👎 on an answer: it is recorded with the answer's

@@ -67,7 +67,7 @@ type renderOptions struct {
 // render turns a reply into a message: one embed per talk (title linked
 // when the corpus gives a URL, speakers as author, event as footer, the
 // cited lines as description), buttons for suggestions, More and Share.
-func render(r answer.Reply, req answer.Request, opts renderOptions) *discordgo.InteractionResponseData {
+func render(r answer.Reply, opts renderOptions) *discordgo.InteractionResponseData {
 	d := &discordgo.InteractionResponseData{AllowedMentions: noMentions}
 	switch {
 	case r.Command == "help":
@@ -99,24 +99,23 @@ func render(r answer.Reply, req answer.Request, opts renderOptions) *discordgo.I
 	}
 	var buttons []discordgo.MessageComponent
 	ids := map[string]bool{}
-	for _, s := range r.Suggestions {
-		p := answer.Parse(s)
-		id := customID(buttonRun, answer.Request{Command: p.Command, Arg: p.Arg})
-		if ids[id] {
+	for _, a := range r.Actions {
+		var b discordgo.Button
+		switch {
+		case a.Kind == answer.Suggest:
+			b = discordgo.Button{Label: clip(a.Label, maxButtonLabel), Style: discordgo.SecondaryButton, CustomID: customID(buttonRun, a.Request)}
+		case a.Kind == answer.More && opts.more:
+			b = discordgo.Button{Label: a.Label, Style: discordgo.SecondaryButton, CustomID: customID(buttonMore, a.Request)}
+		case a.Kind == answer.Share && opts.share:
+			b = discordgo.Button{Label: a.Label, Style: discordgo.PrimaryButton, CustomID: customID(buttonShare, a.Request)}
+		default:
+			continue
+		}
+		if ids[b.CustomID] {
 			continue // cut to 100 characters, two suggestions read alike: Discord refuses a message with one ID twice
 		}
-		ids[id] = true
-		buttons = append(buttons, discordgo.Button{Label: clip("Did you mean: "+s, maxButtonLabel), Style: discordgo.SecondaryButton, CustomID: id})
-	}
-	if opts.more && r.More {
-		next := req
-		next.Offset = r.Offset + len(r.Talks)
-		buttons = append(buttons, discordgo.Button{Label: "More", Style: discordgo.SecondaryButton, CustomID: customID(buttonMore, next)})
-	}
-	if opts.share && len(r.Talks) > 0 {
-		share := req
-		share.Offset = r.Offset
-		buttons = append(buttons, discordgo.Button{Label: "Share", Style: discordgo.PrimaryButton, CustomID: customID(buttonShare, share)})
+		ids[b.CustomID] = true
+		buttons = append(buttons, b)
 	}
 	if len(buttons) > maxButtons {
 		buttons = buttons[len(buttons)-maxButtons:]
@@ -124,14 +123,12 @@ func render(r answer.Reply, req answer.Request, opts renderOptions) *discordgo.I
 	if len(buttons) > 0 {
 		d.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: buttons}}
 	}
-	if len(r.Talks) > 0 {
+	if shown, ok := r.Action(answer.Share); ok {
 		// Feedback on this answer, in a row of its own: the press hands
 		// back the request, whose answer is logged with the vote.
-		voted := req
-		voted.Offset = r.Offset
 		d.Components = append(d.Components, discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-			discordgo.Button{Label: "👍", Style: discordgo.SecondaryButton, CustomID: customID(buttonUp, voted)},
-			discordgo.Button{Label: "👎", Style: discordgo.SecondaryButton, CustomID: customID(buttonDown, voted)},
+			discordgo.Button{Label: "👍", Style: discordgo.SecondaryButton, CustomID: customID(buttonUp, shown.Request)},
+			discordgo.Button{Label: "👎", Style: discordgo.SecondaryButton, CustomID: customID(buttonDown, shown.Request)},
 		}})
 	}
 	if opts.share {

@@ -139,7 +139,7 @@ func TestLongestReplyWithinLimits(t *testing.T) {
 	for i := range 8 {
 		r.Suggestions = append(r.Suggestions, fmt.Sprintf("show %s %d", long, i))
 	}
-	d := render(r, answer.Request{Command: "ask", Arg: long}, renderOptions{share: true, more: true})
+	d := render(r.WithActions(answer.Request{Command: "ask", Arg: long}), renderOptions{share: true, more: true})
 	checkLimits(t, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: d})
 	if len(d.Components) != 2 {
 		t.Errorf("%d rows; want the actions and the votes", len(d.Components))

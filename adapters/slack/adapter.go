@@ -19,9 +19,10 @@ import (
 	"github.com/talkbot/talkbot/feedback"
 )
 
-// answerer is what the adapter needs of the engine.
+// answerer is what the adapter needs of the engine: answers, and the
+// overview of the notes for the Home tab and the assistant's prompts.
 type answerer interface {
-	Handle(ctx context.Context, r answer.Request, opts answer.Options) answer.Reply
+	answer.Handler
 	Overview(ctx context.Context, examples int) answer.Overview
 }
 
@@ -68,6 +69,7 @@ type Options struct {
 // Adapter connects the engine to Slack.
 type Adapter struct {
 	engine    answerer
+	handler   answer.Handler // engine, panics made apologies
 	api       webAPI
 	log       *slog.Logger
 	opts      Options
@@ -98,7 +100,7 @@ func New(engine answerer, api webAPI, log *slog.Logger, opts Options) *Adapter {
 	if opts.ThreadTTL == 0 {
 		opts.ThreadTTL = 24 * time.Hour
 	}
-	a := &Adapter{engine: engine, api: api, log: log, opts: opts, seen: newDedupe(10000, time.Hour), threads: threads.New(opts.Threads, opts.ThreadTTL),
+	a := &Adapter{engine: engine, handler: answer.Recovering(engine, log, "slack"), api: api, log: log, opts: opts, seen: newDedupe(10000, time.Hour), threads: threads.New(opts.Threads, opts.ThreadTTL),
 		assistantThreads: newDedupe(10000, 24*time.Hour)}
 	a.botUserID.Store("")
 	return a
@@ -151,14 +153,8 @@ func (a *Adapter) background(ctx context.Context, what string, fn func(ctx conte
 }
 
 // ask answers a request; a panic in the engine becomes a short apology.
-func (a *Adapter) ask(ctx context.Context, req answer.Request) (reply answer.Reply) {
-	defer func() {
-		if p := recover(); p != nil {
-			a.log.Error("slack: panic answering", "command", req.Command, "panic", p)
-			reply = answer.Reply{Command: req.Command, Query: req.Arg, Notice: "Sorry, something went wrong answering that."}
-		}
-	}()
-	return a.engine.Handle(ctx, req, answer.Options{Limit: a.opts.Limit})
+func (a *Adapter) ask(ctx context.Context, req answer.Request) answer.Reply {
+	return a.handler.Handle(ctx, req, answer.Options{Limit: a.opts.Limit})
 }
 
 // response is the JSON of a slash command response or a message sent to a

@@ -86,7 +86,7 @@ func (a *Adapter) answerMessage(ctx context.Context, channel, thread, text strin
 			a.recent.add(req.Arg) // as resolved: "more" lists what it was more of
 		}
 	}
-	m := render(reply, req, renderOptions{more: true})
+	m := render(reply, renderOptions{more: true})
 	opts := []slack.MsgOption{slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...), slack.MsgOptionDisableLinkUnfurl()}
 	if thread != "" {
 		opts = append(opts, slack.MsgOptionTS(thread))
@@ -114,7 +114,7 @@ func (a *Adapter) slashCommand(ctx context.Context, cmd slack.SlashCommand) (r r
 		if req.Command == "ask" && len(reply.Talks) > 0 {
 			a.recent.add(req.Arg)
 		}
-		done <- render(reply, req, renderOptions{share: true, more: true}).response(slack.ResponseTypeEphemeral)
+		done <- render(reply, renderOptions{share: true, more: true}).response(slack.ResponseTypeEphemeral)
 	})
 	select {
 	case r := <-done:
@@ -156,10 +156,10 @@ func (a *Adapter) interaction(ctx context.Context, cb slack.InteractionCallback)
 		case act.ActionID == actionUp || act.ActionID == actionDown:
 			r = a.vote(ctx, cb, act, req)
 		case act.ActionID == actionShare:
-			r = render(a.ask(ctx, req), req, renderOptions{}).response(slack.ResponseTypeInChannel)
+			r = render(a.ask(ctx, req), renderOptions{}).response(slack.ResponseTypeInChannel)
 		case act.ActionID == actionMore, strings.HasPrefix(act.ActionID, actionSuggest):
 			ephemeral := cb.Container.IsEphemeral
-			r = render(a.ask(ctx, req), req, renderOptions{share: ephemeral, more: true}).response("")
+			r = render(a.ask(ctx, req), renderOptions{share: ephemeral, more: true}).response("")
 			r.ReplaceOriginal = true
 		default:
 			continue

@@ -96,7 +96,7 @@ func FuzzRender(f *testing.F) {
 	f.Add("`code` *bold* _it_", "&lt;!here&gt; &amp;lt;", "f.md", "", "<@U1>")
 	f.Fuzz(func(t *testing.T, title, text, file, url, question string) {
 		r := testengine.UntrustedReply(title, text, file, url, question)
-		m := render(r, answer.Request{Command: "ask", Arg: question}, renderOptions{share: true, more: true})
+		m := render(r, renderOptions{share: true, more: true})
 		b, err := json.Marshal(m.Blocks)
 		if err != nil {
 			t.Fatal(err)

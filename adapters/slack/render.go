@@ -72,7 +72,7 @@ type renderOptions struct {
 // render turns a reply into Block Kit: per cited line a section with the
 // note text and a context line with its citation; suggestions as buttons
 // that run them; Share and More buttons. It never exceeds Slack's limits.
-func render(r answer.Reply, req answer.Request, opts renderOptions) message {
+func render(r answer.Reply, opts renderOptions) message {
 	b := &blockList{}
 	switch {
 	case r.Command == "help":
@@ -94,26 +94,22 @@ func render(r answer.Reply, req answer.Request, opts renderOptions) message {
 		}
 	}
 	var buttons []slack.BlockElement
-	for i, s := range r.Suggestions {
-		sreq := answer.Parse(s)
-		buttons = append(buttons, button(fmt.Sprintf("%s_%d", actionSuggest, i), "Did you mean: "+s, sreq))
+	suggestions := 0
+	for _, a := range r.Actions {
+		switch {
+		case a.Kind == answer.Suggest:
+			buttons = append(buttons, button(fmt.Sprintf("%s_%d", actionSuggest, suggestions), a.Label, a.Request))
+			suggestions++
+		case a.Kind == answer.More && opts.more:
+			buttons = append(buttons, button(actionMore, a.Label, a.Request))
+		case a.Kind == answer.Share && opts.share:
+			buttons = append(buttons, primary(button(actionShare, "Share in channel", a.Request)))
+		}
 	}
-	if opts.more && r.More {
-		next := req
-		next.Offset = r.Offset + len(r.Talks)
-		buttons = append(buttons, button(actionMore, "More", next))
-	}
-	if opts.share && len(r.Talks) > 0 {
-		share := req
-		share.Offset = r.Offset
-		buttons = append(buttons, primary(button(actionShare, "Share in channel", share)))
-	}
-	if len(r.Talks) > 0 {
+	if shown, ok := r.Action(answer.Share); ok {
 		// Feedback on this answer: the press hands back the request, whose
 		// answer is logged with the vote.
-		voted := req
-		voted.Offset = r.Offset
-		buttons = append(buttons, button(actionUp, "👍", voted), button(actionDown, "👎", voted))
+		buttons = append(buttons, button(actionUp, "👍", shown.Request), button(actionDown, "👎", shown.Request))
 	}
 	var trailing []slack.Block
 	if len(buttons) > 0 {

@@ -50,7 +50,7 @@ func renderGolden(t *testing.T, e *answer.Engine, tests []renderCase) {
 			req := answer.Parse(tt.command)
 			req.Offset = tt.offset
 			r := e.Handle(t.Context(), req, answer.Options{})
-			m := render(r, req, tt.opts)
+			m := render(r, tt.opts)
 			checkLimits(t, m)
 			b, err := json.MarshalIndent(map[string]any{"text": m.Text, "blocks": m.Blocks}, "", "  ")
 			if err != nil {
@@ -90,8 +90,9 @@ func TestLongTextsAreCut(t *testing.T) {
 	for range 80 {
 		snippets = append(snippets, answer.Snippet{Text: long, Citation: answer.Citation{Talk: "T", File: "f.md", Line: 1}})
 	}
-	r := answer.Reply{Command: "show", Talks: []answer.TalkResult{{Title: "T", Snippets: snippets}}, Suggestions: []string{strings.Repeat("suggestion ", 30)}}
-	m := render(r, answer.Request{Command: "show", Arg: strings.Repeat("q", 5000)}, renderOptions{share: true, more: true})
+	r := answer.Reply{Command: "show", Talks: []answer.TalkResult{{Title: "T", Snippets: snippets}}, Suggestions: []string{strings.Repeat("suggestion ", 30)}}.
+		WithActions(answer.Request{Command: "show", Arg: strings.Repeat("q", 5000)})
+	m := render(r, renderOptions{share: true, more: true})
 	checkLimits(t, m)
 	last := m.Blocks[len(m.Blocks)-2]
 	if c, ok := last.(*slack.ContextBlock); !ok || c.BlockID != "talk_truncated" {

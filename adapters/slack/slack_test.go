@@ -500,8 +500,8 @@ func TestNoteTextCannotPing(t *testing.T) {
 		Title: "<!channel> & co", Speakers: []string{"<@U123>"}, Event: "Conf <!here>",
 		Snippets: []answer.Snippet{{Text: "ping <!everyone> and <@U999|bob> & <https://evil|click>", Citation: answer.Citation{
 			Talk: "<!channel> & co", Speakers: []string{"<@U123>"}, Event: "Conf <!here>", File: "a<b>.md", Line: 3, URL: "https://x.org/a|<!channel>"}}},
-	}}}
-	m := render(r, answer.Request{Command: "ask", Arg: "x"}, renderOptions{share: true})
+	}}}.WithActions(answer.Request{Command: "ask", Arg: "ping"})
+	m := render(r, renderOptions{share: true})
 	b, err := json.Marshal(m.Blocks)
 	if err != nil {
 		t.Fatal(err)

@@ -158,7 +158,7 @@ func (a *Adapter) askAboutMessage(ctx context.Context, cb slack.InteractionCallb
 		r = response{ResponseType: slack.ResponseTypeEphemeral, Text: "That message has no text to ask about."}
 	} else {
 		req := answer.Request{Command: "ask", Arg: p.Arg}
-		r = render(a.ask(ctx, req), req, renderOptions{share: true, more: true}).response(slack.ResponseTypeEphemeral)
+		r = render(a.ask(ctx, req), renderOptions{share: true, more: true}).response(slack.ResponseTypeEphemeral)
 	}
 	if err := a.postResponse(ctx, cb.ResponseURL, r); err != nil {
 		a.log.Error("slack: shortcut answer lost", "err", err)

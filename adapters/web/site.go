@@ -22,11 +22,6 @@ import (
 //go:embed templates static
 var files embed.FS
 
-// asker answers questions (counted as the web adapter's).
-type asker interface {
-	Handle(ctx context.Context, r answer.Request, opts answer.Options) answer.Reply
-}
-
 // notes is the engine the pages browse.
 type notes interface {
 	Index() *answer.Index
@@ -49,7 +44,7 @@ type Options struct {
 
 // Site is the web adapter.
 type Site struct {
-	ask   asker
+	ask   answer.Handler // panics made apologies
 	notes notes
 	log   *slog.Logger
 	opts  Options
@@ -60,8 +55,9 @@ type Site struct {
 	cat *catalog // for the index last served
 }
 
-// New returns the site answering through ask and browsing n.
-func New(ask asker, n notes, log *slog.Logger, opts Options) *Site {
+// New returns the site answering through ask (counted as the web
+// adapter's) and browsing n.
+func New(ask answer.Handler, n notes, log *slog.Logger, opts Options) *Site {
 	if opts.Limit == 0 {
 		opts.Limit = answer.DefaultLimit
 	}
@@ -71,7 +67,7 @@ func New(ask asker, n notes, log *slog.Logger, opts Options) *Site {
 	if opts.Burst == 0 {
 		opts.Burst = 20
 	}
-	s := &Site{ask: ask, notes: n, log: log, opts: opts, pages: map[string]*template.Template{}, limit: newLimiter(opts.PerSecond, opts.Burst)}
+	s := &Site{ask: answer.Recovering(ask, log, "web"), notes: n, log: log, opts: opts, pages: map[string]*template.Template{}, limit: newLimiter(opts.PerSecond, opts.Burst)}
 	for _, page := range []string{"search", "talk", "list", "error"} {
 		s.pages[page] = template.Must(template.ParseFS(files, "templates/layout.html", "templates/"+page+".html"))
 	}

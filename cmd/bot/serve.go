@@ -119,6 +119,13 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 			log.Info("discord: command registration skipped: it needs DISCORD_BOT_TOKEN")
 		}
 	}
+	if cfg.Web.Enabled {
+		// The page at /, registered before the server runs (it says the
+		// notes are loading until they are): questions counted as the web
+		// adapter's.
+		site := web.New(m.Instrument(eng, "web", log), eng, log, web.Options{Limit: cfg.Limit, Token: cfg.Web.Token.Reveal(), PerSecond: float64(cfg.Web.Rate), Burst: 2 * cfg.Web.Rate})
+		site.Register(srv.Handle)
+	}
 	// Serve now: /livez answers and /readyz says 503 until the notes are
 	// indexed and each chat connection is up.
 	srvCtx, stopServer := context.WithCancel(ctx)
@@ -156,11 +163,6 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 		waitReload, _ = reload.New(corpusFS(cfg), "", eng.Swap, log, reload.Hooks{}).Watch(runCtx, hup)
 	}
 
-	if cfg.Web.Enabled {
-		// The page at /: questions counted as the web adapter's.
-		site := web.New(m.Instrument(eng, "web", log), eng, log, web.Options{Limit: cfg.Limit, Token: cfg.Web.Token.Reveal(), PerSecond: float64(cfg.Web.Rate), Burst: 2 * cfg.Web.Rate})
-		site.Register(srv.Handle)
-	}
 	if !chatConfigured(cfg) {
 		log.Info("no chat service configured (SLACK_*, DISCORD_*): serving health and metrics only")
 	}

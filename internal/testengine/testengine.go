@@ -42,9 +42,9 @@ func Default(tb testing.TB) *answer.Engine {
 // speakers, events, file names, links, notices and suggestions.
 func UntrustedReply(title, text, file, url, question string) answer.Reply {
 	cit := answer.Citation{Talk: title, Speakers: []string{title}, Event: text, File: file, Line: 1, URL: url}
-	return answer.Reply{Command: "ask", Query: question, Notice: text, Suggestions: []string{text},
+	return answer.Reply{Command: "ask", Query: question, Notice: text, Suggestions: []string{text}, More: true,
 		Talks: []answer.TalkResult{{Title: title, Speakers: []string{text}, Event: title, URL: url,
-			Snippets: []answer.Snippet{{Text: text, Citation: cit}}}}}
+			Snippets: []answer.Snippet{{Text: text, Citation: cit}}}}}.WithActions(answer.Request{Command: "ask", Arg: question})
 }
 
 // Schedule returns an engine over the pretalx demo conference's schedule
