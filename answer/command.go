@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"context"
 	"strings"
 	"unicode/utf8"
 )
@@ -18,20 +19,45 @@ type CommandHelp struct {
 	Usage    string // "speaker <name>"
 	Summary  string
 	Example  string
+	Complete Field // what its argument autocompletes from (NoField: nothing)
+
+	run func(e *Engine, ctx context.Context, arg string, opts Options) Reply // nil for help
 }
 
-// Commands is the one table of commands, in the order help lists them.
+// Commands is the one table of commands, in the order help lists them:
+// Handle dispatches by it, help and the chat services' command
+// registrations are made from it.
 var Commands = []CommandHelp{
-	{Name: "ask", Arg: "question", Usage: "ask <question>", Summary: "Answer a question from the talk notes, citing the lines that answer it (a bare question works too).", Example: "what did Beazley say about thread priorities?"},
-	{Name: "show", Arg: "title", Usage: "show <talk title>", Summary: "Show one talk's notes; the title may be partial or misspelt.", Example: "show grok the gil"},
-	{Name: "speaker", Arg: "name", Usage: "speaker <name>", Summary: "List the talks of a speaker.", Example: "speaker beazley"},
-	{Name: "event", Arg: "name", Usage: "event <name>", Summary: "List the talks of an event.", Example: "event europython 2016"},
-	{Name: "when", Arg: "title", Schedule: true, Usage: "when <talk title>", Summary: "Say when and where a scheduled talk is given.", Example: "when welcome to fosdem"},
-	{Name: "now", Arg: "place", Optional: true, Schedule: true, Usage: "now [room/track]", Summary: "List the talks on now (in a room or track: \"now room janson\").", Example: "now room janson"},
-	{Name: "next", Arg: "place", Optional: true, Schedule: true, Usage: "next [room/track]", Summary: "List each room's next talk (in a room or track: \"next track rust\").", Example: "next track rust"},
-	{Name: "room", Arg: "name", Schedule: true, Usage: "room <name>", Summary: "List the scheduled talks of a room.", Example: "room janson"},
-	{Name: "track", Arg: "name", Schedule: true, Usage: "track <name>", Summary: "List the scheduled talks of a track.", Example: "track rust"},
+	{Name: "ask", Arg: "question", Usage: "ask <question>", Summary: "Answer a question from the talk notes, citing the lines that answer it (a bare question works too).", Example: exampleQuestion, run: (*Engine).Ask},
+	{Name: "show", Arg: "title", Usage: "show <talk title>", Summary: "Show one talk's notes; the title may be partial or misspelt.", Example: "show grok the gil", Complete: TitleField, run: (*Engine).Show},
+	{Name: "speaker", Arg: "name", Usage: "speaker <name>", Summary: "List the talks of a speaker.", Example: "speaker beazley", Complete: SpeakerField, run: (*Engine).Speaker},
+	{Name: "event", Arg: "name", Usage: "event <name>", Summary: "List the talks of an event.", Example: "event europython 2016", Complete: EventField, run: (*Engine).Event},
+	{Name: "when", Arg: "title", Schedule: true, Usage: "when <talk title>", Summary: "Say when and where a scheduled talk is given.", Example: "when welcome to fosdem", Complete: TitleField, run: (*Engine).When},
+	{Name: "now", Arg: "place", Optional: true, Schedule: true, Usage: "now [room/track]", Summary: "List the talks on now (in a room or track: \"now room janson\").", Example: "now room janson", run: (*Engine).Now},
+	{Name: "next", Arg: "place", Optional: true, Schedule: true, Usage: "next [room/track]", Summary: "List each room's next talk (in a room or track: \"next track rust\").", Example: "next track rust", run: (*Engine).Next},
+	{Name: "room", Arg: "name", Schedule: true, Usage: "room <name>", Summary: "List the scheduled talks of a room.", Example: "room janson", Complete: RoomField, run: (*Engine).Room},
+	{Name: "track", Arg: "name", Schedule: true, Usage: "track <name>", Summary: "List the scheduled talks of a track.", Example: "track rust", Complete: TrackField, run: (*Engine).Track},
 	{Name: "help", Usage: "help", Summary: "Show this help."},
+}
+
+// exampleQuestion shows how to ask.
+const exampleQuestion = "what did Beazley say about thread priorities?"
+
+// byName indexes Commands. It is filled by init, not by an initializer:
+// the table's handlers reach Parse, which reads it.
+var byName map[string]CommandHelp
+
+func init() {
+	byName = make(map[string]CommandHelp, len(Commands))
+	for _, c := range Commands {
+		byName[c.Name] = c
+	}
+}
+
+// commandNamed returns the command of a name.
+func commandNamed(name string) (CommandHelp, bool) {
+	c, ok := byName[name]
+	return c, ok
 }
 
 // cleanInput makes typed text safe to echo: invalid UTF-8 and control
@@ -71,10 +97,7 @@ func Parse(text string) Request {
 	}
 	first, rest, _ := strings.Cut(text, " ")
 	name := strings.ToLower(strings.TrimRight(first, ":"))
-	for _, c := range Commands {
-		if c.Name != name {
-			continue
-		}
+	if c, ok := commandNamed(name); ok {
 		rest = strings.TrimSpace(rest)
 		if c.Arg != "" && !c.Optional && rest == "" {
 			return Request{Command: "help", Arg: name}

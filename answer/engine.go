@@ -58,33 +58,18 @@ func (e *Engine) Handle(ctx context.Context, r Request, opts Options) Reply {
 	if e.Index() == nil {
 		return Reply{Command: r.Command, Query: r.Arg, Notice: "The notes are still loading; ask again in a moment."}
 	}
-	var reply Reply
-	switch r.Command {
-	case "show":
-		reply = e.Show(ctx, r.Arg, opts)
-	case "speaker":
-		reply = e.Speaker(ctx, r.Arg, opts)
-	case "event":
-		reply = e.Event(ctx, r.Arg, opts)
-	case "when":
-		reply = e.When(ctx, r.Arg, opts)
-	case "now":
-		reply = e.Now(ctx, r.Arg, opts)
-	case "next":
-		reply = e.Next(ctx, r.Arg, opts)
-	case "room":
-		reply = e.Room(ctx, r.Arg, opts)
-	case "track":
-		reply = e.Track(ctx, r.Arg, opts)
-	case "help":
+	if r.Command == "help" {
 		h := Help(r.Arg)
 		if len(e.Index().programme().talks) == 0 {
 			h.Help = slices.DeleteFunc(slices.Clone(h.Help), func(c CommandHelp) bool { return c.Schedule })
 		}
 		return h
-	default:
-		reply = e.Ask(ctx, r.Arg, opts)
 	}
+	c, ok := commandNamed(r.Command)
+	if !ok || c.run == nil {
+		c, _ = commandNamed("ask")
+	}
+	reply := c.run(e, ctx, r.Arg, opts)
 	if opts.offset > 0 && len(reply.Talks) == 0 {
 		// Paged past the last talk: the answer was given.
 		reply = Reply{Command: reply.Command, Query: reply.Query, Offset: opts.offset, Notice: "No more talks."}
@@ -159,7 +144,7 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		if len(events) > 0 {
 			return e.eventTalks(ix, events, question, opts)
 		}
-		reply.Notice = "Ask about a talk, a speaker or a topic, for example: " + Commands[0].Example
+		reply.Notice = "Ask about a talk, a speaker or a topic, for example: " + exampleQuestion
 		return reply
 	}
 	need, missing := answerShare(qs)

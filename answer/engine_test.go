@@ -394,3 +394,34 @@ func TestRecovering(t *testing.T) {
 		t.Errorf("reply %+v, log %q", r, logged.String())
 	}
 }
+
+// TestCommandTable: every command of the table is dispatched by its own
+// handler, and completes from the field it names.
+func TestCommandTable(t *testing.T) {
+	notes, programme := defaultEngine(t), scheduleEngine(t, "2020-12-14T09:10:00+01:00")
+	args := map[string]string{"when": "secured grid enabled policy", "room": "gr", "track": "a"}
+	for _, c := range Commands {
+		t.Run(c.Name, func(t *testing.T) {
+			e := notes
+			if c.Schedule {
+				e = programme
+			}
+			if c.Name != "help" && c.run == nil {
+				t.Fatal("no handler")
+			}
+			arg := c.Example
+			if _, rest, ok := strings.Cut(arg, " "); ok && c.Name != "ask" {
+				arg = rest
+			}
+			if a, ok := args[c.Name]; ok {
+				arg = a
+			}
+			if r := e.Handle(t.Context(), Request{Command: c.Name, Arg: arg}, Options{}); r.Command != c.Name && !(c.Name == "ask" && r.Command == "ask") {
+				t.Errorf("%s answered as %q", c.Name, r.Command)
+			}
+			if got := e.Complete(c.Complete, "", 3); (c.Complete == NoField) != (got == nil) {
+				t.Errorf("Complete(%v) = %q", c.Complete, got)
+			}
+		})
+	}
+}

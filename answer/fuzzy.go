@@ -102,9 +102,11 @@ func matchNamesBy(typed string, names []string, subsequences bool) []nameMatch {
 // Field is what a name to complete names.
 type Field int
 
-// The fields Complete completes.
+// The fields Complete completes; NoField, the zero value, completes
+// nothing (a command whose argument is a question).
 const (
-	TitleField Field = iota
+	NoField Field = iota
+	TitleField
 	SpeakerField
 	EventField
 	RoomField  // rooms of the schedules
@@ -117,8 +119,8 @@ const (
 // returns the first names in corpus order.
 func (e *Engine) Complete(field Field, typed string, limit int) []string {
 	ix := e.Index()
-	if ix == nil {
-		return nil // the notes are still loading
+	if ix == nil || field == NoField {
+		return nil // the notes are still loading, or nothing to complete
 	}
 	var out []string
 	seen := map[string]bool{}

@@ -20,7 +20,7 @@ func Commands() []*discordgo.ApplicationCommand {
 			Description: clip(c.Summary, 100),
 		}
 		if c.Arg != "" {
-			_, complete := completion[c.Name]
+			complete := c.Complete != answer.NoField
 			sub.Options = []*discordgo.ApplicationCommandOption{{
 				Type:         discordgo.ApplicationCommandOptionString,
 				Name:         c.Arg,
@@ -64,13 +64,3 @@ const (
 	gapsCommand       = "gaps"
 	askMessageCommand = "Ask talkbot"
 )
-
-// completion says which subcommands' options autocomplete, and from what.
-var completion = map[string]answer.Field{
-	"show":    answer.TitleField,
-	"speaker": answer.SpeakerField,
-	"event":   answer.EventField,
-	"when":    answer.TitleField,
-	"room":    answer.RoomField,
-	"track":   answer.TrackField,
-}

@@ -138,10 +138,13 @@ func (r *Responder) autocomplete(data discordgo.ApplicationCommandInteractionDat
 	var names []string
 	if len(data.Options) > 0 {
 		sub := data.Options[0]
-		if field, ok := completion[sub.Name]; ok {
+		for _, c := range answer.Commands {
+			if c.Name != sub.Name || c.Complete == answer.NoField {
+				continue
+			}
 			for _, o := range sub.Options {
 				if s, isString := o.Value.(string); isString && o.Focused {
-					names = r.engine.Complete(field, s, maxChoices)
+					names = r.engine.Complete(c.Complete, s, maxChoices)
 				}
 			}
 		}
