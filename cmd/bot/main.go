@@ -2,15 +2,22 @@
 //
 // Usage:
 //
-//	bot                          chat with the bot in the terminal
+//	bot                          chat with the bot in the terminal, or serve
+//	                             the chat services when configured
+//	bot serve [flags]            the service: Slack, Discord, the web page,
+//	                             /livez, /readyz, /metrics
 //	bot web [flags]              the web page alone: ask and browse the
 //	                             notes at http://localhost:8080/
+//	bot config                   print the effective settings, secrets redacted
+//	bot healthcheck [flags]      exit 0 when the local server is live
+//	bot version                  print the version
 //	bot ask [flags] QUESTION...  answer one question
 //	bot show [flags] TITLE...    show one talk's notes (fuzzy title)
 //	bot speaker [flags] NAME...  list a speaker's talks (fuzzy name)
 //	bot event [flags] NAME...    list an event's talks (fuzzy name)
 //	bot talks [flags]            list the talks
 //	bot eval [flags] FILE.jsonl  score a questions file
+//	bot bench [flags]            time loading, indexing and each question
 //	bot gaps [flags]             the questions most often unanswered or
 //	                             voted down, from the feedback log
 //	bot help                     this text

@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"go/parser"
+	"go/token"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -351,5 +354,34 @@ func TestAskFetchesScheduleURLs(t *testing.T) {
 	}
 	if !strings.Contains(errOut, "gone.json") {
 		t.Errorf("the URL that failed is not reported: %s", errOut)
+	}
+}
+
+// TestPackageCommentListsSubcommands: the package comment's usage lists
+// every subcommand of the table, and nothing else.
+func TestPackageCommentListsSubcommands(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "main.go", nil, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^\tbot(?: ([a-z]+))?`).FindAllStringSubmatch(f.Doc.Text(), -1) {
+		name := m[1]
+		if name == "" {
+			name = "console"
+		}
+		listed[name] = true
+	}
+	for _, c := range subcommands {
+		if !listed[c.name] {
+			t.Errorf("the package comment does not list %q", c.name)
+		}
+		delete(listed, c.name)
+	}
+	for name := range listed {
+		t.Errorf("the package comment lists %q, which is no subcommand", name)
+	}
+	if u := usage(); !strings.Contains(u, "bot gaps [--since 7d]") || !strings.Contains(u, "bot web [--addr :8080]") {
+		t.Errorf("usage:\n%s", u)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,23 +21,63 @@ import (
 	"github.com/talkbot/talkbot/poll"
 )
 
-const usage = `usage: bot [serve|web|ask|show|speaker|event|talks|eval|gaps|help] [flags] [args]
+// subcommand is one of the bot's subcommands: the one table that
+// dispatches them and writes the usage text (and that the package
+// comment must follow: TestPackageCommentListsSubcommands).
+type subcommand struct {
+	name     string
+	synopsis string // its flags and arguments
+	summary  string
+	run      func(ctx context.Context, e *env, args []string) error
+}
 
-  bot                          chat in the terminal, or serve chat services when configured
-  bot serve [--addr :8080]     the service: Slack and Discord (SLACK_*, DISCORD_*), the web page at /, /livez, /readyz, /metrics
-  bot web [--addr :8080]       the web page alone, on the embedded notes (or --corpus)
-  bot config                   print the effective settings, secrets redacted
-  bot healthcheck              exit 0 when the local server is live (for Docker's HEALTHCHECK)
-  bot version
-  bot ask [--json] [--explain] [--limit N] [--corpus DIR] QUESTION...
-  bot show [--corpus DIR] TITLE...
-  bot speaker [--corpus DIR] NAME...
-  bot event [--corpus DIR] NAME...
-  bot talks [--event E] [--speaker S] [--check] [--corpus DIR]
-  bot eval [--verbose] [--misses] [--part all|tune|held] [--corpus DIR] QUESTIONS.jsonl
-  bot bench [--corpus DIR] --queries FILE [--json]
-  bot gaps [--since 7d] [--top 20] [--log FILE]   the questions most often unanswered or voted down
-`
+// subcommands in the order the usage lists them; "console" is the default.
+var subcommands = []subcommand{
+	{"console", "", "chat in the terminal, or serve chat services when configured", runConsole},
+	{"serve", "[--addr :8080]", "the service: Slack and Discord (SLACK_*, DISCORD_*), the web page at /, /livez, /readyz, /metrics", runServe},
+	{"web", "[--addr :8080]", "the web page alone, on the embedded notes (or --corpus)", runWeb},
+	{"config", "", "print the effective settings, secrets redacted", func(_ context.Context, e *env, args []string) error { return runConfig(e, args) }},
+	{"healthcheck", "[--path /livez]", "exit 0 when the local server is live (for Docker's HEALTHCHECK)", runHealthcheck},
+	{"version", "", "print the version", func(_ context.Context, e *env, _ []string) error {
+		_, err := fmt.Fprintln(e.stdout, "talkbot", version)
+		return err
+	}},
+	{"ask", "[--json] [--explain] [--limit N] QUESTION...", "answer one question", runAsk},
+	{"show", "TITLE...", "show one talk's notes (fuzzy title)", runBrowse("show")},
+	{"speaker", "NAME...", "list a speaker's talks (fuzzy name)", runBrowse("speaker")},
+	{"event", "NAME...", "list an event's talks (fuzzy name)", runBrowse("event")},
+	{"talks", "[--event E] [--speaker S] [--check]", "list the talks", runTalks},
+	{"eval", "[--verbose] [--misses] [--part all|tune|held] QUESTIONS.jsonl", "score a questions file", runEval},
+	{"bench", "--queries FILE [--json]", "time loading, indexing and each question", runBench},
+	{"gaps", "[--since 7d] [--top 20] [--log FILE]", "the questions most often unanswered or voted down", func(_ context.Context, e *env, args []string) error { return runGaps(e, args) }},
+	{"help", "", "this text", nil},
+}
+
+// usage is the help text, from the subcommand table.
+func usage() string {
+	var names []string
+	for _, c := range subcommands[1:] {
+		names = append(names, c.name)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "usage: bot [%s] [flags] [args]\n\n", strings.Join(names, "|"))
+	for _, c := range subcommands {
+		line := "bot"
+		if c.name != "console" {
+			line += " " + c.name
+		}
+		if c.synopsis != "" {
+			line += " " + c.synopsis
+		}
+		if len(line) > 44 {
+			fmt.Fprintf(&b, "  %s\n", line) // the summary on a line of its own
+			line = ""
+		}
+		fmt.Fprintf(&b, "  %-44s %s\n", line, c.summary)
+	}
+	b.WriteString("\nEvery subcommand takes --corpus DIR, --config FILE and --now TIME.\n")
+	return b.String()
+}
 
 // env is what a subcommand gets from the process.
 type env struct {
@@ -61,38 +102,16 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	}
 	var err error
 	switch cmd {
-	case "console":
-		err = runConsole(ctx, e, rest)
-	case "serve":
-		err = runServe(ctx, e, rest)
-	case "config":
-		err = runConfig(e, rest)
-	case "healthcheck":
-		err = runHealthcheck(ctx, e, rest)
-	case "version":
-		fmt.Fprintln(stdout, "talkbot", version)
-		return 0
-	case "ask":
-		err = runAsk(ctx, e, rest)
-	case "show", "speaker", "event":
-		err = runBrowse(cmd)(ctx, e, rest)
-	case "talks":
-		err = runTalks(ctx, e, rest)
-	case "eval":
-		err = runEval(ctx, e, rest)
-	case "bench":
-		err = runBench(ctx, e, rest)
-	case "gaps":
-		err = runGaps(e, rest)
-	case "web":
-		err = runWeb(ctx, e, rest)
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage())
 		return 0
-	default:
-		fmt.Fprintf(stderr, "bot: unknown command %q\n\n%s", cmd, usage)
+	}
+	i := slices.IndexFunc(subcommands, func(c subcommand) bool { return c.name == cmd })
+	if i < 0 || subcommands[i].run == nil {
+		fmt.Fprintf(stderr, "bot: unknown command %q\n\n%s", cmd, usage())
 		return 2
 	}
+	err = subcommands[i].run(ctx, e, rest)
 	switch {
 	case err == nil:
 		return 0
