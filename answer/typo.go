@@ -308,3 +308,71 @@ func (v *vocabulary) abbreviations(word string) []correction {
 	}
 	return out
 }
+
+// slip tells why a word the notes never use, in any spelling, says
+// nothing: a lone letter ("w/"), or a slip for a stop word ("ther",
+// "teh"). It returns "" for any other word.
+func slip(q queryTerm) string {
+	if len(q.variants) > 0 {
+		return ""
+	}
+	switch {
+	case len(q.word) == 1:
+		return "a lone letter the notes never use"
+	case q.familiar < typoCommonness && nearStopWord(q.word):
+		return "a slip for a stop word"
+	case len(q.slipOf) > 0 && roleOf(q.slipOf[0]) != roleContent:
+		return "a slip for " + q.slipOf[0]
+	}
+	return ""
+}
+
+// nearStopWord reports whether a short word is one edit from a stop word
+// or question word: "ther", "waht", "abotu".
+func nearStopWord(w string) bool {
+	if len(w) < 3 || len(w) > 6 || !isASCII(w) {
+		return false
+	}
+	stopSlips.once.Do(stopSlips.build)
+	for _, d := range deletions(w, 1) {
+		for _, s := range stopSlips.byKey[d] {
+			if s != w && osaDistance(w, s, 1) <= 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stopSlips is the deletion neighbourhood of the stop and question words
+// of three letters or more: a word and each string made by deleting one of
+// its letters, to the words.
+var stopSlips stopNeighbourhood
+
+type stopNeighbourhood struct {
+	once  sync.Once
+	byKey map[string][]string
+}
+
+// build finds the stop and question words among the commonest English
+// words (every stop word is among the first english.CommonestRank) and
+// files their neighbourhood.
+func (s *stopNeighbourhood) build() {
+	s.byKey = map[string][]string{}
+	for _, w := range english.Commonest() {
+		if r := roleOf(w); len(w) >= 3 && (r == roleStop || r == roleQuestion) {
+			for _, d := range deletions(w, 1) {
+				s.byKey[d] = append(s.byKey[d], w)
+			}
+		}
+	}
+	for w := range questionWords {
+		if len(w) >= 3 {
+			for _, d := range deletions(w, 1) {
+				if !slices.Contains(s.byKey[d], w) {
+					s.byKey[d] = append(s.byKey[d], w)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,197 @@
+package answer
+
+import "slices"
+
+// holdsAnswerType reports whether a line holds the kind of fact the
+// question asks for ("where does Wesley Chun work": "... at Google").
+func (m *matcher) holdsAnswerType(d docRef) bool {
+	return m.want != anyAnswer && hasAnswerType(m.want, m.ix.corpus.Talks[d.talk].Bullet(int(d.bullet)).Text)
+}
+
+// talkUseDepth is how many of the best lines are scored again knowing
+// their talks' use of the common words.
+const talkUseDepth = 30
+
+// score gives a shortlisted candidate its score and coverage; withTalk
+// reads its talk's lines for the words read through champions.
+func (m *matcher) score(c *candidate, total float64, withTalk bool) {
+	ix, qs := m.ix, m.qs
+	doc := c.doc
+	d := ix.doc(doc)
+	sec := ix.docs[doc].section
+	c.matched = 0
+	var score, cover, talkCover, directCover float64
+	var topicCover, topicTotal float64   // the words that do not name the talk's speaker
+	topicTerms, speakerTerms := 0, 0     // asking words not naming the speaker, and naming them
+	naming := 0                          // asking words naming the talk, by its title or speakers
+	var asked, answered float64          // weight of the other asking words, and of those the line holds
+	var askedSpecific float64            // ... of those no everyday English
+	var askedInTalk float64              // weight of those some line of the talk holds
+	var described, describedHere float64 // weight of words describing the talk asked about; of those this talk holds
+	namedFirmly := false                 // ... by its speakers or a description
+	var sceneUnmatched float64           // weight of scene-setting words neither the line nor its talk holds
+	first := false
+	var relBuf [4]uint32
+	related := ix.related(doc, &relBuf)
+	for i, q := range qs {
+		direct := float64(c.level[i])
+		speakerHit := m.fieldHit(i, ix.speakerTerms[d.talk])
+		if speakerHit > 0 && ix.docs[doc].flags&flagSpeakerLine != 0 {
+			// The speaker's name under "Author" says nothing the talk
+			// does not: "Avery Pennarun (@apenwarr)".
+			direct = 0
+		}
+		l := direct
+		if direct > 0 && !c.link[i] {
+			c.direct = true
+			directCover += q.weight
+			if f, ok := m.firstMention[i][d.talk]; ok && f == doc && !m.partial[i] {
+				first = true
+			} else if m.partial[i] && c.firstUse&(1<<i) != 0 {
+				first = true
+			}
+		}
+		titleHit := m.fieldHit(i, ix.titleTerms[d.talk])
+		field := max(titleLevel*titleHit, speakerLevel*speakerHit)
+		if sec != noSection {
+			if h := m.fieldHit(i, ix.sectionTerms[sec]); h > 0 {
+				field = max(field, sectionLevel*h)
+				c.inSection = true
+			}
+		}
+		beside := 0.0
+		for _, n := range related {
+			beside = max(beside, neighbourRate*m.levelAt(i, n))
+		}
+		l = max(l, field, beside)
+		talkUses := m.talkHits[d.talk]&(1<<i) != 0 || withTalk && m.partial[i] && m.talkWords(d.talk)&(1<<i) != 0
+		if q.naming && (l > 0 || talkUses) {
+			// "The dict talk": the word tells which talk, and every line
+			// of a talk that uses it counts it alike.
+			l, direct, beside = namingLevel, 0, 0
+			field = namingLevel
+		}
+		if q.naming && !q.context {
+			described += q.weight
+			if l == namingLevel {
+				describedHere += q.weight
+			}
+		}
+		if !q.context {
+			if titleHit > 0 || speakerHit > 0 || q.naming {
+				naming++ // names the talk or its speaker
+				if speakerHit > 0 || q.naming {
+					namedFirmly = true
+				}
+			} else {
+				asked += q.weight
+				if q.familiar < everydayWord {
+					askedSpecific += q.weight
+				}
+				if talkUses {
+					askedInTalk += q.weight
+				}
+				if c.inSection || direct > 0 || beside > 0 {
+					answered += q.weight * coverCredit(direct, c.link[i], 0, beside)
+					if direct == 0 && beside == 0 {
+						answered += q.weight // in the section heading
+					}
+				}
+			}
+		}
+		aboutSpeaker := speakerHit > 0
+		if aboutSpeaker {
+			speakerTerms++
+		}
+		if !aboutSpeaker {
+			topicTotal += q.weight
+			if !q.context {
+				topicTerms++
+			}
+		}
+		if l <= 0 {
+			if q.context && !talkUses {
+				sceneUnmatched += q.weight
+			}
+			if talkUses {
+				// The talk uses the word elsewhere: weak evidence that
+				// the line is about the question, enough to rank it, not
+				// to answer with it.
+				talkCover += q.weight * talkCredit
+				if !aboutSpeaker {
+					topicCover += q.weight * talkCredit
+				}
+			}
+			continue
+		}
+		score += q.weight * l
+		c.matched |= 1 << i
+		credit := coverCredit(direct, c.link[i], field, beside)
+		if direct > 0 && credit == 1 && field == 0 {
+			credit = float64(c.credit[i]) // a corrected word counts less
+		}
+		cover += q.weight * credit
+		if !aboutSpeaker {
+			topicCover += q.weight * credit
+		}
+	}
+	if total > 0 {
+		// A scene-setting word the line and its talk lack counts neither
+		// for nor against it.
+		c.strict = (cover + strictTalkRate*talkCover) / (total - sceneUnmatched)
+		// "What did Noller say about the GIL": the speaker's talk answers
+		// only if it says something of the rest of the question.
+		if topicTerms > 0 && speakerTerms > 0 && topicCover == 0 {
+			c.strict = 0
+		}
+		// "What did the dask person say about dashboards": the talk a
+		// question names, by its title, speakers or a description, answers
+		// only if it says something of what the question asks of it.
+		// A word of the title may only happen to stand in it: a talk
+		// named so must hold less of what is asked.
+		// What is asked of a talk its title names may be said in everyday
+		// words the notes word otherwise ("how do you unit test fortran
+		// code"): only the specific ones must be held.
+		need := titleNamedAskedShare * askedSpecific
+		if namedFirmly {
+			need = namedAskedShare * asked
+		}
+		if naming > 0 && asked > 0 && max(answered, askedInTalk) < need && !m.holdsAnswerType(d) {
+			c.strict = 0
+		}
+		// "In the git log talk, which parts ...": a line of a talk that
+		// does not fit the description does not answer, however much of
+		// the rest it holds.
+		if described > 0 && describedHere < describedShare*described {
+			c.strict = 0
+		}
+		c.cover = (cover + talkCover) / total
+		directCover /= total
+	}
+	// Lines that hold the words themselves beat lines that only sit among
+	// them.
+	c.score = score * c.cover * (1 + directBonus*directCover)
+	if first {
+		// Where a talk first uses a word is where it introduces it.
+		c.score *= 1 + firstMentionBonus
+	}
+}
+
+func sortCandidates(cs []*candidate) {
+	slices.SortFunc(cs, func(a, b *candidate) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return int(a.doc) - int(b.doc)
+	})
+}
+
+// firstMentionBonus favours the line where a talk first uses a word of the
+// question.
+const firstMentionBonus = 0.3
+
+// directBonus is how much more a line scores when it holds every word.
+const directBonus = 0.5
