@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -27,7 +29,23 @@ type Gateway struct {
 	appID   string
 	guildID string
 	threads *threads.Memory // the last answer in each conversation
+
+	base atomic.Pointer[context.Context] // Run's context, for the handlers' work
+	work sync.WaitGroup                  // answers still being sent
 }
+
+// ctx returns the context the handlers' work derives from: Run's, not
+// canceled with it (an answer under way is finished), or the background
+// before Run.
+func (g *Gateway) ctx() context.Context {
+	if c := g.base.Load(); c != nil {
+		return context.WithoutCancel(*c)
+	}
+	return context.Background()
+}
+
+// Wait blocks until the answers under way are sent.
+func (g *Gateway) Wait() { g.work.Wait() }
 
 // RememberThreads keeps the last answer in up to size conversations (a
 // DM, a thread, or a reply to one of the bot's answers), each for ttl, so
@@ -60,6 +78,7 @@ func (g *Gateway) connected(up bool) {
 
 // Run opens the session, registers the commands and serves until ctx ends.
 func (g *Gateway) Run(ctx context.Context) error {
+	g.base.Store(&ctx)
 	if err := g.s.Open(); err != nil {
 		return fmt.Errorf("discord: open gateway: %w", err)
 	}
@@ -73,7 +92,7 @@ func (g *Gateway) onReady(s *discordgo.Session, ready *discordgo.Ready) {
 		appID = ready.Application.ID
 	}
 	g.log.Info("discord: connected", "user", ready.User.Username, "shard", s.ShardID, "shards", s.ShardCount)
-	if err := Register(context.Background(), s, appID, g.guildID); err != nil {
+	if err := Register(g.ctx(), s, appID, g.guildID); err != nil {
 		g.log.Error("discord: command registration failed", "err", err)
 	}
 }
@@ -91,7 +110,9 @@ func Register(ctx context.Context, s *discordgo.Session, appID, guildID string) 
 }
 
 func (g *Gateway) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	g.work.Add(1)
+	defer g.work.Done()
+	ctx, cancel := context.WithTimeout(g.ctx(), 3*time.Second)
 	defer cancel()
 	body, err := encodeResponse(g.r.Respond(ctx, ic.Interaction))
 	if err != nil {
@@ -142,7 +163,9 @@ func (g *Gateway) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	if t, ok := g.threads.Get(conversation); ok && last == nil {
 		last = &t
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	g.work.Add(1)
+	defer g.work.Done()
+	ctx, cancel := context.WithTimeout(g.ctx(), 10*time.Second)
 	defer cancel()
 	d, turn, remember := g.r.Mention(ctx, strings.TrimSpace(mentionRe.ReplaceAllString(m.Content, "")), last)
 	sent, err := s.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{

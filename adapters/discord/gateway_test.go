@@ -15,6 +15,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
+	"github.com/talkbot/talkbot/answer"
 )
 
 // fakeDiscord is a small local Discord: a REST API that records what the
@@ -223,6 +224,12 @@ func startGateway(t *testing.T, f *fakeDiscord) (*websocket.Conn, restCall, func
 // runGateway is startGateway that also returns the gateway.
 func runGateway(t *testing.T, f *fakeDiscord) (*Gateway, *websocket.Conn, restCall, func()) {
 	t.Helper()
+	return runGatewayWith(t, f, testResponder(t))
+}
+
+// runGatewayWith is runGateway answering through r.
+func runGatewayWith(t *testing.T, f *fakeDiscord, r *Responder) (*Gateway, *websocket.Conn, restCall, func()) {
+	t.Helper()
 	s, err := discordgo.New("Bot test-token")
 	if err != nil {
 		t.Fatal(err)
@@ -230,7 +237,7 @@ func runGateway(t *testing.T, f *fakeDiscord) (*Gateway, *websocket.Conn, restCa
 	to, _ := url.Parse(f.rest.URL)
 	s.Client = &http.Client{Transport: rewrite{to}, Timeout: 10 * time.Second}
 	s.LogLevel = discordgo.LogError
-	g := NewGateway(s, testResponder(t), quietLog(), "", "G1")
+	g := NewGateway(s, r, quietLog(), "", "G1")
 	g.RememberThreads(100, time.Hour)
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error, 1)
@@ -303,5 +310,31 @@ func TestGatewaySilentReconnects(t *testing.T) {
 	time.Sleep(200 * time.Millisecond)
 	if n := f.countCalls("/callback"); n != 1 {
 		t.Errorf("answered %d times; want once", n)
+	}
+}
+
+// slowEngine answers after a delay.
+type slowEngine struct {
+	engine
+	delay time.Duration
+}
+
+func (s slowEngine) Handle(ctx context.Context, r answer.Request, o answer.Options) answer.Reply {
+	time.Sleep(s.delay)
+	return s.engine.Handle(ctx, r, o)
+}
+
+// TestGatewayWaitsForAnswers: stopping the gateway while a mention is
+// being answered, Wait returns only once the answer is sent.
+func TestGatewayWaitsForAnswers(t *testing.T) {
+	f := newFakeDiscord(t)
+	g, conn, _, stop := runGatewayWith(t, f, NewResponder(slowEngine{defaultEngine(t), 300 * time.Millisecond}, quietLog(), 0))
+	f.dispatch(conn, "MESSAGE_CREATE", map[string]any{"id": "M1", "channel_id": "C1", "guild_id": "G1", "content": "<@1001> gil",
+		"author": map[string]any{"id": "U1", "username": "ada"}, "mentions": []any{map[string]any{"id": "1001", "username": "talkbot"}}})
+	time.Sleep(100 * time.Millisecond) // the answer is under way
+	stop()
+	g.Wait()
+	if n := f.countCalls("/channels/C1/messages"); n != 1 {
+		t.Errorf("after Wait, %d answers sent; want the one under way", n)
 	}
 }

@@ -114,6 +114,7 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 				return err
 			}
 			gw.Connected = connection("discord", true)
+			waits = append(waits, gw.Wait)
 			go func() { errc <- gw.Run(runCtx) }()
 		} else {
 			log.Info("discord: command registration skipped: it needs DISCORD_BOT_TOKEN")
