@@ -27,7 +27,7 @@ func TestRenderGolden(t *testing.T) {
 		{"help", "help"},
 		{"help-show", "show"},
 	}
-	e := defaultEngine(t)
+	e := testengine.NewFrozen(t) // replies frozen: the goldens move with rendering only
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -42,7 +42,7 @@ func TestRenderGolden(t *testing.T) {
 // TestRenderScheduleGolden renders scheduled talks: their day, time, zone
 // and room, from the schedule and the notes alike.
 func TestRenderScheduleGolden(t *testing.T) {
-	e := testengine.Schedule(t, "2020-12-14T09:10:00+01:00")
+	e := testengine.NewFrozen(t)
 	for _, tt := range []struct{ name, command string }{
 		{"when", "when secured grid enabled policy"},
 		{"now", "now"},

@@ -45,7 +45,9 @@ func get(t *testing.T, srv *httptest.Server, path string, header ...string) (*ht
 
 // TestPagesGolden: the main pages as the server renders them.
 func TestPagesGolden(t *testing.T) {
-	srv := newSite(t, testengine.Default(t), Options{})
+	f := testengine.NewFrozen(t) // replies frozen: the goldens move with rendering only
+	srv := httptest.NewServer(New(f, f, quiet(), Options{}).Handler())
+	t.Cleanup(srv.Close)
 	for _, tt := range []struct{ name, path string }{
 		{"home", "/"},
 		{"search", "/?q=what+did+beazley+say+about+thread+priorities"},
