@@ -3,6 +3,7 @@ package answer
 import (
 	"cmp"
 	"context"
+	"github.com/talkbot/talkbot/internal/clip"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,7 +16,7 @@ import (
 // text is asked as a question.
 func (e *Engine) Show(ctx context.Context, title string, opts Options) Reply {
 	ix := e.Index()
-	title = clip(strings.TrimSpace(cleanInput(title)), MaxQueryLen)
+	title = clip.Bytes(strings.TrimSpace(cleanInput(title)), MaxQueryLen)
 	r := Reply{Command: "show", Query: title, Offset: opts.offset}
 	if opts.offset > 0 {
 		return r // one talk: nothing after it
@@ -84,7 +85,7 @@ func (ix *Index) talkAtEvent(title string) (uint32, bool) {
 // Speaker lists the talks of the speakers whose names match name best.
 func (e *Engine) Speaker(ctx context.Context, name string, opts Options) Reply {
 	ix := e.Index()
-	name = clip(strings.TrimSpace(cleanInput(name)), MaxQueryLen)
+	name = clip.Bytes(strings.TrimSpace(cleanInput(name)), MaxQueryLen)
 	best := bestNames(ix.findNames(SpeakerField, name, nameLimit))
 	if best == nil {
 		r := e.Ask(ctx, name, opts)
@@ -107,7 +108,7 @@ func (e *Engine) Speaker(ctx context.Context, name string, opts Options) Reply {
 // Event lists the talks of the events whose names match name best.
 func (e *Engine) Event(ctx context.Context, name string, opts Options) Reply {
 	ix := e.Index()
-	name = clip(strings.TrimSpace(cleanInput(name)), MaxQueryLen)
+	name = clip.Bytes(strings.TrimSpace(cleanInput(name)), MaxQueryLen)
 	if _, _, events := ix.namedEvents(words(fold(name))); len(events) > 0 {
 		return e.eventTalks(ix, events, name, opts)
 	}

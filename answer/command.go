@@ -2,8 +2,8 @@ package answer
 
 import (
 	"context"
+	"github.com/talkbot/talkbot/internal/clip"
 	"strings"
-	"unicode/utf8"
 )
 
 // MaxQueryLen bounds a command's text; longer input is cut at a word.
@@ -90,7 +90,7 @@ type Request struct {
 // "ask what is uvloop", "help", or a bare question, which is ask. Case,
 // surrounding space and a leading slash are ignored.
 func Parse(text string) Request {
-	text = clip(strings.TrimSpace(cleanInput(text)), MaxQueryLen)
+	text = clip.Bytes(strings.TrimSpace(cleanInput(text)), MaxQueryLen)
 	text = strings.TrimSpace(strings.TrimPrefix(text, "/"))
 	if text == "" {
 		return Request{Command: "help"}
@@ -105,19 +105,4 @@ func Parse(text string) Request {
 		return Request{Command: name, Arg: rest}
 	}
 	return Request{Command: "ask", Arg: text}
-}
-
-// clip cuts s to at most n bytes at a word boundary, keeping it valid UTF-8.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	if i := strings.LastIndexByte(s[:cut], ' '); i > n/2 {
-		cut = i
-	}
-	return s[:cut]
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"github.com/talkbot/talkbot/internal/clip"
 	"maps"
 	"slices"
 	"strings"
@@ -106,7 +107,7 @@ func (e *Engine) Ask(ctx context.Context, question string, opts Options) Reply {
 // ask answers a question from ix; withSuggestions offers suggestions when
 // nothing answers.
 func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Options, withSuggestions bool) Reply {
-	question = clip(strings.TrimSpace(cleanInput(question)), MaxQueryLen)
+	question = clip.Bytes(strings.TrimSpace(cleanInput(question)), MaxQueryLen)
 	reply := Reply{Command: "ask", Query: question, Offset: opts.offset}
 	if ctx.Err() != nil {
 		reply.Notice = "The question was cancelled."

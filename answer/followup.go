@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"github.com/talkbot/talkbot/internal/clip"
 	"slices"
 	"strings"
 )
@@ -208,7 +209,7 @@ var followUpWords = map[string]bool{"one": true, "ones": true, "open": true, "mo
 // both give [deploy django]. Questions with the same key words ask the
 // same thing. Forms are the words as typed (folded), one for each key.
 func KeyWords(question string) (keys, forms []string) {
-	a := analyze(clip(cleanInput(question), MaxQueryLen))
+	a := analyze(clip.Bytes(cleanInput(question), MaxQueryLen))
 	type pair struct{ key, form string }
 	var ps []pair
 	for _, w := range a.words {

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"github.com/talkbot/talkbot/internal/clip"
 	"slices"
 	"strings"
 
@@ -139,7 +140,7 @@ func (e *Engine) Complete(field Field, typed string, limit int) []string {
 		}
 		return out
 	}
-	for _, m := range ix.findNames(field, clip(typed, MaxQueryLen), limit) {
+	for _, m := range ix.findNames(field, clip.Bytes(typed, MaxQueryLen), limit) {
 		add(m.text)
 	}
 	return out

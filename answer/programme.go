@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"github.com/talkbot/talkbot/internal/clip"
 	"slices"
 	"strings"
 	"time"
@@ -106,7 +107,7 @@ const noSchedule = "No schedule is loaded: the notes say what was said, not when
 // When answers when and where a talk is given: "when grok the gil".
 func (e *Engine) When(ctx context.Context, title string, opts Options) Reply {
 	ix := e.Index()
-	title = clip(strings.TrimSpace(cleanInput(title)), MaxQueryLen)
+	title = clip.Bytes(strings.TrimSpace(cleanInput(title)), MaxQueryLen)
 	r := Reply{Command: "when", Query: title, Offset: opts.offset}
 	if opts.offset > 0 {
 		return r
@@ -211,7 +212,7 @@ func (e *Engine) Next(ctx context.Context, arg string, opts Options) Reply {
 
 func (e *Engine) onSchedule(ctx context.Context, command, arg string, opts Options, pick func(*programme, *Index, scheduleFilter, time.Time) []uint32) Reply {
 	ix := e.Index()
-	arg = clip(strings.TrimSpace(cleanInput(arg)), MaxQueryLen)
+	arg = clip.Bytes(strings.TrimSpace(cleanInput(arg)), MaxQueryLen)
 	r := Reply{Command: command, Query: arg, Offset: opts.offset}
 	p := ix.programme()
 	if len(p.talks) == 0 {
@@ -262,7 +263,7 @@ func (e *Engine) Track(ctx context.Context, name string, opts Options) Reply {
 
 func (e *Engine) group(ctx context.Context, command, name string, opts Options, of func(*programme) ([]slotGroup, *nameIndex)) Reply {
 	ix := e.Index()
-	name = clip(strings.TrimSpace(cleanInput(name)), MaxQueryLen)
+	name = clip.Bytes(strings.TrimSpace(cleanInput(name)), MaxQueryLen)
 	r := Reply{Command: command, Query: name, Offset: opts.offset}
 	p := ix.programme()
 	groups, idx := of(p)

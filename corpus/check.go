@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"github.com/talkbot/talkbot/internal/clip"
 	"regexp"
 	"strings"
 )
@@ -36,9 +37,9 @@ func (c *Corpus) Warnings() []Warning {
 		case yearRe.ReplaceAllString(title, "") == "" || strings.Trim(title, "0123456789. ") == "":
 			add("title %q is a number, not a talk", title)
 		case words > 20:
-			add("title %q is %d words long: a sentence, not a title?", clipTitle(title), words)
+			add("title %q is %d words long: a sentence, not a title?", clip.Runes(title, 61), words)
 		case strings.HasSuffix(title, ".") && words > 6:
-			add("title %q ends like a sentence", clipTitle(title))
+			add("title %q ends like a sentence", clip.Runes(title, 61))
 		}
 		switch {
 		case t.Event.Name == "":
@@ -50,11 +51,4 @@ func (c *Corpus) Warnings() []Warning {
 		}
 	}
 	return out
-}
-
-func clipTitle(s string) string {
-	if rs := []rune(s); len(rs) > 60 {
-		return string(rs[:60]) + "…"
-	}
-	return s
 }

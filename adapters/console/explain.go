@@ -2,6 +2,7 @@ package console
 
 import (
 	"fmt"
+	"github.com/talkbot/talkbot/internal/clip"
 	"io"
 	"strings"
 
@@ -45,7 +46,7 @@ func RenderExplanation(w io.Writer, ex *answer.Explanation) error {
 	if len(ex.Lines) > 0 {
 		b.WriteString("Best lines (score; share of the question's weight explained):\n")
 		for _, l := range ex.Lines {
-			fmt.Fprintf(&b, "  %6.2f %4.0f%%  %s:%d  %s  [%s]\n", l.Score, 100*l.Cover, l.File, l.Line, clipRunes(l.Talk, 40), strings.Join(l.Matched, " "))
+			fmt.Fprintf(&b, "  %6.2f %4.0f%%  %s:%d  %s  [%s]\n", l.Score, 100*l.Cover, l.File, l.Line, clip.Runes(l.Talk, 40), strings.Join(l.Matched, " "))
 		}
 	}
 	fmt.Fprintf(&b, "Decision: %s\n", ex.Reason)

@@ -2,6 +2,7 @@ package console
 
 import (
 	"fmt"
+	"github.com/talkbot/talkbot/internal/clip"
 	"io"
 	"strings"
 
@@ -32,7 +33,7 @@ func Render(w io.Writer, r answer.Reply) error {
 		for j, s := range t.Snippets {
 			text := s.Text
 			if s.Parent != "" && (j == 0 || t.Snippets[j-1].Text != s.Parent) {
-				text = clipRunes(s.Parent, 60) + " › " + text
+				text = clip.Runes(s.Parent, 60) + " › " + text
 			}
 			fmt.Fprintf(&b, "   • %s\n", text)
 			cite := s.Citation.File + ":" + fmt.Sprint(s.Citation.Line)
@@ -99,13 +100,4 @@ func renderHelp(b *strings.Builder, r answer.Reply) {
 var consoleCommands = [][2]string{
 	{"more", "Show the next talks of the last answer."},
 	{"quit", "Leave."},
-}
-
-// clipRunes cuts s to n runes with an ellipsis.
-func clipRunes(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	return strings.TrimSpace(string(rs[:n-1])) + "…"
 }

@@ -3,6 +3,7 @@ package discord
 import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/talkbot/talkbot/answer"
+	"github.com/talkbot/talkbot/internal/clip"
 )
 
 // commandName is the application command.
@@ -17,14 +18,14 @@ func Commands() []*discordgo.ApplicationCommand {
 		sub := &discordgo.ApplicationCommandOption{
 			Type:        discordgo.ApplicationCommandOptionSubCommand,
 			Name:        c.Name,
-			Description: clip(c.Summary, 100),
+			Description: clip.Runes(c.Summary, 100),
 		}
 		if c.Arg != "" {
 			complete := c.Complete != answer.NoField
 			sub.Options = []*discordgo.ApplicationCommandOption{{
 				Type:         discordgo.ApplicationCommandOptionString,
 				Name:         c.Arg,
-				Description:  clip("The "+c.Arg+", e.g. "+c.Example, 100),
+				Description:  clip.Runes("The "+c.Arg+", e.g. "+c.Example, 100),
 				Required:     !c.Optional,
 				Autocomplete: complete,
 				MaxLength:    answer.MaxQueryLen,

@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"github.com/talkbot/talkbot/internal/clip"
 	"log/slog"
 
 	"github.com/bwmarrin/discordgo"
@@ -98,7 +99,7 @@ func (r *Responder) Respond(ctx context.Context, i *discordgo.Interaction) (resp
 				since, _ = o.Value.(string)
 			}
 			report := feedback.Report(r.gaps, r.admins, userID(i), since)
-			return message(&discordgo.InteractionResponseData{Content: clip(escape(report), maxContent), Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
+			return message(&discordgo.InteractionResponseData{Content: clip.Runes(escape(report), maxContent), Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions})
 		}
 		req, ok := commandRequest(data)
 		if !ok {

@@ -2,6 +2,7 @@ package discord
 
 import (
 	"fmt"
+	"github.com/talkbot/talkbot/internal/clip"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -42,7 +43,7 @@ var noMentions = &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMen
 // argument is cut at a word.
 func customID(prefix string, r answer.Request) string {
 	head := fmt.Sprintf("%s:%d:%s:", prefix, r.Offset, r.Command)
-	return head + cutBytes(r.Arg, maxCustomID-len(head))
+	return head + clip.Bytes(r.Arg, maxCustomID-len(head))
 }
 
 // parseCustomID reads a custom ID made by customID.
@@ -71,13 +72,13 @@ func render(r answer.Reply, opts renderOptions) *discordgo.InteractionResponseDa
 	d := &discordgo.InteractionResponseData{AllowedMentions: noMentions}
 	switch {
 	case r.Command == "help":
-		d.Content = clip(helpText(r), maxContent)
+		d.Content = clip.Runes(helpText(r), maxContent)
 	case len(r.Talks) == 0:
 		notice := r.Notice
 		if notice == "" {
 			notice = "No notes answer that."
 		}
-		d.Content = clip(escape(notice), maxContent)
+		d.Content = clip.Runes(escape(notice), maxContent)
 	}
 	total := 0
 	for _, t := range r.Talks {
@@ -91,7 +92,7 @@ func render(r answer.Reply, opts renderOptions) *discordgo.InteractionResponseDa
 			if room < 100 {
 				break
 			}
-			e.Description = clip(e.Description, room)
+			e.Description = clip.Runes(e.Description, room)
 			size = embedSize(e)
 		}
 		total += size
@@ -103,7 +104,7 @@ func render(r answer.Reply, opts renderOptions) *discordgo.InteractionResponseDa
 		var b discordgo.Button
 		switch {
 		case a.Kind == answer.Suggest:
-			b = discordgo.Button{Label: clip(a.Label, maxButtonLabel), Style: discordgo.SecondaryButton, CustomID: customID(buttonRun, a.Request)}
+			b = discordgo.Button{Label: clip.Runes(a.Label, maxButtonLabel), Style: discordgo.SecondaryButton, CustomID: customID(buttonRun, a.Request)}
 		case a.Kind == answer.More && opts.more:
 			b = discordgo.Button{Label: a.Label, Style: discordgo.SecondaryButton, CustomID: customID(buttonMore, a.Request)}
 		case a.Kind == answer.Share && opts.share:
@@ -138,24 +139,24 @@ func render(r answer.Reply, opts renderOptions) *discordgo.InteractionResponseDa
 }
 
 func embed(t answer.TalkResult) *discordgo.MessageEmbed {
-	e := &discordgo.MessageEmbed{Title: clip(escape(t.Title), maxTitle)}
+	e := &discordgo.MessageEmbed{Title: clip.Runes(escape(t.Title), maxTitle)}
 	if safeURL(t.URL) {
 		e.URL = t.URL
 	}
 	if len(t.Speakers) > 0 {
-		e.Author = &discordgo.MessageEmbedAuthor{Name: clip(escape(strings.Join(t.Speakers, ", ")), maxAuthor)}
+		e.Author = &discordgo.MessageEmbedAuthor{Name: clip.Runes(escape(strings.Join(t.Speakers, ", ")), maxAuthor)}
 	}
 	if footer := t.Event; footer != "" || t.Slot != nil {
 		if t.Slot != nil {
 			footer = strings.TrimPrefix(footer+" · "+t.Slot.String(), " · ")
 		}
-		e.Footer = &discordgo.MessageEmbedFooter{Text: clip(escape(footer), maxFooter)}
+		e.Footer = &discordgo.MessageEmbedFooter{Text: clip.Runes(escape(footer), maxFooter)}
 	}
 	var b strings.Builder
 	for _, s := range t.Snippets {
 		line := "• " + escape(s.Text)
 		if s.Parent != "" {
-			line = "• *" + escape(clip(s.Parent, 80)) + "* › " + escape(s.Text)
+			line = "• *" + escape(clip.Runes(s.Parent, 80)) + "* › " + escape(s.Text)
 		}
 		cite := fmt.Sprintf("`%s:%d`", escape(strings.ReplaceAll(s.Citation.File, "`", "'")), s.Citation.Line)
 		if safeURL(s.Citation.URL) {
@@ -166,7 +167,7 @@ func embed(t answer.TalkResult) *discordgo.MessageEmbed {
 		}
 		b.WriteString(line + "\n" + cite + "\n")
 	}
-	e.Description = clip(strings.TrimSpace(b.String()), maxDescription)
+	e.Description = clip.Runes(strings.TrimSpace(b.String()), maxDescription)
 	return e
 }
 
@@ -206,29 +207,6 @@ func escape(s string) string {
 	return strings.NewReplacer("@everyone", "@\u200beveryone", "@here", "@\u200bhere", "<@", "<\u200b@", "<#", "<\u200b#").Replace(s)
 }
 
-// clip cuts s to at most n characters, with an ellipsis.
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n-1]) + "…"
-}
-
-// cutBytes cuts s to at most n bytes at a word (or character) boundary.
-func cutBytes(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	if i := strings.LastIndexByte(s[:cut], ' '); i > cut/2 {
-		cut = i
-	}
-	return s[:cut]
-}
-
 // choices turns names into autocomplete choices within Discord's limits.
 func choices(names []string) []*discordgo.ApplicationCommandOptionChoice {
 	out := []*discordgo.ApplicationCommandOptionChoice{}
@@ -236,7 +214,7 @@ func choices(names []string) []*discordgo.ApplicationCommandOptionChoice {
 		if len(out) == maxChoices {
 			break
 		}
-		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: clip(n, maxChoiceLength), Value: clip(n, maxChoiceLength)})
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: clip.Runes(n, maxChoiceLength), Value: clip.Runes(n, maxChoiceLength)})
 	}
 	return out
 }

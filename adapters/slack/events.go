@@ -105,7 +105,7 @@ func (a *Adapter) slashCommand(ctx context.Context, cmd slack.SlashCommand) (r r
 		report := feedback.Report(a.opts.Gaps, a.opts.Admins, cmd.UserID, rest)
 		b := &blockList{}
 		b.section(escape(report))
-		return response{ResponseType: slack.ResponseTypeEphemeral, Text: clip(escape(report), maxFallback), Blocks: b.blocks}, true
+		return response{ResponseType: slack.ResponseTypeEphemeral, Text: clipEscaped(escape(report), maxFallback), Blocks: b.blocks}, true
 	}
 	req := (answer.Parse(unescape(cmd.Text)))
 	done := make(chan response, 1)

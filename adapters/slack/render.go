@@ -3,6 +3,7 @@ package slack
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/talkbot/talkbot/internal/clip"
 	"strings"
 	"unicode/utf8"
 
@@ -126,11 +127,11 @@ type blockList struct {
 func (b *blockList) add(block slack.Block) { b.blocks = append(b.blocks, block) }
 
 func (b *blockList) section(mrkdwn string) {
-	b.add(slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, clip(mrkdwn, maxSectionText), false, true), nil, nil))
+	b.add(slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, clipEscaped(mrkdwn, maxSectionText), false, true), nil, nil))
 }
 
 func (b *blockList) context(mrkdwn string) {
-	b.add(slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, clip(mrkdwn, maxContextText), false, true)))
+	b.add(slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, clipEscaped(mrkdwn, maxContextText), false, true)))
 }
 
 // fit returns the blocks cut to Slack's limit with room for the trailing
@@ -154,11 +155,11 @@ func button(actionID, text string, req answer.Request) *slack.ButtonBlockElement
 		if n <= 2 {
 			req.Arg = ""
 		} else {
-			req.Arg = clip(req.Arg, min(n-1, n*maxButtonValue/len(value)))
+			req.Arg = clipEscaped(req.Arg, min(n-1, n*maxButtonValue/len(value)))
 		}
 		value = buttonValue(req)
 	}
-	return slack.NewButtonBlockElement(actionID, value, slack.NewTextBlockObject(slack.PlainTextType, clip(text, maxButtonText), false, false))
+	return slack.NewButtonBlockElement(actionID, value, slack.NewTextBlockObject(slack.PlainTextType, clipEscaped(text, maxButtonText), false, false))
 }
 
 func primary(b *slack.ButtonBlockElement) *slack.ButtonBlockElement {
@@ -171,7 +172,7 @@ func primary(b *slack.ButtonBlockElement) *slack.ButtonBlockElement {
 func snippetText(s answer.Snippet) string {
 	text := escape(s.Text)
 	if s.Parent != "" {
-		text = "_" + escape(clip(s.Parent, 80)) + "_ › " + text
+		text = "_" + escape(clipEscaped(s.Parent, 80)) + "_ › " + text
 	}
 	return text
 }
@@ -241,7 +242,7 @@ func fallback(r answer.Reply) string {
 			fmt.Fprintf(&b, "%s (%s, %s:%d)\n", s.Text, t.Title, s.Citation.File, s.Citation.Line)
 		}
 	}
-	return clip(escape(b.String()), maxFallback)
+	return clipEscaped(escape(b.String()), maxFallback)
 }
 
 // escape makes text safe in mrkdwn: "&", "<" and ">" are the only
@@ -250,16 +251,16 @@ func escape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
-// clip cuts s to at most n characters, with an ellipsis, never inside an
-// escape such as "&amp;".
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+// clipEscaped cuts escaped mrkdwn to at most n characters, never inside
+// an escape such as "&amp;".
+func clipEscaped(s string, n int) string {
+	cut := clip.Runes(s, n)
+	if cut == s {
 		return s
 	}
-	rs := []rune(s)[:n-1]
-	cut := string(rs)
-	if i := strings.LastIndexByte(cut, '&'); i >= 0 && !strings.Contains(cut[i:], ";") {
-		cut = cut[:i]
+	body := strings.TrimSuffix(cut, "…")
+	if i := strings.LastIndexByte(body, '&'); i >= 0 && !strings.Contains(body[i:], ";") {
+		body = body[:i]
 	}
-	return cut + "…"
+	return body + "…"
 }

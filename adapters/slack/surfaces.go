@@ -99,7 +99,7 @@ func homeView(o answer.Overview, recent []string) slack.HomeTabViewRequest {
 	if len(recent) > 0 {
 		var lines []string
 		for _, q := range recent {
-			lines = append(lines, "• "+escape(clip(q, 200)))
+			lines = append(lines, "• "+escape(clipEscaped(q, 200)))
 		}
 		b.section("*Recently asked*\n" + strings.Join(lines, "\n"))
 	}
@@ -128,7 +128,7 @@ func (a *Adapter) startAssistantThread(ctx context.Context, th slackevents.Assis
 	}
 	params := slack.AssistantThreadsSetSuggestedPromptsParameters{Title: "Ask about the talks, for example:", ChannelID: th.ChannelID, ThreadTS: th.ThreadTimeStamp}
 	for _, ex := range o.Examples {
-		params.Prompts = append(params.Prompts, slack.AssistantThreadsPrompt{Title: clip(ex.Title, maxButtonText), Message: ex.Question})
+		params.Prompts = append(params.Prompts, slack.AssistantThreadsPrompt{Title: clipEscaped(ex.Title, maxButtonText), Message: ex.Question})
 	}
 	if err := a.api.SetAssistantThreadsSuggestedPromptsContext(ctx, params); err != nil {
 		a.log.Error("slack: assistant.threads.setSuggestedPrompts failed", "err", err)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/talkbot/talkbot/internal/clip"
 	"net/http"
 	"net/url"
 	"slices"
@@ -167,7 +168,7 @@ func (c *catalog) view(t answer.TalkResult) talkView {
 	for _, sn := range t.Snippets {
 		lv := lineView{Text: sn.Text, Source: fmt.Sprintf("%s:%d", sn.Citation.File, sn.Citation.Line), CiteURL: v.URL + "#" + c.anchor(t.TalkID, sn.Citation.File, sn.Citation.Line)}
 		if sn.Parent != "" {
-			lv.Context = clip(sn.Parent, 120)
+			lv.Context = clip.Runes(sn.Parent, 120)
 		}
 		if safeURL(sn.Citation.URL) {
 			lv.SourceURL = sn.Citation.URL
@@ -422,11 +423,4 @@ func plural(n int, word string) string {
 func safeURL(u string) bool {
 	p, err := url.Parse(u)
 	return err == nil && (p.Scheme == "https" || p.Scheme == "http") && p.Host != ""
-}
-
-func clip(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/talkbot/talkbot/internal/clip"
 	"io"
 	"os"
 	"strings"
@@ -72,7 +73,7 @@ func firstResult(o answer.EvalOutcome) string {
 		return "(no results)"
 	}
 	r := o.Results[0]
-	return fmt.Sprintf("%s | %s:%d %q", r.Talk, r.Source, r.Line, clipText(r.Snippet, 60))
+	return fmt.Sprintf("%s | %s:%d %q", r.Talk, r.Source, r.Line, clip.Runes(r.Snippet, 60))
 }
 
 // printMiss shows a missed question: what was wanted and what came back.
@@ -91,7 +92,7 @@ func printMiss(w io.Writer, o answer.EvalOutcome) {
 		if i == 3 {
 			break
 		}
-		fmt.Fprintf(w, "  got:  %s | %s:%d %q\n", r.Talk, r.Source, r.Line, clipText(r.Snippet, 80))
+		fmt.Fprintf(w, "  got:  %s | %s:%d %q\n", r.Talk, r.Source, r.Line, clip.Runes(r.Snippet, 80))
 	}
 }
 
@@ -100,11 +101,4 @@ func fig(f float64) string {
 		return "-"
 	}
 	return fmt.Sprintf("%.3f", f)
-}
-
-func clipText(s string, n int) string {
-	if len([]rune(s)) <= n {
-		return s
-	}
-	return strings.TrimSpace(string([]rune(s)[:n])) + "…"
 }
