@@ -10,17 +10,6 @@ import (
 	"github.com/talkbot/talkbot/internal/english"
 )
 
-// Weights of corrected words: a correction never counts as much as the
-// word itself, and little when the word is known as typed.
-const (
-	oneEditWeight      = 0.8
-	twoEditsWeight     = 0.6
-	knownWordWeight    = 0.3
-	prefixWeight       = 0.7
-	abbreviationWeight = 0.6
-	maxCorrections     = 3
-)
-
 // queryTerm is one content word of a question with the index terms it may
 // match.
 type queryTerm struct {
@@ -48,21 +37,6 @@ type variant struct {
 // maxTerms bounds the content words of one question.
 const maxTerms = 16
 
-// Weights of a question's words, beside their idf in the notes.
-const (
-	// contextWeight is how much a word of a sentence that sets the scene
-	// counts against a word of the sentence that asks.
-	contextWeight = 0.5
-	// typoCommonness: a word at least this ordinary in English is a word,
-	// not a slip, even when the notes never use it ("sorry" is not
-	// "worry").
-	typoCommonness = 0.3
-	// ordinaryDiscount is how much less a word the notes use counts when
-	// it is ordinary English: "give", "number" and "got" say less of what
-	// a question is about than "asyncio", however rare in the notes.
-	ordinaryDiscount = 0.75
-)
-
 // knowsLetterParts reports whether the notes use every part of letters of
 // a split word: "py3.6" reads as "py 3.6" where the notes use "py", but
 // "pyo3" stays a name of its own.
@@ -77,10 +51,6 @@ func (ix *Index) knowsLetterParts(parts []string) bool {
 	}
 	return true
 }
-
-// shorthandWeight is how much a match through a shorthand's expansion
-// counts.
-const shorthandWeight = 0.9
 
 // shorthand maps the abbreviations chat uses for the words of software
 // to the words notes write out; an expansion of two words matches either.
@@ -429,10 +399,6 @@ func (q queryTerm) coverage(v variant) float64 {
 	}
 	return max(v.weight/q.bestWeight(), minCorrectedCredit)
 }
-
-// minCorrectedCredit is the least coverage a corrected word gives: spelling
-// variants ("optimisation") count, yet never as much as the word itself.
-const minCorrectedCredit = 0.75
 
 // bestWeight is the weight of the most trusted variant of a word: 1 when
 // the notes use the word as typed.

@@ -2,13 +2,6 @@ package answer
 
 import "slices"
 
-// proximityDepth is how many of the best candidates are re-read for words
-// of the question standing together.
-const (
-	proximityDepth = 20
-	proximityBonus = 0.3
-)
-
 // rewardProximity re-reads the best few lines: it raises the score of lines
 // where words of the question stand next to each other ("worse is
 // better"), and lowers that of lines that hold nothing else.
@@ -66,9 +59,6 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]str
 	}
 }
 
-// quoteBonus favours lines that hold a phrase the question quotes.
-const quoteBonus = 1.0
-
 // holdsPhrase reports whether text holds one of the phrases, word for word
 // (folded), of two words or more.
 func holdsPhrase(text string, phrases [][]string) bool {
@@ -85,11 +75,3 @@ func holdsPhrase(text string, phrases [][]string) bool {
 	}
 	return false
 }
-
-// answerTypeBonus favours lines holding the kind of fact a question asks
-// for: a number for "how many", a name for "who".
-const answerTypeBonus = 0.5
-
-// bareLineRate is the weight of a line holding nothing but the words asked
-// about; each further word adds a tenth, up to full weight.
-const bareLineRate = 0.6

@@ -188,10 +188,3 @@ func sortCandidates(cs []*candidate) {
 		return int(a.doc) - int(b.doc)
 	})
 }
-
-// firstMentionBonus favours the line where a talk first uses a word of the
-// question.
-const firstMentionBonus = 0.3
-
-// directBonus is how much more a line scores when it holds every word.
-const directBonus = 0.5

@@ -85,10 +85,6 @@ func coverCredit(direct float64, link bool, field, beside float64) float64 {
 	return 0
 }
 
-// besideCredit is how much a word found only in the parent or a
-// neighbouring line counts towards coverage.
-const besideCredit = 0.85
-
 // tfNorm is the BM25 term-frequency factor of a bullet.
 func (ix *Index) tfNorm(tf uint32, doc uint32) float64 {
 	f := float64(tf)

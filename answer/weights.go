@@ -1,5 +1,10 @@
 package answer
 
+// The weights of the ranking, in one place: how strongly a word matches a
+// line where it stands (the line, its context, its talk), how much of a
+// question an answer must explain, and the bonuses of the re-reading of
+// the best lines. `bot ask --explain` shows them at work on a question.
+
 // BM25 parameters.
 const (
 	bm25K1 = 1.2
@@ -68,46 +73,78 @@ const (
 	strongShare  = 0.6
 )
 
-// answerShare returns the share of the question's weight that an answer
-// must explain, and the words whose absence raised it.
-func answerShare(qs []queryTerm) (float64, []string) {
-	need := minShare
-	// Words of a sentence that sets the scene only add evidence: the
-	// words that ask say how many the question has.
-	asking := 0
-	for _, q := range qs {
-		if !q.context {
-			asking++
-		}
-	}
-	if asking == 0 {
-		asking = len(qs)
-	}
-	switch asking {
-	case 1:
-		return 0.99, nil // the one word asked about
-	case 2:
-		need = 0.7 // most of a query of two words, each of which the user chose
-	case 3:
-		need = 0.55
-	}
-	var total, missing float64
-	var words []string
-	for _, q := range qs {
-		total += q.weight
-		if q.specificAbsent() {
-			missing += q.weight
-			words = append(words, q.word)
-		}
-	}
-	if total > 0 && missing/total >= missingShare {
-		return max(need, strongShare), words
-	}
-	return need, nil
-}
+// firstMentionBonus favours the line where a talk first uses a word of the
+// question.
+const firstMentionBonus = 0.3
 
-// specificAbsent reports whether the notes never use a word of the
-// sentence that asks, in any spelling, and it is no ordinary English.
-func (q queryTerm) specificAbsent() bool {
-	return len(q.variants) == 0 && !q.context && q.familiar < typoCommonness
-}
+// directBonus is how much more a line scores when it holds every word.
+const directBonus = 0.5
+
+// besideCredit is how much a word found only in the parent or a
+// neighbouring line counts towards coverage.
+const besideCredit = 0.85
+
+// proximityDepth is how many of the best candidates are re-read for words
+// of the question standing together.
+const (
+	proximityDepth = 20
+	proximityBonus = 0.3
+)
+
+// quoteBonus favours lines that hold a phrase the question quotes.
+const quoteBonus = 1.0
+
+// answerTypeBonus favours lines holding the kind of fact a question asks
+// for: a number for "how many", a name for "who".
+const answerTypeBonus = 0.5
+
+// bareLineRate is the weight of a line holding nothing but the words asked
+// about; each further word adds a tenth, up to full weight.
+const bareLineRate = 0.6
+
+// lineShare is the share of what the question needs that a line of a
+// talk that answers must explain to be shown.
+const lineShare = 0.75
+
+// furtherLines weighs the second and third matching lines of a talk: a
+// talk that keeps coming back to the words is about them. A question
+// asking for the talks on a topic ("any talks about testing") weighs them
+// more: it asks what talks are about, not where a line says it.
+var (
+	furtherLines        = []float64{0, 0.25, 0.1}
+	furtherLinesListing = []float64{0, 0.7, 0.5, 0.35, 0.25}
+)
+
+// Weights of corrected words: a correction never counts as much as the
+// word itself, and little when the word is known as typed.
+const (
+	oneEditWeight      = 0.8
+	twoEditsWeight     = 0.6
+	knownWordWeight    = 0.3
+	prefixWeight       = 0.7
+	abbreviationWeight = 0.6
+	maxCorrections     = 3
+)
+
+// Weights of a question's words, beside their idf in the notes.
+const (
+	// contextWeight is how much a word of a sentence that sets the scene
+	// counts against a word of the sentence that asks.
+	contextWeight = 0.5
+	// typoCommonness: a word at least this ordinary in English is a word,
+	// not a slip, even when the notes never use it ("sorry" is not
+	// "worry").
+	typoCommonness = 0.3
+	// ordinaryDiscount is how much less a word the notes use counts when
+	// it is ordinary English: "give", "number" and "got" say less of what
+	// a question is about than "asyncio", however rare in the notes.
+	ordinaryDiscount = 0.75
+)
+
+// shorthandWeight is how much a match through a shorthand's expansion
+// counts.
+const shorthandWeight = 0.9
+
+// minCorrectedCredit is the least coverage a corrected word gives: spelling
+// variants ("optimisation") count, yet never as much as the word itself.
+const minCorrectedCredit = 0.75

@@ -1,0 +1,106 @@
+package answer
+
+import (
+	"cmp"
+	"slices"
+)
+
+// maxTalkLines is the most lines of a talk kept for its answer: more than
+// the snippets it shows with the lines that follow them.
+const maxTalkLines = 4 * maxSnippets
+
+// rankedTalk is a talk with its matching bullets, best first.
+type rankedTalk struct {
+	talk  uint32
+	score float64
+	best  *candidate
+	lines []*candidate
+}
+
+// rankTalks groups the lines that answer enough of the question (need) by
+// talk: a talk scores its best line, plus a part of its next best lines
+// that hold words of the question.
+func (ix *Index) rankTalks(s scored, need float64, listing bool) []rankedTalk {
+	further := furtherLines
+	if listing {
+		further = furtherLinesListing
+	}
+	// A talk answers when one of its lines explains enough of the
+	// question; its lines are then ranked by score among those that
+	// explain nearly as much. Candidates come best first.
+	byTalk := map[uint32]int{}
+	var out []rankedTalk
+	var answers []bool // by talk in out
+	for _, c := range s.cands {
+		if c.score <= 0 || c.strict < lineShare*need {
+			continue
+		}
+		t := ix.docs[c.doc].talk
+		i, ok := byTalk[t]
+		if !ok {
+			i = len(out)
+			byTalk[t] = i
+			out = append(out, rankedTalk{talk: t, best: c, score: c.score})
+			answers = append(answers, false)
+		} else if n := len(out[i].lines); n < len(further) && c.direct {
+			out[i].score += further[n] * c.score
+		}
+		answers[i] = answers[i] || c.strict >= need
+		if len(out[i].lines) < maxTalkLines {
+			out[i].lines = append(out[i].lines, c)
+		}
+	}
+	kept := out[:0]
+	for i, t := range out {
+		if answers[i] {
+			kept = append(kept, t)
+		}
+	}
+	out = kept
+	slices.SortStableFunc(out, func(a, b rankedTalk) int { return cmp.Compare(b.score, a.score) })
+	return out
+}
+
+// answerShare returns the share of the question's weight that an answer
+// must explain, and the words whose absence raised it.
+func answerShare(qs []queryTerm) (float64, []string) {
+	need := minShare
+	// Words of a sentence that sets the scene only add evidence: the
+	// words that ask say how many the question has.
+	asking := 0
+	for _, q := range qs {
+		if !q.context {
+			asking++
+		}
+	}
+	if asking == 0 {
+		asking = len(qs)
+	}
+	switch asking {
+	case 1:
+		return 0.99, nil // the one word asked about
+	case 2:
+		need = 0.7 // most of a query of two words, each of which the user chose
+	case 3:
+		need = 0.55
+	}
+	var total, missing float64
+	var words []string
+	for _, q := range qs {
+		total += q.weight
+		if q.specificAbsent() {
+			missing += q.weight
+			words = append(words, q.word)
+		}
+	}
+	if total > 0 && missing/total >= missingShare {
+		return max(need, strongShare), words
+	}
+	return need, nil
+}
+
+// specificAbsent reports whether the notes never use a word of the
+// sentence that asks, in any spelling, and it is no ordinary English.
+func (q queryTerm) specificAbsent() bool {
+	return len(q.variants) == 0 && !q.context && q.familiar < typoCommonness
+}
