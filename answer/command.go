@@ -106,3 +106,28 @@ func Parse(text string) Request {
 	}
 	return Request{Command: "ask", Arg: text}
 }
+
+// HelpFormat says how a renderer marks up help.
+type HelpFormat struct {
+	Escape  func(string) string      // the notice's text; nil keeps it
+	Heading func(string) string      // the heading
+	Line    func(CommandHelp) string // one command's line, without its newline
+}
+
+// HelpText writes a help reply in a renderer's markup: the notice (what
+// a command needs), a heading, one line a command.
+func (r Reply) HelpText(f HelpFormat) string {
+	var b strings.Builder
+	if r.Notice != "" {
+		notice := r.Notice
+		if f.Escape != nil {
+			notice = f.Escape(notice)
+		}
+		b.WriteString(notice + "\n\n")
+	}
+	b.WriteString(f.Heading("Ask about the talks in the notes:") + "\n")
+	for _, c := range r.Help {
+		b.WriteString(f.Line(c) + "\n")
+	}
+	return b.String()
+}

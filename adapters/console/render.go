@@ -79,21 +79,24 @@ func quoteAll(ss []string) []string {
 }
 
 func renderHelp(b *strings.Builder, r answer.Reply) {
-	if r.Notice != "" {
-		b.WriteString(r.Notice + "\n\n")
-	}
-	b.WriteString("Ask about the talks in the notes:\n")
-	for _, c := range r.Help {
-		fmt.Fprintf(b, "  %-20s %s\n", c.Usage, c.Summary)
-		if c.Example != "" {
-			fmt.Fprintf(b, "  %-20s e.g. %s\n", "", c.Example)
-		}
-	}
+	b.WriteString(r.HelpText(help))
 	if len(r.Help) > 1 {
 		for _, c := range consoleCommands {
 			fmt.Fprintf(b, "  %-20s %s\n", c[0], c[1])
 		}
 	}
+}
+
+// help is the terminal's layout of help: a table, examples below.
+var help = answer.HelpFormat{
+	Heading: func(s string) string { return s },
+	Line: func(c answer.CommandHelp) string {
+		line := fmt.Sprintf("  %-20s %s", c.Usage, c.Summary)
+		if c.Example != "" {
+			line += fmt.Sprintf("\n  %-20s e.g. %s", "", c.Example)
+		}
+		return line
+	},
 }
 
 // consoleCommands are the console's own commands, beside the engine's.

@@ -72,7 +72,7 @@ func render(r answer.Reply, opts renderOptions) *discordgo.InteractionResponseDa
 	d := &discordgo.InteractionResponseData{AllowedMentions: noMentions}
 	switch {
 	case r.Command == "help":
-		d.Content = clip.Runes(helpText(r), maxContent)
+		d.Content = clip.Runes(r.HelpText(help), maxContent)
 	case len(r.Talks) == 0:
 		notice := r.Notice
 		if notice == "" {
@@ -183,16 +183,13 @@ func embedSize(e *discordgo.MessageEmbed) int {
 	return n
 }
 
-func helpText(r answer.Reply) string {
-	var b strings.Builder
-	if r.Notice != "" {
-		b.WriteString(escape(r.Notice) + "\n\n")
-	}
-	b.WriteString("**Ask about the talks in the notes:**\n")
-	for _, c := range r.Help {
-		fmt.Fprintf(&b, "• `/talk %s` — %s\n", c.Usage, escape(c.Summary))
-	}
-	return b.String()
+// help is Discord's markup of help.
+var help = answer.HelpFormat{
+	Escape:  escape,
+	Heading: func(s string) string { return "**" + s + "**" },
+	Line: func(c answer.CommandHelp) string {
+		return fmt.Sprintf("• `/talk %s` — %s", c.Usage, escape(c.Summary))
+	},
 }
 
 // safeURL reports whether a URL can be a link target in an embed.

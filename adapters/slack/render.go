@@ -77,7 +77,7 @@ func render(r answer.Reply, opts renderOptions) message {
 	b := &blockList{}
 	switch {
 	case r.Command == "help":
-		b.section(helpText(r))
+		b.section(r.HelpText(help))
 	case len(r.Talks) == 0:
 		notice := r.Notice
 		if notice == "" {
@@ -208,20 +208,17 @@ func safeURL(u string) bool {
 	return (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) && !strings.ContainsAny(u, "<>| \n")
 }
 
-func helpText(r answer.Reply) string {
-	var b strings.Builder
-	if r.Notice != "" {
-		b.WriteString(escape(r.Notice) + "\n\n")
-	}
-	b.WriteString("*Ask about the talks in the notes:*\n")
-	for _, c := range r.Help {
-		fmt.Fprintf(&b, "• `/talk %s` — %s", escape(c.Usage), escape(c.Summary))
+// help is Slack's markup of help.
+var help = answer.HelpFormat{
+	Escape:  escape,
+	Heading: func(s string) string { return "*" + s + "*" },
+	Line: func(c answer.CommandHelp) string {
+		line := fmt.Sprintf("• `/talk %s` — %s", escape(c.Usage), escape(c.Summary))
 		if c.Example != "" {
-			fmt.Fprintf(&b, " _e.g._ `/talk %s`", escape(c.Example))
+			line += fmt.Sprintf(" _e.g._ `/talk %s`", escape(c.Example))
 		}
-		b.WriteString("\n")
-	}
-	return b.String()
+		return line
+	},
 }
 
 // fallback is the plain text of a reply, for notifications and clients
