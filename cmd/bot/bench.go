@@ -19,6 +19,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	queries := st.fset.String("queries", "", "questions, one a line (required)")
 	asJSON := st.fset.Bool("json", false, "print the result as JSON")
 	cpuProfile := st.fset.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
+	byKind := st.fset.Bool("by-kind", false, "the queries file holds kind<TAB>question lines: print p50/p99 per kind too")
 	if err := st.parse(args); err != nil {
 		return err
 	}
@@ -27,13 +28,18 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *queries == "" || st.fset.NArg() > 0 {
-		return usageError{"bot bench [--corpus DIR] --queries FILE [--json]"}
+		return usageError{"bot bench [--corpus DIR] --queries FILE [--by-kind] [--json]"}
 	}
 	f, err := os.Open(*queries)
 	if err != nil {
 		return err
 	}
-	qs, err := perf.ReadQueries(f)
+	var qs, kinds []string
+	if *byKind {
+		qs, kinds, err = perf.ReadKindQueries(f)
+	} else {
+		qs, err = perf.ReadQueries(f)
+	}
 	f.Close()
 	if err != nil {
 		return fmt.Errorf("%s: %w", *queries, err)
@@ -56,13 +62,27 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	r, err := perf.Talkbot(ctx, fsys, qs)
+	r, lat, err := perf.TalkbotLatencies(ctx, fsys, qs)
 	if err != nil {
 		return err
 	}
+	if !*byKind {
+		if *asJSON {
+			return json.NewEncoder(e.stdout).Encode(r)
+		}
+		fmt.Fprintln(e.stdout, r)
+		return nil
+	}
+	ks := perf.ByKind(kinds, lat)
 	if *asJSON {
-		return json.NewEncoder(e.stdout).Encode(r)
+		return json.NewEncoder(e.stdout).Encode(struct {
+			perf.Result
+			Kinds []perf.KindResult `json:"kinds"`
+		}{r, ks})
 	}
 	fmt.Fprintln(e.stdout, r)
+	for _, k := range ks {
+		fmt.Fprintln(e.stdout, k)
+	}
 	return nil
 }

@@ -100,11 +100,17 @@ func Micros(d time.Duration) float64 { return float64(d) / float64(time.Microsec
 // Talkbot loads the notes in fsys, indexes them and answers every
 // question as the bot does (parse, retrieve, build the reply).
 func Talkbot(ctx context.Context, fsys fs.FS, qs []string) (Result, error) {
+	r, _, err := TalkbotLatencies(ctx, fsys, qs)
+	return r, err
+}
+
+// TalkbotLatencies is Talkbot, with the latency of each question.
+func TalkbotLatencies(ctx context.Context, fsys fs.FS, qs []string) (Result, []time.Duration, error) {
 	base := HeapMiB()
 	start := time.Now()
 	c, err := corpus.Load(fsys)
 	if err != nil {
-		return Result{}, err
+		return Result{}, nil, err
 	}
 	loaded := time.Now()
 	ix := answer.NewIndex(c)
@@ -123,5 +129,53 @@ func Talkbot(ctx context.Context, fsys fs.FS, qs []string) (Result, error) {
 	lat := Latencies(qs, func(q string) { eng.Handle(ctx, answer.Parse(q), answer.Options{}) })
 	r.P50us, r.P99us = Micros(Percentile(lat, 50)), Micros(Percentile(lat, 99))
 	runtime.KeepAlive(eng)
-	return r, nil
+	return r, lat, nil
+}
+
+// KindResult is the latency of the questions of one kind.
+type KindResult struct {
+	Kind    string  `json:"kind"`
+	Queries int     `json:"queries"`
+	P50us   float64 `json:"p50_us"`
+	P99us   float64 `json:"p99_us"`
+}
+
+func (k KindResult) String() string {
+	return fmt.Sprintf("kind=%s queries=%d p50_us=%.0f p99_us=%.0f", k.Kind, k.Queries, k.P50us, k.P99us)
+}
+
+// ByKind groups latencies by the kinds of their questions, in the order
+// the kinds first appear, and adds "mix", all of them.
+func ByKind(kinds []string, lat []time.Duration) []KindResult {
+	var order []string
+	by := map[string][]time.Duration{}
+	for i, k := range kinds {
+		if _, ok := by[k]; !ok {
+			order = append(order, k)
+		}
+		by[k] = append(by[k], lat[i])
+	}
+	var out []KindResult
+	for _, k := range append(order, "mix") {
+		ds := by[k]
+		if k == "mix" {
+			ds = lat
+		}
+		out = append(out, KindResult{Kind: k, Queries: len(ds), P50us: Micros(Percentile(ds, 50)), P99us: Micros(Percentile(ds, 99))})
+	}
+	return out
+}
+
+// ReadKindQueries reads "kind<TAB>question" lines; a line without a tab
+// is a question of kind "words".
+func ReadKindQueries(r io.Reader) (qs, kinds []string, err error) {
+	lines, err := ReadQueries(r)
+	for _, l := range lines {
+		k, q, ok := strings.Cut(l, "\t")
+		if !ok {
+			k, q = "words", l
+		}
+		qs, kinds = append(qs, strings.TrimSpace(q)), append(kinds, k)
+	}
+	return qs, kinds, err
 }

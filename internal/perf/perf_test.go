@@ -2,6 +2,7 @@ package perf
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -63,5 +64,27 @@ func TestTalkbotOnEmbeddedCorpus(t *testing.T) {
 		if _, ok := back[key]; !ok {
 			t.Errorf("JSON %s lacks %q", b, key)
 		}
+	}
+}
+
+func TestByKind(t *testing.T) {
+	qs, kinds, err := ReadKindQueries(strings.NewReader("words\tgil\ntypo-swap\tgli\n# comment\nplain question\nwords\tasyncio\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(qs, "|") != "gil|gli|plain question|asyncio" || strings.Join(kinds, "|") != "words|typo-swap|words|words" {
+		t.Fatalf("read %q %q", qs, kinds)
+	}
+	lat := []time.Duration{10 * time.Microsecond, 100 * time.Microsecond, 20 * time.Microsecond, 30 * time.Microsecond}
+	got := ByKind(kinds, lat)
+	var names []string
+	for _, k := range got {
+		names = append(names, fmt.Sprintf("%s:%d", k.Kind, k.Queries))
+	}
+	if strings.Join(names, " ") != "words:3 typo-swap:1 mix:4" {
+		t.Errorf("kinds %q", names)
+	}
+	if got[1].P50us != 100 || got[2].P99us != 100 {
+		t.Errorf("percentiles %+v", got)
 	}
 }

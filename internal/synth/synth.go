@@ -61,6 +61,8 @@ type Generator struct {
 	vocab []string
 	words *rand.Zipf
 	names *rand.Zipf
+
+	titles, speakers []string // of the talks written, for questions about them
 }
 
 // zipfS is the exponent of the word distribution, near that of English text.
@@ -105,7 +107,9 @@ func title(s string) string {
 // Talk writes one talk: a "#" heading with its title and speaker, sections
 // and bullets of 5-25 words, some nested. It returns the bullets written.
 func (g *Generator) Talk(w *bufio.Writer) int {
-	fmt.Fprintf(w, "# %s - %s\n\n", title(g.phrase(2, 6)), g.speaker())
+	t, sp := title(g.phrase(2, 6)), g.speaker()
+	g.titles, g.speakers = append(g.titles, t), append(g.speakers, sp)
+	fmt.Fprintf(w, "# %s - %s\n\n", t, sp)
 	n := 0
 	for range 1 + g.rng.IntN(4) {
 		fmt.Fprintf(w, "## %s\n\n", title(g.phrase(1, 3)))
@@ -252,3 +256,105 @@ Ito Jansen Jensen Kato Keller Klein Koch Kowalski Kraus Lang Larsen Lehmann Lope
 Meyer Moreau Morris Nagy Nakamura Novak Olsen Ortiz Park Patel Peters Quinn Reyes Rossi Roth Sato
 Schmidt Schulz Silva Singh Sousa Stein Suzuki Tanaka Torres Vogel Wagner Walsh Weber Wolf Yamada
 Young Zhang Ziegler Zimmer`)
+
+// Kinds are the kinds of questions WriteKindQueries writes: words drawn
+// as notes use them, each kind of typo, a speaker's surname with a word, a
+// fragment of a title, words that match nothing, and long chat questions.
+var Kinds = []string{"words", "typo-swap", "typo-drop", "typo-insert", "typo-replace", "speaker-word", "title", "nonsense", "chat"}
+
+// Knows gives the generator the titles and speakers of a corpus another
+// generator wrote, for questions about them.
+func (g *Generator) Knows(from *Generator) { g.titles, g.speakers = from.titles, from.speakers }
+
+// KindQuery draws a question of a kind (one of Kinds).
+func (g *Generator) KindQuery(kind string) string {
+	switch kind {
+	case "typo-swap", "typo-drop", "typo-insert", "typo-replace":
+		ws := strings.Fields(g.phrase(1, 3))
+		i := g.rng.IntN(len(ws))
+		for len(ws[i]) < 5 { // a word long enough to misspell
+			ws[i] = g.word()
+		}
+		ws[i] = g.typoOf(kind, ws[i])
+		return strings.Join(ws, " ")
+	case "speaker-word":
+		if len(g.speakers) == 0 {
+			return g.word()
+		}
+		s := g.speakers[g.rng.IntN(len(g.speakers))]
+		return strings.ToLower(s[strings.IndexByte(s, ' ')+1:]) + " " + g.word()
+	case "title":
+		if len(g.titles) == 0 {
+			return g.phrase(2, 3)
+		}
+		ws := strings.Fields(strings.ToLower(g.titles[g.rng.IntN(len(g.titles))]))
+		n := min(len(ws), 2+g.rng.IntN(2))
+		i := g.rng.IntN(len(ws) - n + 1)
+		return strings.Join(ws[i:i+n], " ")
+	case "nonsense":
+		if g.rng.IntN(2) == 0 {
+			return g.nonsense()
+		}
+		return g.nonsense() + " " + g.nonsense()
+	case "chat":
+		return g.chat()
+	}
+	return g.phrase(1, 3)
+}
+
+// typoOf makes one edit of a kind in a word of five letters or more.
+func (g *Generator) typoOf(kind, w string) string {
+	i := 1 + g.rng.IntN(len(w)-2)
+	c := byte('a' + g.rng.IntN(26))
+	switch kind {
+	case "typo-drop":
+		return w[:i] + w[i+1:]
+	case "typo-insert":
+		return w[:i] + string(c) + w[i:]
+	case "typo-replace":
+		return w[:i] + string(c) + w[i+1:]
+	}
+	return w[:i-1] + string(w[i]) + string(w[i-1]) + w[i+1:]
+}
+
+// chatFiller are the words around what a chat question asks.
+var chatFiller = strings.Fields(`hey folks quick q sorry if this is a dumb question but i was at the
+conference last week and i think someone said something about it was really interesting does anyone
+remember what they said or have notes on that talk i missed most of it thanks so much in advance lol
+also wondering whether there was more on this i keep thinking about it`)
+
+// chat writes a question of 20-60 words, of which three to five matter.
+func (g *Generator) chat() string {
+	n := 20 + g.rng.IntN(41)
+	content := 3 + g.rng.IntN(3)
+	ws := make([]string, 0, n)
+	for len(ws) < n {
+		if content > 0 && g.rng.IntN(n) < content*3 {
+			ws = append(ws, g.word())
+			content--
+			continue
+		}
+		ws = append(ws, chatFiller[g.rng.IntN(len(chatFiller))])
+	}
+	return strings.Join(ws, " ") + "?"
+}
+
+// WriteKindQueries writes perKind questions of each kind, a line each:
+// the kind, a tab, the question; kinds interleaved.
+func (g *Generator) WriteKindQueries(path string, perKind int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	for range perKind {
+		for _, k := range Kinds {
+			fmt.Fprintf(w, "%s\t%s\n", k, g.KindQuery(k))
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

@@ -85,3 +85,32 @@ func TestQueries(t *testing.T) {
 		t.Errorf("%.2f of query words are not vocabulary words", share)
 	}
 }
+
+func TestKindQueries(t *testing.T) {
+	vocab, err := Vocabulary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpusGen := NewGenerator(vocab, 1)
+	if _, _, err := corpusGen.WriteCorpus(t.TempDir(), 2000); err != nil {
+		t.Fatal(err)
+	}
+	g := NewGenerator(vocab, 2)
+	g.Knows(corpusGen)
+	for _, k := range Kinds {
+		t.Run(k, func(t *testing.T) {
+			for range 50 {
+				q := g.KindQuery(k)
+				n := len(strings.Fields(q))
+				switch {
+				case q == "":
+					t.Fatal("empty question")
+				case k == "chat" && (n < 20 || n > 60):
+					t.Fatalf("chat question of %d words: %q", n, q)
+				case k != "chat" && n > 4:
+					t.Fatalf("%d words: %q", n, q)
+				}
+			}
+		})
+	}
+}

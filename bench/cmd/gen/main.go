@@ -2,7 +2,8 @@
 //
 //	go run ./cmd/gen -bullets 1000000 -out /tmp/talkbot-1m
 //
-// writes /tmp/talkbot-1m/notes/*.md and /tmp/talkbot-1m/queries.txt.
+// writes /tmp/talkbot-1m/notes/*.md, /tmp/talkbot-1m/queries.txt and
+// /tmp/talkbot-1m/queries-by-kind.tsv (bot bench --by-kind).
 package main
 
 import (
@@ -39,13 +40,21 @@ func gen(out string, bullets, queries int, seed uint64) error {
 	if err := os.RemoveAll(notes); err != nil {
 		return err
 	}
-	n, files, err := synth.NewGenerator(vocab, seed).WriteCorpus(notes, bullets)
+	corpusGen := synth.NewGenerator(vocab, seed)
+	n, files, err := corpusGen.WriteCorpus(notes, bullets)
 	if err != nil {
 		return err
 	}
 	// Questions come from their own stream, so the same seed asks the
 	// same questions whatever the corpus size.
 	if err := synth.NewGenerator(vocab, seed+1).WriteQueries(filepath.Join(out, "queries.txt"), queries); err != nil {
+		return err
+	}
+	// Questions by kind (bot bench --by-kind), about this corpus's titles
+	// and speakers.
+	kinds := synth.NewGenerator(vocab, seed+2)
+	kinds.Knows(corpusGen)
+	if err := kinds.WriteKindQueries(filepath.Join(out, "queries-by-kind.tsv"), queries/len(synth.Kinds)); err != nil {
 		return err
 	}
 	fmt.Printf("wrote %d bullets in %d files to %s, %d questions to %s\n", n, files, notes, queries, filepath.Join(out, "queries.txt"))
