@@ -95,6 +95,12 @@ func (s *Site) Register(handle func(pattern string, h http.Handler)) {
 	static, _ := fs.Sub(files, "static")
 	assets := http.StripPrefix("/static/", http.FileServerFS(static))
 	route("GET /static/", func(w http.ResponseWriter, r *http.Request) {
+		if name := strings.TrimPrefix(r.URL.Path, "/static/"); !fs.ValidPath(name) {
+			// The file server answers a name no file system accepts
+			// (invalid UTF-8, "..") with a 500.
+			s.fail(w, r, http.StatusNotFound, "No such page.")
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=3600")
 		assets.ServeHTTP(w, r)
 	})

@@ -99,12 +99,12 @@ func hostileEngine(t testing.TB) *answer.Engine {
 }
 
 var (
-	scriptTag  = regexp.MustCompile(`(?i)<script[^>]*>`)
-	ownScript  = `<script src="/static/search.js" defer></script>`
-	badHref    = regexp.MustCompile(`(?i)(href|src)="\s*(javascript|data|vbscript):`)
-	tagRe      = regexp.MustCompile(`<[a-zA-Z][^>]*>`)
-	quotedRe   = regexp.MustCompile(`"[^"]*"|'[^']*'`)
-	handlerRe  = regexp.MustCompile(`(?i)\son[a-z]+\s*=`)
+	scriptTag = regexp.MustCompile(`(?i)<script[^>]*>`)
+	ownScript = `<script src="/static/search.js" defer></script>`
+	badHref   = regexp.MustCompile(`(?i)(href|src)="\s*(javascript|data|vbscript):`)
+	tagRe     = regexp.MustCompile(`<[a-zA-Z][^>]*>`)
+	quotedRe  = regexp.MustCompile(`"[^"]*"|'[^']*'`)
+	handlerRe = regexp.MustCompile(`(?i)\son[a-z]+\s*=`)
 )
 
 // hasEventHandler reports whether a tag of the page has an event handler
