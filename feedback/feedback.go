@@ -5,6 +5,7 @@
 package feedback
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -160,4 +161,24 @@ func (r *Recorder) Unanswered(e Entry) error {
 	}
 	e.Kind, e.Time = KindUnanswered, r.now().UTC()
 	return r.log.add(e)
+}
+
+// ReadEntries reads every entry of the log at path.
+func ReadEntries(path string) ([]Entry, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("feedback log: %w", err)
+	}
+	defer f.Close()
+	var out []Entry
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 4096), maxLogLine)
+	for sc.Scan() {
+		var e Entry
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			return out, fmt.Errorf("feedback log %s: %w", path, err)
+		}
+		out = append(out, e)
+	}
+	return out, sc.Err()
 }

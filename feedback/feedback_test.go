@@ -1,7 +1,6 @@
 package feedback
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -13,21 +12,11 @@ import (
 
 func readEntries(t *testing.T, path string) []Entry {
 	t.Helper()
-	f, err := os.Open(path)
+	entries, err := ReadEntries(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var out []Entry
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var e Entry
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			t.Fatalf("line %q: %v", sc.Text(), err)
-		}
-		out = append(out, e)
-	}
-	return out
+	return entries
 }
 
 func TestRecorderTakesEachDeliveryOnce(t *testing.T) {

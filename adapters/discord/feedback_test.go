@@ -1,9 +1,6 @@
 package discord
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -42,19 +39,9 @@ func TestVoteAcknowledgedCountedAndLoggedOnce(t *testing.T) {
 		}
 	}
 	log.Close()
-	f, err := os.Open(path)
+	entries, err := feedback.ReadEntries(path)
 	if err != nil {
 		t.Fatal(err)
-	}
-	defer f.Close()
-	var entries []feedback.Entry
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var e feedback.Entry
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			t.Fatal(err)
-		}
-		entries = append(entries, e)
 	}
 	if len(entries) != 1 {
 		t.Fatalf("%d entries for one interaction delivered twice; want 1", len(entries))

@@ -1,7 +1,6 @@
 package slack
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"github.com/talkbot/talkbot/answer"
@@ -64,19 +63,9 @@ func TestVoteAcknowledgedCountedAndLoggedOnce(t *testing.T) {
 		t.Errorf("vote acknowledged with %+v; want an ephemeral thanks", got.Body)
 	}
 	log.Close()
-	f2, err := os.Open(path)
+	entries, err := feedback.ReadEntries(path)
 	if err != nil {
 		t.Fatal(err)
-	}
-	defer f2.Close()
-	var entries []feedback.Entry
-	sc := bufio.NewScanner(f2)
-	for sc.Scan() {
-		var e feedback.Entry
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			t.Fatal(err)
-		}
-		entries = append(entries, e)
 	}
 	if len(entries) != 1 {
 		t.Fatalf("%d log entries for one press delivered twice; want 1", len(entries))
