@@ -87,9 +87,13 @@ func parseManifest(data []byte) (*Manifest, error) {
 	}
 	for p, s := range m.Sources {
 		if s.URL != "" {
-			if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			u, err := url.Parse(s.URL)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 				return nil, fmt.Errorf("source %q: url %q is not an http(s) URL", p, s.URL)
 			}
+			// "HTTPS://…" is https: the scheme as links are checked.
+			s.URL = u.Scheme + s.URL[len(u.Scheme):]
+			m.Sources[p] = s
 		}
 		if s.Year < 0 || s.Year > 9999 {
 			return nil, fmt.Errorf("source %q: year %d out of range", p, s.Year)
