@@ -98,3 +98,26 @@ func TestConsoleSurvivesPanics(t *testing.T) {
 		t.Errorf("no error message after a panic:\n%s", out.String())
 	}
 }
+
+// TestConsoleFollowUps: in the terminal, a message after an answer may
+// build on it.
+func TestConsoleFollowUps(t *testing.T) {
+	var out bytes.Buffer
+	in := strings.NewReader("what did beazley say about the gil\nwhat else did he say?\nquit\n")
+	if err := New(defaultEngine(t), in, &out, 5).Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	answers := strings.Split(out.String(), "talkbot> ")
+	// Asked on its own, the question names nobody.
+	var alone bytes.Buffer
+	if err := New(defaultEngine(t), strings.NewReader("what else did he say?\nquit\n"), &alone, 5).Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	fresh := strings.Split(alone.String(), "talkbot> ")[1]
+	if len(answers) < 3 || !strings.Contains(answers[2], "Keynote: David Beazley") || !strings.Contains(answers[2], "Embracing The GIL") || answers[2] == fresh {
+		t.Errorf("'what else did he say?' after a Beazley answer:\n%s\nasked alone:\n%s", answers[2], fresh)
+	}
+	if strings.Contains(fresh, "Keynote: David Beazley") {
+		t.Errorf("asked alone, the follow-up still found Beazley:\n%s", fresh)
+	}
+}
