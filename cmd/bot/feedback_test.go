@@ -23,14 +23,14 @@ func TestServeFeedback(t *testing.T) {
 		t.Fatal(err)
 	}
 	logPath := filepath.Join(t.TempDir(), "feedback.jsonl")
-	addr := freeAddr(t)
 	env := map[string]string{"DISCORD_PUBLIC_KEY": hex.EncodeToString(pub), "TALKBOT_FEEDBACK_LOG": logPath}
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan int, 1)
-	stderr := &syncWriter{w: io.Discard}
+	stderr := &syncWriter{w: &strings.Builder{}}
 	go func() {
-		done <- run(ctx, []string{"serve", "--addr", addr}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, stderr)
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, stderr)
 	}()
+	addr := loggedAddr(t, stderr)
 	waitReady(t, addr)
 	post := func(body string) string {
 		t.Helper()

@@ -41,9 +41,8 @@ func TestImageBinary(t *testing.T) {
 	}
 	f.Close()
 
-	addr := freeAddr(t)
 	work := t.TempDir()
-	cmd := exec.Command(bin, "serve", "--addr", addr, "--drain-timeout", "2s")
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--drain-timeout", "2s")
 	cmd.Env = []string{}
 	cmd.Dir = work
 	if os.Getuid() == 0 {
@@ -59,7 +58,8 @@ func TestImageBinary(t *testing.T) {
 		}
 	}
 	var logs strings.Builder
-	cmd.Stderr = &syncWriter{w: &logs}
+	logged := &syncWriter{w: &logs}
+	cmd.Stderr = logged
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -71,6 +71,7 @@ func TestImageBinary(t *testing.T) {
 		}
 	}()
 
+	addr := loggedAddr(t, logged)
 	waitReady(t, addr)
 	for path, want := range map[string]string{
 		"/livez":   "ok",
@@ -99,13 +100,13 @@ func TestImageBinary(t *testing.T) {
 	select {
 	case err := <-exited:
 		if err != nil {
-			t.Errorf("exit after SIGTERM: %v\n%s", err, logs.String())
+			t.Errorf("exit after SIGTERM: %v\n%s", err, logged.String())
 		}
 	case <-time.After(15 * time.Second):
 		t.Fatal("no exit after SIGTERM")
 	}
-	if !strings.Contains(logs.String(), "talkbot stopped") || !strings.Contains(logs.String(), "version=image-test") {
-		t.Errorf("logs:\n%s", logs.String())
+	if !strings.Contains(logged.String(), "talkbot stopped") || !strings.Contains(logged.String(), "version=image-test") {
+		t.Errorf("logs:\n%s", logged.String())
 	}
 }
 

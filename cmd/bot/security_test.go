@@ -75,16 +75,14 @@ func servedBot(t *testing.T, env map[string]string) (addr string, output func() 
 	}
 }
 
-// loggedAddr waits for the address the bot logs it serves at.
+// loggedAddr waits for the address the bot logs it serves at, in text or
+// JSON logs.
 func loggedAddr(t *testing.T, log *syncWriter) string {
 	t.Helper()
-	re := regexp.MustCompile(`"msg":"talkbot serving","addr":"([^"]+)"`)
+	re := regexp.MustCompile(`talkbot serving"?[ ,]+"?addr"?[=:]"?([0-9a-f.:\[\]]+)`)
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
-		log.mu.Lock()
-		m := re.FindStringSubmatch(log.w.(*bytes.Buffer).String())
-		log.mu.Unlock()
-		if m != nil {
+		if m := re.FindStringSubmatch(log.String()); m != nil {
 			return m[1]
 		}
 		time.Sleep(10 * time.Millisecond)

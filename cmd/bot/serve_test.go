@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -44,17 +43,16 @@ func testServeSlackHTTP(t *testing.T, slackUp bool) {
 		fake.Close()
 	}
 
-	addr := freeAddr(t)
 	env := map[string]string{
 		"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "s3cret", "SLACK_API_URL": fake.URL + "/api/",
 	}
 	ctx, cancel := context.WithCancel(t.Context())
-	var stderr bytes.Buffer
+	stderr := &syncWriter{w: &bytes.Buffer{}}
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"--addr", addr}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, &syncWriter{w: &stderr})
+		done <- run(ctx, []string{"--addr", "127.0.0.1:0"}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, stderr)
 	}()
-
+	addr := loggedAddr(t, stderr)
 	waitReady(t, addr)
 	body := url.Values{"command": {"/talk"}, "text": {"kubernets"}, "response_url": {"https://hooks.slack.com/x"}}.Encode()
 	var resp *http.Response
@@ -99,16 +97,6 @@ func TestServeRefusesBadSlackSettings(t *testing.T) {
 	}
 }
 
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
-
 // syncWriter makes a writer safe for the server's goroutines.
 type syncWriter struct {
 	mu sync.Mutex
@@ -121,6 +109,16 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 	return s.w.Write(p)
 }
 
+// String returns what was written, when the writer keeps it.
+func (s *syncWriter) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if st, ok := s.w.(fmt.Stringer); ok {
+		return st.String()
+	}
+	return ""
+}
+
 // TestServeDiscordHTTP runs `bot` with only a Discord public key: the
 // interactions endpoint answers PING and commands in the HTTP response.
 func TestServeDiscordHTTP(t *testing.T) {
@@ -128,15 +126,14 @@ func TestServeDiscordHTTP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := freeAddr(t)
 	env := map[string]string{"DISCORD_PUBLIC_KEY": hex.EncodeToString(pub)}
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan int, 1)
-	var stderr syncWriter
-	stderr.w = io.Discard
+	stderr := &syncWriter{w: &bytes.Buffer{}}
 	go func() {
-		done <- run(ctx, []string{"--addr", addr}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, &stderr)
+		done <- run(ctx, []string{"--addr", "127.0.0.1:0"}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, stderr)
 	}()
+	addr := loggedAddr(t, stderr)
 
 	waitReady(t, addr)
 	post := func(body string) (int, string) {

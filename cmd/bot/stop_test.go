@@ -24,11 +24,11 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 		t.Skip("builds the binary")
 	}
 	bin := buildBot(t, nil)
-	addr := freeAddr(t)
-	cmd := exec.Command(bin, "serve", "--addr", addr, "--drain-timeout", "3s")
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--drain-timeout", "3s")
 	cmd.Env = []string{"SLACK_BOT_TOKEN=xoxb-test", "SLACK_SIGNING_SECRET=s3cret", "SLACK_API_URL=http://127.0.0.1:1/api/", "HOME=" + t.TempDir()}
 	var logs strings.Builder
-	cmd.Stderr = &syncWriter{w: &logs}
+	logged := &syncWriter{w: &logs}
+	cmd.Stderr = logged
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -39,6 +39,7 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 			cmd.Process.Kill()
 		}
 	}()
+	addr := loggedAddr(t, logged)
 	waitReady(t, addr)
 
 	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: 10 * time.Second}
@@ -90,7 +91,7 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 	select {
 	case err := <-exited:
 		if err != nil {
-			t.Errorf("exit: %v\n%s", err, logs.String())
+			t.Errorf("exit: %v\n%s", err, logged.String())
 		}
 		if d := time.Since(sent); d > 4*time.Second {
 			t.Errorf("exited %v after SIGTERM; the drain time is 3s", d)
