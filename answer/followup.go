@@ -68,7 +68,8 @@ func namedSpeaker(speakers, ws []string) string {
 // it stands for; otherwise ok is false and the message is a question of
 // its own.
 func FollowUp(turn Turn, text string) (req Request, ok bool) {
-	ws := words(fold(cleanInput(text)))
+	text = clip.Bytes(cleanInput(text), MaxQueryLen) // bounded as Parse bounds a question
+	ws := words(fold(text))
 	if len(ws) == 0 || len(ws) > maxFollowUpWords {
 		return Request{}, false
 	}
