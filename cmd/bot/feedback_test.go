@@ -7,10 +7,8 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestServeFeedback runs `bot serve` with a feedback log and the Discord
@@ -34,17 +32,8 @@ func TestServeFeedback(t *testing.T) {
 	waitReady(t, addr)
 	post := func(body string) string {
 		t.Helper()
-		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/discord/interactions", strings.NewReader(body))
-		ts := strconv.FormatInt(time.Now().Unix(), 10)
-		req.Header.Set("X-Signature-Timestamp", ts)
-		req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, []byte(ts+body))))
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return string(b)
+		_, b := discordPost(t, addr, priv, body)
+		return b
 	}
 	post(`{"id":"2","application_id":"42","type":2,"token":"t","version":1,"channel_id":"C","data":{"id":"9","name":"talk","type":1,"options":[{"name":"ask","type":1,"options":[{"name":"question","type":3,"value":"how do I deploy erlang clusters"}]}]}}`)
 	vote := `{"id":"3","application_id":"42","type":3,"token":"t","version":1,"channel_id":"C","member":{"user":{"id":"U1"}},"message":{"id":"M1","channel_id":"C"},"data":{"custom_id":"talk:down:0:ask:uvloop","component_type":2}}`
