@@ -14,24 +14,44 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]str
 	}
 	tz := ix.tokenizer()
 	for _, c := range cs {
-		d := ix.doc(c.doc)
-		text := ix.corpus.Talks[d.talk].Bullet(int(d.bullet)).Text
-		toks := tz.tokenize(text)
-		pairs := 0
-		prevTerm, prevPos := -1, -10
-		for _, tk := range toks {
-			i, ok := termOf[tk.term]
-			if !ok {
-				continue
+		inLine := 0 // words of the question the line itself holds
+		uses := 0   // ... and how often
+		for i := range qs {
+			if c.level[i] > 0 {
+				inLine++
+				uses += int(c.uses[i])
 			}
-			if prevTerm >= 0 && i != prevTerm && tk.pos-prevPos <= 2 {
-				pairs++
-			}
-			prevTerm, prevPos = i, tk.pos
 		}
-		if len(qs) > 1 {
-			pairs = min(pairs, len(qs)-1)
-			c.score *= 1 + proximityBonus*float64(pairs)/float64(len(qs)-1)
+		pairs := len(qs) > 1 && inLine > 1
+		if !pairs && len(quotes) == 0 && want == anyAnswer && !c.direct {
+			continue
+		}
+		d := ix.doc(c.doc)
+		text := ""
+		if pairs || len(quotes) > 0 || want != anyAnswer {
+			text = ix.corpus.Talks[d.talk].Bullet(int(d.bullet)).Text
+		}
+		// What a line says besides the words asked about: its words less
+		// theirs, read again only when two of them stand in it.
+		extra := max(0, int(ix.docs[c.doc].length)-uses)
+		if pairs {
+			toks := tz.tokenize(text)
+			n := 0
+			prevTerm, prevPos := -1, -10
+			extra = 0
+			for _, tk := range toks {
+				i, ok := termOf[tk.term]
+				if !ok {
+					extra++
+					continue
+				}
+				if prevTerm >= 0 && i != prevTerm && tk.pos-prevPos <= 2 {
+					n++
+				}
+				prevTerm, prevPos = i, tk.pos
+			}
+			n = min(n, len(qs)-1)
+			c.score *= 1 + proximityBonus*float64(n)/float64(len(qs)-1)
 		}
 		// A line that says what the question quotes is where it comes
 		// from: "a giant PR just gets a 'looks fine'".
@@ -46,16 +66,9 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]str
 		}
 		// A line that says something besides the words asked about is a
 		// better answer than a bare topic line ("Numba", "Run threads").
-		if !c.direct {
-			continue
+		if c.direct {
+			c.score *= min(1, bareLineRate+0.1*float64(extra))
 		}
-		extra := 0
-		for _, tk := range toks {
-			if _, ok := termOf[tk.term]; !ok {
-				extra++
-			}
-		}
-		c.score *= min(1, bareLineRate+0.1*float64(extra))
 	}
 }
 

@@ -33,6 +33,10 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	first := false
 	var relBuf [4]uint32
 	related := ix.related(doc, &relBuf)
+	var relLevels [4][maxTerms]float32
+	for k, n := range related {
+		m.levelsAt(n, &relLevels[k])
+	}
 	for i, q := range qs {
 		direct := float64(c.level[i])
 		speakerHit := m.fieldHit(i, ix.speakerTerms[d.talk])
@@ -60,8 +64,8 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 			}
 		}
 		beside := 0.0
-		for _, n := range related {
-			beside = max(beside, neighbourRate*m.levelAt(i, n))
+		for k := range related {
+			beside = max(beside, neighbourRate*float64(relLevels[k][i]))
 		}
 		l = max(l, field, beside)
 		talkUses := m.talkHits[d.talk]&(1<<i) != 0 || withTalk && m.partial[i] && m.talkWords(d.talk)&(1<<i) != 0

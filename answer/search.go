@@ -12,6 +12,7 @@ type candidate struct {
 	level     [maxTerms]float32 // match strength of each query word in the text
 	link      [maxTerms]bool    // ... found only inside a link
 	credit    [maxTerms]float32 // ... by a variant giving this coverage (1 as typed, less corrected)
+	uses      [maxTerms]uint8   // ... times the line uses that variant
 	score     float64
 	cover     float64 // share of the question's weight matched, context included
 	strict    float64 // ... in the line, its talk's title and speakers, its section and neighbours
@@ -183,6 +184,7 @@ func (m *matcher) note(c *candidate, i int, v variant, tf uint32) {
 	}
 	if float32(l) > c.level[i] {
 		c.level[i] = float32(l)
+		c.uses[i] = uint8(min(tf>>1, 255))
 		c.link[i] = linkOnly
 		c.credit[i] = float32(m.qs[i].coverage(v))
 	}
@@ -312,24 +314,25 @@ type probe struct {
 	common uint16
 }
 
-// levelAt is the text level of word i in a line, candidate or not.
-func (m *matcher) levelAt(i int, doc uint32) float64 {
+// levelsAt sets the text level of each word in a line, candidate or not:
+// the words read in whole are known of candidates only.
+func (m *matcher) levelsAt(doc uint32, out *[maxTerms]float32) {
 	if c := m.lookup(doc); c != nil {
-		return float64(c.level[i])
+		*out = c.level
+		return
 	}
-	if !m.partial[i] {
-		return 0
+	*out = [maxTerms]float32{}
+	if len(m.probes) == 0 {
+		return
 	}
-	best := 0.0
 	m.ix.eachCommon(doc, func(common uint16, tf uint32, _ bool) {
 		for _, p := range m.probes {
-			if p.word == i && p.common == common {
-				l, _ := m.level(i, p.v, doc, tf)
-				best = max(best, l)
+			if p.common == common {
+				l, _ := m.level(p.word, p.v, doc, tf)
+				out[p.word] = max(out[p.word], float32(l))
 			}
 		}
 	})
-	return best
 }
 
 // fieldHit is the weight of the best variant of word i among terms.
