@@ -49,7 +49,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		if direct > 0 && !c.link[i] {
 			c.direct = true
 			directCover += q.weight
-			if f, ok := m.firstMention[i][d.talk]; ok && f == doc && !m.partial[i] {
+			if !m.partial[i] && m.firstMentioned(c, i, d.talk) {
 				first = true
 			} else if m.partial[i] && c.firstUse&(1<<i) != 0 {
 				first = true

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"sync"
 )
@@ -20,6 +21,7 @@ type candidate struct {
 	inSection bool    // ... or in the heading of its section
 	forced    bool    // found by title, speaker or section: always scored
 	firstUse  uint16  // common words whose first use in the talk is this line, by bit
+	firstRead uint16  // ... words read in whole
 	exact     uint16  // words found in the line as typed, by bit
 	matched   uint16  // words the line or its context holds, by bit (set by score)
 }
@@ -208,18 +210,16 @@ func (m *matcher) hasRareWord() bool {
 // a correction).
 func (m *matcher) readText(i int, n int) {
 	ix := m.ix
+	// The line where a talk first uses the word as typed is marked on the
+	// candidate as the lines are read in order; only a word with two such
+	// spellings needs a talk's first lines of each compared.
+	exact := 0
 	for _, v := range m.qs[i].variants {
-		visit := func(doc, tf uint32) {
-			talk := ix.docs[doc].talk
-			if !m.allowed(talk) {
-				return
-			}
-			m.hit(talk, i)
-			if first, ok := m.firstMention[i][talk]; (!ok || doc < first) && tf&1 == 0 && v.weight == 1 && !m.partial[i] {
-				m.firstMention[i][talk] = doc
-			}
-			m.note(m.get(doc), i, v, tf)
+		if _, common := ix.champions[v.term]; v.weight == 1 && (!common || m.filter != nil) {
+			exact++
 		}
+	}
+	for _, v := range m.qs[i].variants {
 		if ch, ok := ix.champions[v.term]; ok && m.filter == nil {
 			// First mentions of common words come marked: the champions
 			// are not in document order.
@@ -229,15 +229,49 @@ func (m *matcher) readText(i int, n int) {
 				k = min(k, fewChampions)
 			}
 			for _, p := range ch[:min(k, len(ch))] {
-				visit(p.doc, p.tf&^championFirst)
+				doc := p.doc
+				talk := ix.docs[doc].talk
+				if !m.allowed(talk) {
+					continue
+				}
+				m.hit(talk, i)
+				c := m.get(doc)
+				m.note(c, i, v, p.tf&^championFirst)
 				if p.tf&championFirst != 0 && v.weight == 1 {
-					m.get(p.doc).firstUse |= 1 << i
+					c.firstUse |= 1 << i
 				}
 			}
 			continue
 		}
-		ix.text[v.term].each(visit)
+		lastTalk := uint32(math.MaxUint32) // the talk whose first use is marked
+		ix.text[v.term].each(func(doc, tf uint32) {
+			talk := ix.docs[doc].talk
+			if !m.allowed(talk) {
+				return
+			}
+			m.hit(talk, i)
+			c := m.get(doc)
+			if tf&1 == 0 && v.weight == 1 && talk != lastTalk {
+				lastTalk = talk
+				if exact == 1 {
+					c.firstRead |= 1 << i
+				} else if first, ok := m.firstMention[i][talk]; !ok || doc < first {
+					m.firstMention[i][talk] = doc
+				}
+			}
+			m.note(c, i, v, tf)
+		})
 	}
+}
+
+// firstMentioned reports whether a candidate is the line where its talk
+// first uses word i, read in whole, as typed.
+func (m *matcher) firstMentioned(c *candidate, i int, talk uint32) bool {
+	if c.firstRead&(1<<i) != 0 {
+		return true
+	}
+	f, ok := m.firstMention[i][talk]
+	return ok && f == c.doc
 }
 
 // probeCommon looks up the words read through champions in every
