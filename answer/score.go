@@ -39,7 +39,11 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	}
 	for i, q := range qs {
 		direct := float64(c.level[i])
-		speakerHit := m.fieldHit(i, ix.speakerTerms[d.talk])
+		bit := uint16(1) << i
+		var speakerHit, titleHit float64
+		if m.inSpeakers&bit != 0 {
+			speakerHit = m.fieldHit(i, ix.speakerTerms[d.talk])
+		}
 		if speakerHit > 0 && ix.docs[doc].flags&flagSpeakerLine != 0 {
 			// The speaker's name under "Author" says nothing the talk
 			// does not: "Avery Pennarun (@apenwarr)".
@@ -55,9 +59,11 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 				first = true
 			}
 		}
-		titleHit := m.fieldHit(i, ix.titleTerms[d.talk])
+		if m.inTitles&bit != 0 {
+			titleHit = m.fieldHit(i, ix.titleTerms[d.talk])
+		}
 		field := max(titleLevel*titleHit, speakerLevel*speakerHit)
-		if sec != noSection {
+		if sec != noSection && m.inSections&bit != 0 {
 			if h := m.fieldHit(i, ix.sectionTerms[sec]); h > 0 {
 				field = max(field, sectionLevel*h)
 				c.inSection = true

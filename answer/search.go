@@ -93,6 +93,10 @@ type matcher struct {
 	talkHits     []uint16                    // talk -> the words some line of it uses, by bit
 	touched      []uint32                    // talks with hits, to clear them
 	firstMention [maxTerms]map[uint32]uint32 // talk -> first line using word i
+
+	// The words some title, speaker or section heading holds, by bit:
+	// lines need not look up the others in theirs.
+	inTitles, inSpeakers, inSections uint16
 }
 
 // matchers are reused: a question's candidates and maps are most of what
@@ -111,6 +115,20 @@ func newMatcher(ix *Index, qs []queryTerm, filter map[uint32]bool) *matcher {
 		m.talkHits = make([]uint16, talks)
 	}
 	m.partial = [maxTerms]bool{}
+	m.inTitles, m.inSpeakers, m.inSections = 0, 0, 0
+	for i, q := range qs {
+		for _, v := range q.variants {
+			if len(ix.title[v.term]) > 0 {
+				m.inTitles |= 1 << i
+			}
+			if len(ix.speaker[v.term]) > 0 {
+				m.inSpeakers |= 1 << i
+			}
+			if len(ix.section[v.term]) > 0 {
+				m.inSections |= 1 << i
+			}
+		}
+	}
 	m.probes = m.probes[:0]
 	for i := range qs {
 		if m.firstMention[i] == nil {
