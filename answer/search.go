@@ -45,7 +45,10 @@ func (ix *Index) match(qs []queryTerm, an analysis, filter, deny map[uint32]bool
 		champions = fewChampions
 	}
 	for i := range qs {
-		m.readText(i, champions)
+		m.readText(i, champions, false)
+	}
+	for i := range qs {
+		m.readText(i, champions, true)
 	}
 	m.forceFieldTalks()
 	m.forceSections()
@@ -225,9 +228,12 @@ func (m *matcher) hasRareWord() bool {
 
 // readText reads the lines holding word i: all of them, or the best n
 // champions of a common variant when no filter narrows the talks (fewer of
-// a correction).
-func (m *matcher) readText(i int, n int) {
+// a correction). The weak pass reads the words one letter away from a
+// word the notes use as typed ("spend" for "speed"): they only add to the
+// lines other words found, never bring lines of their own.
+func (m *matcher) readText(i int, n int, weak bool) {
 	ix := m.ix
+	known := m.qs[i].known
 	// The line where a talk first uses the word as typed is marked on the
 	// candidate as the lines are read in order; only a word with two such
 	// spellings needs a talk's first lines of each compared.
@@ -238,6 +244,13 @@ func (m *matcher) readText(i int, n int) {
 		}
 	}
 	for _, v := range m.qs[i].variants {
+		if isWeak := known && v.weight <= knownWordWeight; isWeak != weak {
+			continue
+		}
+		get := m.get
+		if weak {
+			get = m.lookup
+		}
 		if ch, ok := ix.champions[v.term]; ok && m.filter == nil {
 			// First mentions of common words come marked: the champions
 			// are not in document order.
@@ -253,7 +266,10 @@ func (m *matcher) readText(i int, n int) {
 					continue
 				}
 				m.hit(talk, i)
-				c := m.get(doc)
+				c := get(doc)
+				if c == nil {
+					continue
+				}
 				m.note(c, i, v, p.tf&^championFirst)
 				if p.tf&championFirst != 0 && v.weight == 1 {
 					c.firstUse |= 1 << i
@@ -268,7 +284,10 @@ func (m *matcher) readText(i int, n int) {
 				return
 			}
 			m.hit(talk, i)
-			c := m.get(doc)
+			c := get(doc)
+			if c == nil {
+				return
+			}
 			if tf&1 == 0 && v.weight == 1 && talk != lastTalk {
 				lastTalk = talk
 				if exact == 1 {
