@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"bytes"
 	"math"
 	"runtime"
 	"slices"
@@ -116,6 +117,8 @@ type lineReader struct {
 	words []string
 	terms []string
 	seen  map[string]readWord // folded word -> what it is, for speed
+	buf   []byte              // scratch: a line lower-cased
+	word  []byte              // scratch: a word without its apostrophe
 }
 
 type readWord struct {
@@ -199,20 +202,64 @@ func (r *lineReader) appendTokens(dst []readToken, s string) []readToken {
 // appendSegment appends the tokens of text as tokenizer.tokenize splits
 // it, each word looked up once.
 func (r *lineReader) appendSegment(dst []readToken, s string, inURL bool) []readToken {
-	folded := fold(s)
-	for _, w := range words(folded) {
-		rw, ok := r.seen[w]
-		if !ok {
-			rw.stop = isStop(w)
-			if !rw.stop {
-				rw.pair = r.pair(w, r.stems.stem(w))
-			}
-			r.seen[strings.Clone(w)] = rw
+	if !isASCII(s) {
+		folded := fold(s)
+		for _, w := range words(folded) {
+			dst = r.appendWord(dst, []byte(w), inURL)
 		}
-		if !rw.stop {
-			dst = append(dst, readToken{pair: rw.pair, inURL: inURL})
-		}
+		return r.appendCompounds(dst, folded, inURL)
 	}
+	// Most lines are ASCII: they are lower-cased and split in place.
+	r.buf = r.buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		r.buf = append(r.buf, c)
+	}
+	for i := 0; i < len(r.buf); {
+		start, end, apostrophe := nextASCIIWord(r.buf, i)
+		if start == end {
+			break
+		}
+		w := r.buf[start:end]
+		if apostrophe {
+			r.word = r.word[:0]
+			for _, c := range w {
+				if c != '\'' {
+					r.word = append(r.word, c)
+				}
+			}
+			w = r.word
+		}
+		dst = r.appendWord(dst, w, inURL)
+		i = end
+	}
+	if bytes.ContainsAny(r.buf, "-_") {
+		dst = r.appendCompounds(dst, string(r.buf), inURL)
+	}
+	return dst
+}
+
+// appendWord appends the token of a folded word, unless it is a stop word.
+func (r *lineReader) appendWord(dst []readToken, w []byte, inURL bool) []readToken {
+	rw, ok := r.seen[string(w)]
+	if !ok {
+		word := string(w)
+		rw.stop = isStop(word)
+		if !rw.stop {
+			rw.pair = r.pair(word, r.stems.stem(word))
+		}
+		r.seen[word] = rw
+	}
+	if rw.stop {
+		return dst
+	}
+	return append(dst, readToken{pair: rw.pair, inURL: inURL})
+}
+
+func (r *lineReader) appendCompounds(dst []readToken, folded string, inURL bool) []readToken {
 	for _, c := range compounds(folded) {
 		dst = append(dst, readToken{pair: r.pair(c, c), inURL: inURL})
 	}

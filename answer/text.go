@@ -101,33 +101,47 @@ func isLetter(c byte) bool {
 // asciiWords is words for ASCII text: the words are slices of s but for
 // those with an apostrophe.
 func asciiWords(s string) []string {
-	out := make([]string, 0, len(s)/5)
+	return appendASCIIWords(make([]string, 0, len(s)/5), s)
+}
+
+func appendASCIIWords(out []string, s string) []string {
 	for i := 0; i < len(s); {
-		if !isAlnum(s[i]) {
-			i++
-			continue
+		start, end, apostrophe := nextASCIIWord(s, i)
+		if start == end {
+			break
 		}
-		start, apostrophe := i, false
-		for i < len(s) {
-			c := s[i]
-			switch {
-			case isAlnum(c):
-			case c == '\'' && i+1 < len(s) && isLetter(s[i+1]):
-				apostrophe = true
-			case c == '.' && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1]):
-			default:
-				goto done
-			}
-			i++
-		}
-	done:
-		w := s[start:i]
+		w := s[start:end]
 		if apostrophe {
 			w = strings.ReplaceAll(w, "'", "")
 		}
 		out = append(out, w)
+		i = end
 	}
 	return out
+}
+
+// nextASCIIWord finds the first word of ASCII text s at or after from, as
+// words splits it: its bounds, and whether it holds an apostrophe to drop.
+// start == end when there is none.
+func nextASCIIWord[T string | []byte](s T, from int) (start, end int, apostrophe bool) {
+	i := from
+	for i < len(s) && !isAlnum(s[i]) {
+		i++
+	}
+	start = i
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case isAlnum(c):
+		case c == '\'' && i+1 < len(s) && isLetter(s[i+1]):
+			apostrophe = true
+		case c == '.' && i > start && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1]):
+		default:
+			return start, i, apostrophe
+		}
+		i++
+	}
+	return start, i, apostrophe
 }
 
 // stem returns the index term of a folded word.

@@ -10,10 +10,52 @@ type talkBuilder struct {
 	cur            *Talk
 	event          string         // current group or chapter event
 	sections       []sectionLevel // open sections of the current talk
-	bulletOf       map[int]int    // block index -> bullet index in cur
+	bulletOf       []bulletOf     // block index -> bullet index, of the talk it was read in
+	talks          int32          // talks started: the current one's number
 	speakerSection bool           // inside an "Author" section
 	singular       bool           // the speaker section names one speaker
 	sawBullet      bool           // a bullet was read in the current talk
+	path           []string       // the last sectionPath
+}
+
+// bulletOf is the bullet a block became in the talk numbered talk; -1
+// when none.
+type bulletOf struct{ talk, bullet int32 }
+
+// bulletAt returns the bullet block i became in the current talk.
+func (b *talkBuilder) bulletAt(i int) (int, bool) {
+	if i < 0 || i >= len(b.bulletOf) || b.bulletOf[i].talk != b.talks {
+		return 0, false
+	}
+	return int(b.bulletOf[i].bullet), true
+}
+
+func (b *talkBuilder) setBullet(i, bullet int) {
+	if b.bulletOf == nil {
+		b.bulletOf = make([]bulletOf, len(b.o.blocks))
+	}
+	b.bulletOf[i] = bulletOf{talk: b.talks, bullet: int32(bullet)}
+}
+
+// sectionPath returns the headings of the open sections, outermost
+// first; consecutive bullets of a section share one slice.
+func (b *talkBuilder) sectionPath() []string {
+	if len(b.path) != len(b.sections) {
+		b.path = nil
+	}
+	for j, s := range b.sections {
+		if b.path != nil && b.path[j] != s.text {
+			b.path = nil
+			break
+		}
+	}
+	if b.path == nil {
+		b.path = make([]string, len(b.sections))
+		for j, s := range b.sections {
+			b.path[j] = s.text
+		}
+	}
+	return b.path
 }
 
 type sectionLevel struct {
@@ -80,7 +122,7 @@ func (b *talkBuilder) start(heading string, line int, number string) {
 		}
 	}
 	b.sections = nil
-	b.bulletOf = map[int]int{}
+	b.talks++
 	b.speakerSection, b.singular, b.sawBullet = false, false, false
 }
 
@@ -109,19 +151,16 @@ func (b *talkBuilder) content(i int, blk block) {
 		}
 	}
 	if strings.TrimSpace(blk.text) == "" {
-		b.bulletOf[i] = -1
+		b.setBullet(i, -1)
 		return
 	}
 	parent := -1
 	if blk.parent >= 0 {
-		if p, ok := b.bulletOf[blk.parent]; ok {
+		if p, ok := b.bulletAt(blk.parent); ok {
 			parent = p
 		}
 	}
-	section := make([]string, len(b.sections))
-	for j, s := range b.sections {
-		section[j] = s.text
-	}
+	section := b.sectionPath()
 	first := -1
 	for _, g := range sentenceGroups(&blk) {
 		idx := len(b.cur.bullets)
@@ -130,7 +169,7 @@ func (b *talkBuilder) content(i int, blk block) {
 			first = idx
 		}
 	}
-	b.bulletOf[i] = first
+	b.setBullet(i, first)
 	b.sawBullet = true
 }
 

@@ -349,6 +349,9 @@ func onlyYear(s string) bool {
 }
 
 func normalizeNewlines(data []byte) []byte {
+	if !bytes.ContainsRune(data, '\r') {
+		return bytes.TrimPrefix(data, []byte("\ufeff"))
+	}
 	s := strings.ReplaceAll(string(data), "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	return []byte(strings.TrimPrefix(s, "\ufeff"))

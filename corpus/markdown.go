@@ -121,7 +121,8 @@ func readMarkdown(src []byte) *outline {
 		src = blankLine(src, starts, line)
 		doc = p.Parse(text.NewReader(src))
 	}
-	r := &mdReader{src: src, lineStarts: starts, out: &outline{}}
+	// A block takes a line at least: one allocation holds them all.
+	r := &mdReader{src: src, lineStarts: starts, out: &outline{blocks: make([]block, 0, len(starts))}}
 	r.blocks(doc, -1, 0)
 	return r.out
 }
