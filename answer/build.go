@@ -268,8 +268,20 @@ func (r *lineReader) appendCompounds(dst []readToken, folded string, inURL bool)
 
 func (r *lineReader) read(talks []*corpus.Talk, reader int) *chunk {
 	ch := &chunk{reader: reader, talks: len(talks)}
-	for _, t := range talks {
-		bullets := t.AllBullets()
+	all := make([][]corpus.Bullet, len(talks))
+	lines, chars := 0, 0
+	for i, t := range talks {
+		all[i] = t.AllBullets()
+		lines += len(all[i])
+		for _, b := range all[i] {
+			chars += len(b.Text)
+		}
+	}
+	// A token takes five characters or more, space included.
+	ch.lines = make([]lineInfo, 0, lines)
+	ch.toks = make([]readToken, 0, chars/5)
+	for ti := range talks {
+		bullets := all[ti]
 		for bi, b := range bullets {
 			var flags uint8
 			if len(b.Section) > 0 && corpus.IsSpeakerHeading(b.Section[len(b.Section)-1]) || corpus.IntroducesSpeakers(b.Text) {

@@ -3,7 +3,9 @@ package answer
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // fullScan is the most bullets a term is read in whole for a question. A
@@ -47,20 +49,41 @@ func (ix *Index) buildCommon() {
 	for k, id := range commons {
 		ix.common[id] = uint16(k)
 	}
-	counts := make([]uint32, len(ix.docs)+1)
-	var all []posting
-	for _, id := range commons {
-		all = all[:0]
-		lastTalk := uint32(math.MaxUint32)
-		ix.text[id].each(func(doc, tf uint32) {
-			counts[doc+1]++
-			if t := ix.docs[doc].talk; t != lastTalk && tf&1 == 0 {
-				tf |= championFirst
-				lastTalk = t
+	// The champions of each term are picked by workers of their own, each
+	// counting the forward entries of its terms' lines.
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(commons)/16))
+	champions := make([][]posting, len(commons))
+	perWorker := make([][]uint32, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			counts := make([]uint32, len(ix.docs)+1)
+			var all []posting
+			for k := w; k < len(commons); k += workers {
+				all = all[:0]
+				lastTalk := uint32(math.MaxUint32)
+				ix.text[commons[k]].each(func(doc, tf uint32) {
+					counts[doc+1]++
+					if t := ix.docs[doc].talk; t != lastTalk && tf&1 == 0 {
+						tf |= championFirst
+						lastTalk = t
+					}
+					all = append(all, posting{doc, tf})
+				})
+				champions[k] = ix.pickChampions(all)
 			}
-			all = append(all, posting{doc, tf})
+			perWorker[w] = counts
 		})
-		ix.champions[id] = ix.pickChampions(all)
+	}
+	wg.Wait()
+	for k, id := range commons {
+		ix.champions[id] = champions[k]
+	}
+	counts := perWorker[0]
+	for _, more := range perWorker[1:] {
+		for i, n := range more {
+			counts[i] += n
+		}
 	}
 	for i := 1; i < len(counts); i++ {
 		counts[i] += counts[i-1]
