@@ -37,13 +37,19 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	for k, n := range related {
 		m.levelsAt(n, &relLevels[k])
 	}
+	var titleHits, speakerHits, sectionHits [maxTerms]float64
+	if m.inTitles != 0 {
+		m.fieldHits(ix.titleTerms[d.talk], &titleHits)
+	}
+	if m.inSpeakers != 0 {
+		m.fieldHits(ix.speakerTerms[d.talk], &speakerHits)
+	}
+	if sec != noSection && m.inSections != 0 {
+		m.fieldHits(ix.sectionTerms[sec], &sectionHits)
+	}
 	for i, q := range qs {
 		direct := float64(c.level[i])
-		bit := uint16(1) << i
-		var speakerHit, titleHit float64
-		if m.inSpeakers&bit != 0 {
-			speakerHit = m.fieldHit(i, ix.speakerTerms[d.talk])
-		}
+		speakerHit, titleHit := speakerHits[i], titleHits[i]
 		if speakerHit > 0 && ix.docs[doc].flags&flagSpeakerLine != 0 {
 			// The speaker's name under "Author" says nothing the talk
 			// does not: "Avery Pennarun (@apenwarr)".
@@ -59,15 +65,10 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 				first = true
 			}
 		}
-		if m.inTitles&bit != 0 {
-			titleHit = m.fieldHit(i, ix.titleTerms[d.talk])
-		}
 		field := max(titleLevel*titleHit, speakerLevel*speakerHit)
-		if sec != noSection && m.inSections&bit != 0 {
-			if h := m.fieldHit(i, ix.sectionTerms[sec]); h > 0 {
-				field = max(field, sectionLevel*h)
-				c.inSection = true
-			}
+		if h := sectionHits[i]; h > 0 {
+			field = max(field, sectionLevel*h)
+			c.inSection = true
 		}
 		beside := 0.0
 		for k := range related {

@@ -100,6 +100,9 @@ type matcher struct {
 	// The words some title, speaker or section heading holds, by bit:
 	// lines need not look up the others in theirs.
 	inTitles, inSpeakers, inSections uint16
+	// The variants of every word by term, to find them in a field's
+	// sorted terms in one pass.
+	byTerm []termVariant
 }
 
 // matchers are reused: a question's candidates and maps are most of what
@@ -119,8 +122,10 @@ func newMatcher(ix *Index, qs []queryTerm, filter map[uint32]bool) *matcher {
 	}
 	m.partial = [maxTerms]bool{}
 	m.inTitles, m.inSpeakers, m.inSections = 0, 0, 0
+	m.byTerm = m.byTerm[:0]
 	for i, q := range qs {
 		for _, v := range q.variants {
+			m.byTerm = append(m.byTerm, termVariant{term: v.term, word: uint8(i), weight: v.weight})
 			if len(ix.title[v.term]) > 0 {
 				m.inTitles |= 1 << i
 			}
@@ -132,6 +137,7 @@ func newMatcher(ix *Index, qs []queryTerm, filter map[uint32]bool) *matcher {
 			}
 		}
 	}
+	slices.SortFunc(m.byTerm, func(a, b termVariant) int { return cmp.Compare(a.term, b.term) })
 	m.probes = m.probes[:0]
 	for i := range qs {
 		if m.firstMention[i] == nil {
@@ -406,15 +412,29 @@ func (m *matcher) levelsAt(doc uint32, out *[maxTerms]float32) {
 	})
 }
 
-// fieldHit is the weight of the best variant of word i among terms.
-func (m *matcher) fieldHit(i int, terms []uint32) float64 {
-	best := 0.0
-	for _, v := range m.qs[i].variants {
-		if v.weight > best && hasTerm(terms, v.term) {
-			best = v.weight
+// termVariant is a variant of word word of a question.
+type termVariant struct {
+	term   uint32
+	word   uint8
+	weight float64
+}
+
+// fieldHits sets the weight of the best variant of each word among a
+// field's sorted terms, 0 for words it lacks.
+func (m *matcher) fieldHits(terms []uint32, out *[maxTerms]float64) {
+	vs := m.byTerm
+	for i, j := 0, 0; i < len(terms) && j < len(vs); {
+		switch t := vs[j].term; {
+		case terms[i] < t:
+			i++
+		case terms[i] > t:
+			j++
+		default:
+			w := vs[j].word
+			out[w] = max(out[w], vs[j].weight)
+			j++
 		}
 	}
-	return best
 }
 
 // fieldScan is the most talks read of a word in titles or speakers.
@@ -461,9 +481,12 @@ func (m *matcher) forceFieldTalks() {
 	}
 	talks := make([]uint32, 0, len(weight))
 	for t := range weight {
+		var title, speakers [maxTerms]float64
+		m.fieldHits(ix.titleTerms[t], &title)
+		m.fieldHits(ix.speakerTerms[t], &speakers)
 		w := 0.0
 		for i, q := range m.qs {
-			w += q.weight * max(m.fieldHit(i, ix.titleTerms[t]), m.fieldHit(i, ix.speakerTerms[t]))
+			w += q.weight * max(title[i], speakers[i])
 		}
 		weight[t] = w
 		talks = append(talks, t)
