@@ -19,16 +19,45 @@ import (
 	"github.com/talkbot/talkbot/internal/perf"
 )
 
-func measure(engine, dir string, qs []string, fuzzySample int) (perf.Result, error) {
+// measured is an engine's figures, and its latencies by kind of question
+// when the questions have kinds.
+type measured struct {
+	perf.Result
+	Kinds []perf.KindResult `json:"kinds,omitempty"`
+}
+
+// measure times an engine on the questions; kinds, when not nil, gives
+// each question's kind.
+func measure(engine, dir string, qs, kinds []string, fuzzySample int) (measured, error) {
+	var r perf.Result
+	var lat []time.Duration
+	var err error
 	switch engine {
 	case "talkbot":
-		return perf.Talkbot(context.Background(), os.DirFS(dir), qs)
+		r, lat, err = perf.TalkbotLatencies(context.Background(), os.DirFS(dir), qs)
 	case "bleve":
-		return measureBleve(dir, qs)
+		r, lat, err = measureBleve(dir, qs)
 	case "fuzzy":
-		return measureFuzzy(dir, qs, fuzzySample)
+		var sample []int
+		r, lat, sample, err = measureFuzzy(dir, qs, fuzzySample)
+		if kinds != nil {
+			picked := make([]string, len(sample))
+			for i, k := range sample {
+				picked[i] = kinds[k]
+			}
+			kinds = picked
+		}
+	default:
+		return measured{}, fmt.Errorf("unknown engine %q (talkbot, bleve, fuzzy)", engine)
 	}
-	return perf.Result{}, fmt.Errorf("unknown engine %q (talkbot, bleve, fuzzy)", engine)
+	if err != nil {
+		return measured{}, err
+	}
+	m := measured{Result: r}
+	if kinds != nil {
+		m.Kinds = perf.ByKind(kinds, lat)
+	}
+	return m, nil
 }
 
 // bulletDoc is what Bleve indexes of a bullet.
@@ -63,17 +92,17 @@ func bleveMapping() mapping.IndexMapping {
 	return m
 }
 
-func measureBleve(dir string, qs []string) (perf.Result, error) {
+func measureBleve(dir string, qs []string) (perf.Result, []time.Duration, error) {
 	base := perf.HeapMiB()
 	start := time.Now()
 	c, err := corpus.Load(os.DirFS(dir))
 	if err != nil {
-		return perf.Result{}, err
+		return perf.Result{}, nil, err
 	}
 	loaded := time.Now()
 	ix, err := bleve.NewUsing("", bleveMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
-		return perf.Result{}, err
+		return perf.Result{}, nil, err
 	}
 	b := ix.NewBatch()
 	n := 0
@@ -87,19 +116,19 @@ func measureBleve(dir string, qs []string) (perf.Result, error) {
 		}
 		for _, bl := range t.AllBullets() {
 			if err := b.Index(strconv.Itoa(n), bulletDoc{Text: bl.Text, Title: t.Title, Speaker: speakers}); err != nil {
-				return perf.Result{}, err
+				return perf.Result{}, nil, err
 			}
 			n++
 			if b.Size() >= 10_000 {
 				if err := ix.Batch(b); err != nil {
-					return perf.Result{}, err
+					return perf.Result{}, nil, err
 				}
 				b.Reset()
 			}
 		}
 	}
 	if err := ix.Batch(b); err != nil {
-		return perf.Result{}, err
+		return perf.Result{}, nil, err
 	}
 	indexed := time.Now()
 	c = nil // Bleve keeps what it needs: the stored text
@@ -123,17 +152,18 @@ func measureBleve(dir string, qs []string) (perf.Result, error) {
 		}
 	})
 	r.P50us, r.P99us = perf.Micros(perf.Percentile(lat, 50)), perf.Micros(perf.Percentile(lat, 99))
-	return r, ix.Close()
+	return r, lat, ix.Close()
 }
 
 // measureFuzzy answers with a subsequence scan of every bullet: what
-// sahilm/fuzzy alone would do. It answers at most sample questions.
-func measureFuzzy(dir string, qs []string, sample int) (perf.Result, error) {
+// sahilm/fuzzy alone would do. It answers at most sample questions, and
+// says which.
+func measureFuzzy(dir string, qs []string, sample int) (perf.Result, []time.Duration, []int, error) {
 	base := perf.HeapMiB()
 	start := time.Now()
 	c, err := corpus.Load(os.DirFS(dir))
 	if err != nil {
-		return perf.Result{}, err
+		return perf.Result{}, nil, nil, err
 	}
 	loaded := time.Now()
 	var texts []string
@@ -150,17 +180,24 @@ func measureFuzzy(dir string, qs []string, sample int) (perf.Result, error) {
 		IndexS:  indexed.Sub(loaded).Seconds(),
 		HeapMiB: perf.HeapMiB() - base,
 	}
+	picked := make([]int, len(qs))
+	for i := range picked {
+		picked[i] = i
+	}
 	if len(qs) > sample {
 		step := float64(len(qs)) / float64(sample)
-		var s []string
+		picked = picked[:0]
 		for i := range sample {
-			s = append(s, qs[int(float64(i)*step)])
+			picked = append(picked, int(float64(i)*step))
 		}
 		r.Note = fmt.Sprintf("a sample of %d of the %d questions, evenly spread", sample, len(qs))
-		qs = s
 	}
-	r.Queries = len(qs)
-	lat := perf.Latencies(qs, func(q string) { fuzzy.Find(q, texts) })
+	s := make([]string, len(picked))
+	for i, k := range picked {
+		s[i] = qs[k]
+	}
+	r.Queries = len(s)
+	lat := perf.Latencies(s, func(q string) { fuzzy.Find(q, texts) })
 	r.P50us, r.P99us = perf.Micros(perf.Percentile(lat, 50)), perf.Micros(perf.Percentile(lat, 99))
-	return r, nil
+	return r, lat, picked, nil
 }
