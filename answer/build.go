@@ -33,26 +33,29 @@ func (ix *Index) Warm() {
 // newIndex builds the index; exhaustive reads every term in whole, for
 // measuring what champions cost in answers.
 func newIndex(c *corpus.Corpus, exhaustive bool) *Index {
-	ix := &Index{
-		corpus:  c,
-		terms:   map[string]uint32{},
-		title:   map[uint32][]uint32{},
-		speaker: map[uint32][]uint32{},
-		section: map[uint32][]uint32{},
-		vocab:   newVocabulary(),
-	}
 	total := 0
 	for _, t := range c.Talks {
 		total += t.NumBullets()
+	}
+	// The vocabulary grows ever slower with the notes: a few words a line
+	// at first, room for that up front saves the maps' growing.
+	words := min(5*total, 1<<17)
+	ix := &Index{
+		corpus:  c,
+		terms:   make(map[string]uint32, words),
+		title:   map[uint32][]uint32{},
+		speaker: map[uint32][]uint32{},
+		section: map[uint32][]uint32{},
+		vocab:   &vocabulary{ids: make(map[string]uint32, words)},
 	}
 	ix.docs = make([]docInfo, 0, total)
 
 	b := &builder{ix: ix, tz: newTokenizer(), speakerIDs: map[string]int{}, eventIDs: map[string]int{}}
 	workers := max(1, runtime.GOMAXPROCS(0))
 	b.readers = make([]*lineReader, workers)
-	stems := &sharedStems{m: map[string]string{}}
+	stems := &sharedStems{m: make(map[string]string, words)}
 	for w := range b.readers {
-		b.readers[w] = &lineReader{stems: stems, pairs: map[string]uint32{}, seen: map[string]readWord{}}
+		b.readers[w] = &lineReader{stems: stems, pairs: make(map[string]uint32, words/workers), seen: make(map[string]readWord, words/workers)}
 	}
 	// Chunks small enough that every reader has work on a small corpus.
 	per := max(1, min(talksPerChunk, len(c.Talks)/(4*workers)))
