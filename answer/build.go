@@ -39,7 +39,7 @@ func newIndex(c *corpus.Corpus, exhaustive bool) *Index {
 	}
 	// The vocabulary grows ever slower with the notes: a few words a line
 	// at first, room for that up front saves the maps' growing.
-	words := min(5*total, 1<<17)
+	words := min(5*total, 1<<14)
 	ix := &Index{
 		corpus:  c,
 		terms:   make(map[string]uint32, words),
