@@ -141,3 +141,21 @@ func FuzzManifest(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSpeakerScreen checks that the quick screen before the speaker
+// patterns never turns away a line they would match.
+func FuzzSpeakerScreen(f *testing.F) {
+	for _, s := range []string{
+		"A talk given by [Laura Thomson](https://example.com)", "Speaker: Ada Lovelace", "By: Ada Lovelace",
+		"by - Grace Hopper", "The keynote delivered by Guido", "Presented by Jane Doe", "maybe bytes by the way",
+		"BY\tAlan Kay", "the talk   presented   by X", "Authors: A, B",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.TrimSpace(s)
+		if (speakerKeyRe.MatchString(s) || talkByRe.MatchString(s)) && !mayNameSpeakers(s) {
+			t.Errorf("%q matches a speaker pattern but the screen turns it away", s)
+		}
+	})
+}
