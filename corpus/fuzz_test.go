@@ -142,13 +142,14 @@ func FuzzManifest(f *testing.F) {
 	})
 }
 
-// FuzzSpeakerScreen checks that the quick screen before the speaker
-// patterns never turns away a line they would match.
-func FuzzSpeakerScreen(f *testing.F) {
+// FuzzNameScreens checks that the quick screens before the name patterns
+// never turn away a line they would match.
+func FuzzNameScreens(f *testing.F) {
 	for _, s := range []string{
 		"A talk given by [Laura Thomson](https://example.com)", "Speaker: Ada Lovelace", "By: Ada Lovelace",
 		"by - Grace Hopper", "The keynote delivered by Guido", "Presented by Jane Doe", "maybe bytes by the way",
 		"BY\tAlan Kay", "the talk   presented   by X", "Authors: A, B",
+		"Eric Baer, Formidable (https://formidable.com)", "Michael (Stu) Stewart and Ana", "Ada (@ada) & Bob/Carol",
 	} {
 		f.Add(s)
 	}
@@ -156,6 +157,11 @@ func FuzzSpeakerScreen(f *testing.F) {
 		s = strings.TrimSpace(s)
 		if (speakerKeyRe.MatchString(s) || talkByRe.MatchString(s)) && !mayNameSpeakers(s) {
 			t.Errorf("%q matches a speaker pattern but the screen turns it away", s)
+		}
+		for _, re := range []screenedRe{handleRe, parenTailRe, nameSplitRe, nicknameRe, linkTailRe} {
+			if re.Regexp.MatchString(s) && !re.may(s) {
+				t.Errorf("%q matches %s but its screen turns it away", s, re)
+			}
 		}
 	})
 }

@@ -22,10 +22,46 @@ var titleWords = map[string]bool{
 	"python": true, "talk": true, "keynote": true, "notes": true, "intro": true, "introduction": true,
 }
 
+// screenedRe is a pattern that matches only text holding one of its
+// needs: other text is not searched. Every talk has a heading and most a
+// speaker line, and most hold none of them.
+type screenedRe struct {
+	*regexp.Regexp
+	needs []string
+}
+
+func screened(pattern string, needs ...string) screenedRe {
+	return screenedRe{regexp.MustCompile(pattern), needs}
+}
+
+// may reports whether the pattern may match s.
+func (r screenedRe) may(s string) bool {
+	for _, n := range r.needs {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r screenedRe) ReplaceAllString(s, repl string) string {
+	if !r.may(s) {
+		return s
+	}
+	return r.Regexp.ReplaceAllString(s, repl)
+}
+
+func (r screenedRe) Split(s string, n int) []string {
+	if !r.may(s) {
+		return []string{s}
+	}
+	return r.Regexp.Split(s, n)
+}
+
 var (
-	handleRe     = regexp.MustCompile(`\s*\(?@[A-Za-z0-9_]+\)?`)
-	parenTailRe  = regexp.MustCompile(`\s*[(<\[].*$`)
-	nameSplitRe  = regexp.MustCompile(`\s*(?:,|&|\band\b|/)\s*`)
+	handleRe     = screened(`\s*\(?@[A-Za-z0-9_]+\)?`, "@")
+	parenTailRe  = screened(`\s*[(<\[].*$`, "(", "<", "[")
+	nameSplitRe  = screened(`\s*(?:,|&|\band\b|/)\s*`, ",", "&", "and", "/")
 	talkByRe     = regexp.MustCompile(`(?i)^(?:(?:a|the)\s+)?(?:talk|keynote|presentation|session|tutorial)?\s*(?:given|presented|delivered)?\s*by\s+(.+)$`)
 	speakerKeyRe = regexp.MustCompile(`(?i)^(?:speakers?|presenters?|authors?|presented by|by)\s*[:\-]\s*(.+)$`)
 )
@@ -176,9 +212,9 @@ var (
 	// Why Django Sucks?)", "(aka ...)", "(part 2)".
 	subtitleRe = regexp.MustCompile(`(?i)^(?:or|aka|a\.k\.a\.?|i\.e\.?|e\.g\.?|part|and|vs\.?|with|in|for)\b`)
 	// nicknameRe matches a nickname inside a name: "Michael (Stu) Stewart".
-	nicknameRe = regexp.MustCompile(`\s+\([A-Z][a-z]+\)\s+`)
+	nicknameRe = screened(`\s+\([A-Z][a-z]+\)\s+`, "(")
 	// linkTailRe matches a link or handle in parentheses or brackets.
-	linkTailRe = regexp.MustCompile(`\s*[(\[<]\s*(?:https?://|www\.|@)[^)\]>]*[)\]>]`)
+	linkTailRe = screened(`\s*[(\[<]\s*(?:https?://|www\.|@)[^)\]>]*[)\]>]`, "http", "www.", "@")
 )
 
 // leadingNames returns the names a "by" part starts with, links, handles
