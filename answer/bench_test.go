@@ -68,6 +68,49 @@ func syntheticEngine(b *testing.B, n int) (*Engine, []string) {
 	return New(NewIndex(c)), qs
 }
 
+// BenchmarkAskKinds answers each kind of synthetic question (synth.Kinds:
+// plain words, each kind of typo, a speaker and a word, a fragment of a
+// title, nonsense, long chat questions) on a synthetic corpus of 100,000
+// bullets, or TALKBOT_BENCH_BULLETS: compare kinds before and after a
+// change with benchstat.
+func BenchmarkAskKinds(b *testing.B) {
+	n := 100_000
+	if v, err := strconv.Atoi(os.Getenv("TALKBOT_BENCH_BULLETS")); err == nil && v > 0 {
+		n = v
+	}
+	vocab, err := synth.Vocabulary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	writer := synth.NewGenerator(vocab, 1)
+	if _, _, err := writer.WriteCorpus(dir, n); err != nil {
+		b.Fatal(err)
+	}
+	c, err := corpus.Load(os.DirFS(dir))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix := NewIndex(c)
+	ix.Warm()
+	e := New(ix)
+	g := synth.NewGenerator(vocab, 2)
+	g.Knows(writer)
+	for _, kind := range synth.Kinds {
+		qs := make([]string, 300)
+		for i := range qs {
+			qs[i] = g.KindQuery(kind)
+		}
+		b.Run(kind, func(b *testing.B) {
+			ctx := b.Context()
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				e.Handle(ctx, Parse(qs[i%len(qs)]), Options{})
+			}
+		})
+	}
+}
+
 // BenchmarkAskSynthetic answers synthetic questions on a synthetic corpus
 // of 100,000 bullets, or TALKBOT_BENCH_BULLETS.
 func BenchmarkAskSynthetic(b *testing.B) {
