@@ -266,13 +266,7 @@ func (m *matcher) readText(i int, n int, weak bool) {
 				k = min(k, fewChampions)
 			}
 			for _, p := range ch[:min(k, len(ch))] {
-				doc := p.doc
-				talk := ix.docs[doc].talk
-				if !m.allowed(talk) {
-					continue
-				}
-				m.hit(talk, i)
-				c := get(doc)
+				c, _ := m.reach(p.doc, i, get)
 				if c == nil {
 					continue
 				}
@@ -285,12 +279,7 @@ func (m *matcher) readText(i int, n int, weak bool) {
 		}
 		lastTalk := uint32(math.MaxUint32) // the talk whose first use is marked
 		ix.text[v.term].each(func(doc, tf uint32) {
-			talk := ix.docs[doc].talk
-			if !m.allowed(talk) {
-				return
-			}
-			m.hit(talk, i)
-			c := get(doc)
+			c, talk := m.reach(doc, i, get)
 			if c == nil {
 				return
 			}
@@ -305,6 +294,18 @@ func (m *matcher) readText(i int, n int, weak bool) {
 			m.note(c, i, v, tf)
 		})
 	}
+}
+
+// reach records that a line holding word i was read, in a talk the
+// question searches, and returns its candidate (from get: found or made)
+// and its talk; no candidate when the talk is not searched or get has none.
+func (m *matcher) reach(doc uint32, i int, get func(uint32) *candidate) (*candidate, uint32) {
+	talk := m.ix.docs[doc].talk
+	if !m.allowed(talk) {
+		return nil, talk
+	}
+	m.hit(talk, i)
+	return get(doc), talk
 }
 
 // firstMentioned reports whether a candidate is the line where its talk
