@@ -197,7 +197,7 @@ func (s *service) loadNotes(ctx context.Context) (wait func() error, err error) 
 	schedules := poll.New(nil, s.cfg.SchedulePoll, s.log)
 	schedules.Fetched = func(_, result string) { m.ScheduleFetches.WithLabelValues(result).Inc() }
 	reloader.FetchSchedules(schedules)
-	restoreGC := startupGC(s.getenv)
+	restoreGC := startupGC(s.getenv, corpusFS(s.cfg))
 	_, err = reloader.Load()
 	restoreGC()
 	if err != nil {
