@@ -6,11 +6,13 @@
 package reload
 
 import (
+	"bytes"
+	"compress/flate"
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"log/slog"
-	"maps"
 	"os"
 	"path/filepath"
 	"sync"
@@ -48,8 +50,50 @@ type Reloader struct {
 	schedules Schedules // nil: URLs in the manifest are not fetched
 
 	mu     sync.Mutex
-	good   map[string][]byte // each file's content as it last loaded
-	loaded bool              // an index with talks was swapped in
+	good   map[string]kept // each file's content as it last loaded
+	gen    int             // loads that set good
+	loaded bool            // an index with talks was swapped in
+
+	deflating sync.WaitGroup // the deflating of the last loads' contents
+}
+
+// kept is a file's content as it last loaded, deflated once the load that
+// read it is done: the notes of a large corpus are tens of megabytes a
+// served bot would otherwise hold twice, as notes and as index.
+type kept struct {
+	data     []byte
+	deflated bool
+}
+
+func (k kept) content() ([]byte, error) {
+	if !k.deflated {
+		return k.data, nil
+	}
+	return io.ReadAll(flate.NewReader(bytes.NewReader(k.data)))
+}
+
+// deflate keeps the contents of load gen deflated, unless a later load
+// has replaced them meanwhile.
+func (r *Reloader) deflate(gen int, files map[string]kept) {
+	defer r.deflating.Done()
+	out := make(map[string]kept, len(files))
+	var buf bytes.Buffer
+	for name, k := range files {
+		if k.deflated {
+			out[name] = k
+			continue
+		}
+		buf.Reset()
+		w, _ := flate.NewWriter(&buf, flate.BestSpeed) // the level is valid
+		w.Write(k.data)
+		w.Close()
+		out[name] = kept{data: bytes.Clone(buf.Bytes()), deflated: true}
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.gen == gen {
+		r.good = out
+	}
 }
 
 // FetchSchedules makes the reloader fetch the schedules the manifest names
@@ -66,7 +110,7 @@ func New(fsys fs.FS, dir string, swap func(*answer.Index), log *slog.Logger, hoo
 	if hooks.FileError == nil {
 		hooks.FileError = func(*corpus.FileError) {}
 	}
-	return &Reloader{fsys: fsys, dir: dir, swap: swap, log: log, hooks: hooks, good: map[string][]byte{}}
+	return &Reloader{fsys: fsys, dir: dir, swap: swap, log: log, hooks: hooks, good: map[string]kept{}}
 }
 
 // Load loads and indexes the corpus and swaps the index in. Files that fail
@@ -80,17 +124,19 @@ func (r *Reloader) Load() (*answer.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	kept := map[string][]byte{}
+	keep := map[string][]byte{}
 	for _, p := range c.Problems {
 		r.log.Warn("notes not loaded", "file", p.File, "line", p.Line, "err", p.Err)
 		r.hooks.FileError(p)
 		if old, ok := r.good[p.File]; ok {
-			kept[p.File] = old
+			if data, err := old.content(); err == nil {
+				keep[p.File] = data
+			}
 		}
 	}
-	if len(kept) > 0 {
-		r.log.Info("serving the previous content of files that failed", "files", len(kept))
-		c, err = corpus.LoadWith(overlay{FS: r.fsys, files: kept}, opts)
+	if len(keep) > 0 {
+		r.log.Info("serving the previous content of files that failed", "files", len(keep))
+		c, err = corpus.LoadWith(overlay{FS: r.fsys, files: keep}, opts)
 		if err != nil {
 			return nil, err
 		}
@@ -104,19 +150,26 @@ func (r *Reloader) Load() (*answer.Index, error) {
 	for _, p := range c.Problems {
 		failed[p.File] = true
 	}
-	good := maps.Clone(kept)
+	good := make(map[string]kept, len(keep)+len(rec.read))
+	for f, data := range keep {
+		good[f] = kept{data: data}
+	}
 	for f, data := range rec.read {
 		if !failed[f] {
-			good[f] = data
+			good[f] = kept{data: data}
 		}
 	}
 	r.good = good
+	r.gen++
 	r.loaded = true
 	ix := answer.NewIndex(c)
 	r.swap(ix)
 	r.hooks.Swapped(ix)
 	talks, bullets := ix.Size()
 	r.log.Info("corpus indexed", "talks", talks, "bullets", bullets, "problems", len(c.Problems))
+	// Off the way to the first answers.
+	r.deflating.Add(1)
+	go r.deflate(r.gen, good)
 	return ix, nil
 }
 

@@ -283,3 +283,44 @@ func TestWriteInPiecesLoadsOnce(t *testing.T) {
 	cancel()
 	wait()
 }
+
+// TestKeptContentIsDeflated: once a load is done, the contents kept for
+// files that may fail later are held deflated, and a file that then fails
+// serves its content from them.
+func TestKeptContentIsDeflated(t *testing.T) {
+	dir := t.TempDir()
+	line := "* one thread runs at a time, the others wait for the lock\n"
+	write(t, dir, "a.md", "# Grok the GIL (A. Jesse Jiryu Davis)\n\n"+strings.Repeat(line, 200))
+	write(t, dir, "b.md", "# Dask (Matthew Rocklin)\n\n* a thread pool by default\n")
+	fsys := &failingFS{FS: os.DirFS(dir), deny: map[string]bool{}}
+	e := answer.New(nil)
+	r := New(fsys, dir, e.Swap, slog.New(slog.NewTextHandler(io.Discard, nil)), Hooks{})
+	if _, err := r.Load(); err != nil {
+		t.Fatal(err)
+	}
+	r.deflating.Wait()
+	r.mu.Lock()
+	a := r.good["a.md"]
+	r.mu.Unlock()
+	if !a.deflated || len(a.data) >= len(line)*200 {
+		t.Fatalf("a.md kept as %d bytes, deflated %v: want it deflated, smaller than its %d", len(a.data), a.deflated, len(line)*200)
+	}
+	fsys.mu.Lock()
+	fsys.deny["a.md"] = true
+	fsys.mu.Unlock()
+	if _, err := r.Load(); err != nil {
+		t.Fatal(err)
+	}
+	reply := e.Ask(t.Context(), "others wait for the lock", answer.Options{})
+	if len(reply.Talks) == 0 || reply.Talks[0].Title != "Grok the GIL" {
+		t.Errorf("after a.md failed, answered by %+v; want its kept content", reply.Talks)
+	}
+	// A load replacing the contents while they are deflated wins.
+	r.deflating.Wait()
+	r.mu.Lock()
+	_, ok := r.good["a.md"]
+	r.mu.Unlock()
+	if !ok {
+		t.Error("a.md's content was not kept through the load it failed")
+	}
+}
