@@ -96,7 +96,7 @@ const quoteBonus = 1.0
 
 // answerTypeBonus favours lines holding the kind of fact a question asks
 // for: a number for "how many", a name for "who".
-const answerTypeBonus = 0.5
+const answerTypeBonus = 1.0
 
 // bareLineRate is the weight of a line holding nothing but the words asked
 // about; each further word adds a tenth, up to full weight.
