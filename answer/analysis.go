@@ -102,6 +102,9 @@ func analyze(question string) analysis {
 			if personNouns[w] && j > 0 && naming[j-1] {
 				role = roleQuestion // "the dask person": who is meant, not what is asked
 			}
+			if role == roleContent && deliversTalk(s.words, j) {
+				role = roleQuestion // "who gave the dask talk": the giving is not asked about
+			}
 			a.words = append(a.words, queryWord{text: w, role: role, context: anyAsking && !asking[i] && !quoted[w], naming: naming[j], except: j >= cut, quoted: quoted[w]})
 		}
 		if asking[i] || !anyAsking {
@@ -201,6 +204,26 @@ var talkNouns = map[string]bool{
 	"talk": true, "talks": true, "keynote": true, "presentation": true, "session": true,
 	"workshop": true, "tutorial": true, "lecture": true, "slides": true, "speaker": true,
 	"person": true, "guy": true, "lady": true, "folks": true, "people": true, "team": true,
+}
+
+// deliveryVerbs are what a speaker does with a talk.
+var deliveryVerbs = map[string]bool{
+	"give": true, "gave": true, "given": true, "deliver": true, "delivered": true, "run": true, "ran": true,
+	"host": true, "hosted": true, "lead": true, "led": true, "hold": true, "held": true,
+}
+
+// deliversTalk reports whether word i is a verb of delivery whose object
+// is a talk: "gave the dask talk", "ran a workshop".
+func deliversTalk(ws []string, i int) bool {
+	if !deliveryVerbs[ws[i]] {
+		return false
+	}
+	for j := i + 1; j < len(ws) && j <= i+maxNaming+1; j++ {
+		if talkNouns[ws[j]] && !personNouns[ws[j]] {
+			return true
+		}
+	}
+	return false
 }
 
 // personNouns are the talk nouns that name people: the words before them

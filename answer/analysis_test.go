@@ -60,6 +60,9 @@ func TestAnalyze(t *testing.T) {
 		{"set aside", "what else did beazley talk about besides the gil stuff?", []string{"#beazley", "-besides", "-gil", "-stuff"}},
 		{"quoted words are never background", "tiny diffs get a 'looks fine' — was that in the review talk?", []string{"~tiny", "~diffs", "looks", "fine", "#review"}},
 		{"no question at all: nothing is background", "uvloop. asyncpg.", []string{"uvloop", "asyncpg"}},
+		{"giving a talk is not asked about", "who gave the dask talk", []string{"#dask"}},
+		{"a workshop run", "who ran a workshop on packaging", []string{"workshop", "packaging"}},
+		{"giving something else is", "did the asyncio talk give a number", []string{"#asyncio", "give", "number"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
