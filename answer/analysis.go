@@ -78,7 +78,7 @@ func (a analysis) contentWords() int {
 // analyze reads a question.
 func analyze(question string) analysis {
 	var a analysis
-	text := dropContractions(stripMarkup(question))
+	text := plainText(question)
 	sentences := splitSentences(text)
 	a.quotes = quotedPhrases(text)
 	quoted := map[string]bool{}
@@ -114,7 +114,7 @@ func analyze(question string) analysis {
 	}
 	a.kind = questionKind{question: len(asked) > 2 && anyAsking, answer: questionType(asked)}
 	for i, s := range sentences {
-		if asking[i] && a.kind.answer == anyAnswer && asksWhatAbout(s.words) {
+		if (asking[i] || !anyAsking) && a.kind.answer == anyAnswer && (asksWhatAbout(s.words) || asksSummary(s.words)) {
 			a.kind.answer = summaryAnswer
 		}
 		if (asking[i] || !anyAsking) && asksForTalks(s.words) {
@@ -149,6 +149,15 @@ var (
 // dropContractions removes the contractions of pronouns and the "'s" of
 // possessives, which would otherwise join the word before them. "Let's"
 // stays as it is: notes write it so.
+// plainText is a chat message as plain words: markup, contractions and
+// possessives taken out, "tl;dr" made one word.
+func plainText(s string) string {
+	return tldrRe.ReplaceAllString(dropContractions(stripMarkup(s)), "tldr")
+}
+
+// tldrRe matches "tl;dr" as chat writes it: "TL;DR", "tl:dr", "tl,dr", "tl dr".
+var tldrRe = regexp.MustCompile(`(?i)\btl\s?[;:,.]?\s?dr\b`)
+
 func dropContractions(s string) string {
 	if !strings.ContainsAny(s, "'’") {
 		return s
@@ -277,7 +286,7 @@ var chatWords = map[string]bool{
 	"thanks": true, "thank": true, "thx": true, "ty": true, "tia": true, "cheers": true, "pls": true, "plz": true,
 	"sorry": true, "apologies": true, "apologize": true, "apologise": true,
 	// hedges and asides
-	"iirc": true, "afaik": true, "afair": true, "imo": true, "imho": true, "tbh": true, "fwiw": true,
+	"iirc": true, "afaik": true, "afair": true, "imo": true, "imho": true, "tbh": true, "fwiw": true, "tldr": true,
 	"btw": true, "ftr": true, "idk": true, "dunno": true, "lol": true, "lmao": true, "haha": true,
 	"hmm": true, "hm": true, "um": true, "umm": true, "uh": true, "erm": true, "ok": true, "okay": true,
 	"kinda": true, "sorta": true, "basically": true, "actually": true, "literally": true, "maybe": true,

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,6 +79,17 @@ func asksWhatAbout(ws []string) bool {
 		}
 	}
 	return talking && content <= 2
+}
+
+// summaryWords ask for what a talk said as a whole: "tl;dr of the
+// keynote?", "recap of the dask talk".
+var summaryWords = map[string]bool{
+	"tldr": true, "summary": true, "summarize": true, "summarise": true, "recap": true, "gist": true, "rundown": true,
+}
+
+// asksSummary reports whether a sentence asks for a summary.
+func asksSummary(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return summaryWords[w] })
 }
 
 // questionKind is what a user's text asks: a question or keywords, and the

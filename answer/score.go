@@ -167,7 +167,8 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		if namedFirmly {
 			need = namedAskedShare * asked
 		}
-		if naming > 0 && asked > 0 && max(answered, askedInTalk) < need && !m.holdsAnswerType(d) {
+		// A summary asks nothing of the talk but what it said.
+		if naming > 0 && asked > 0 && max(answered, askedInTalk) < need && !m.holdsAnswerType(d) && m.want != summaryAnswer {
 			c.strict = 0
 		}
 		// "In the git log talk, which parts ...": a line of a talk that

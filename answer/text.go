@@ -194,6 +194,7 @@ var questionWords = map[string]bool{
 	"notes": true, "note": true, "want": true, "get": true, "use": true, "using": true, "used": true,
 	"present": true, "presented": true, "presenting": true, "talking": true, "speak": true, "spoke": true,
 	"giving": true, "speaking": true, "speaks": true, "presents": true, "else": true,
+	"summary": true, "summarize": true, "summarise": true, "recap": true, "gist": true, "rundown": true,
 }
 
 var urlRe = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
