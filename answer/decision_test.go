@@ -26,6 +26,7 @@ func TestDecision(t *testing.T) {
 		{"background sentence first", "we keep hitting the gil at work. did beazley say why cpu bound threads hurt i/o?", "Embracing The GIL"},
 		{"speaker and topic", "what did jesse noller say about asyncio", "The Future Is Bright"},
 		{"keyword", "uvloop", "High Performance Networking in Python"},
+		{"a contraction typed without its apostrophe", "whats the one thing raymond said makes python awesome", "What Makes Python AWESOME?"},
 		{"a summary of a talk named", "i missed the keynote by paul graham, tl;dr?", "Paul Graham Keynote"},
 		{"a summary of a talk named by its topic", "can someone give me the gist of the code review talk", "Effective Code Review"},
 		{"a summary of a talk that is not there", "recap of the rust keynote?", ""},

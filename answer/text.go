@@ -178,6 +178,11 @@ var extraStop = map[string]bool{
 	"must": true, "shall": true, "etc": true, "eg": true, "ie": true, "via": true, "us": true,
 	"dont": true, "doesnt": true, "didnt": true, "isnt": true, "arent": true, "cant": true,
 	"wont": true, "im": true, "ive": true, "youre": true, "its": true, "without": true,
+	// contractions typed without their apostrophe
+	"whats": true, "thats": true, "theres": true, "heres": true, "hows": true, "wheres": true,
+	"whos": true, "whens": true, "whys": true, "wasnt": true, "werent": true, "hasnt": true,
+	"havent": true, "hadnt": true, "wouldnt": true, "couldnt": true, "shouldnt": true,
+	"theyre": true, "theyve": true, "weve": true, "youve": true, "youll": true,
 	"within": true, "upon": true, "whether": true, "much": true, "many": true, "really": true,
 	"quite": true, "rather": true,
 }
