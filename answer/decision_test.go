@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -123,5 +124,41 @@ func TestSlipsBothWays(t *testing.T) {
 		if got := r.Talks[0].Snippets[0].Text; got != tt.line {
 			t.Errorf("Ask(%q) cites %q first; want %q", tt.q, got, tt.line)
 		}
+	}
+}
+
+// TestAlternatives: two words joined by "or" that the notes both use are
+// found by either ("numba or cython": a line holding one explains both);
+// a word the notes lack gains nothing from its alternative.
+func TestAlternatives(t *testing.T) {
+	e := defaultEngine(t)
+	r := e.Ask(t.Context(), "did anyone mention numba or cython for speeding up numeric code", Options{})
+	if len(r.Talks) == 0 {
+		t.Fatal("refused; want the talks on Numba or Cython")
+	}
+	if s := strings.ToLower(r.Talks[0].Snippets[0].Text); !strings.Contains(s, "numba") && !strings.Contains(s, "cython") {
+		t.Errorf("first line %q holds neither alternative", s)
+	}
+	ix := e.Index()
+	variants := func(q, word string) []string {
+		t.Helper()
+		qs, _ := ix.queryTerms(q, analyze(q), nil)
+		for _, qt := range qs {
+			if qt.word == word {
+				out := []string{}
+				for _, v := range qt.variants {
+					out = append(out, ix.termList[v.term])
+				}
+				return out
+			}
+		}
+		t.Fatalf("%q: no word %q searched", q, word)
+		return nil
+	}
+	if got := variants("numba or cython", "numba"); !slices.Contains(got, "cython") {
+		t.Errorf("numba's variants %q lack cython", got)
+	}
+	if got := variants("pyright or cython", "pyright"); len(got) != 0 {
+		t.Errorf("pyright, which the notes lack, gained variants %q", got)
 	}
 }

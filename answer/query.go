@@ -170,6 +170,7 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 			qs = append(qs, q)
 		}
 	}
+	ix.shareAlternatives(qs, a)
 	// A word the notes never use, in any spelling, counts as much as a
 	// word in a single line of them when it is specific (a name, a
 	// library, a term of art: the notes must use it to answer), and
@@ -208,6 +209,41 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 		qs = kept
 	}
 	return qs, dropped
+}
+
+// shareAlternatives lets each of two words joined by "or" ("numba or
+// cython", "flask or django") be found by the other's spellings when the
+// notes use both: either answers the question, and a line holding one
+// explains both.
+func (ix *Index) shareAlternatives(qs []queryTerm, a analysis) {
+	at := map[string]int{}
+	for i, q := range qs {
+		at[q.word] = i
+	}
+	for i := 1; i+1 < len(a.words); i++ {
+		if a.words[i].text != "or" {
+			continue
+		}
+		x, okx := at[a.words[i-1].text]
+		y, oky := at[a.words[i+1].text]
+		if !okx || !oky || x == y || !qs[x].known || !qs[y].known {
+			continue // a word the notes lack keeps saying so
+		}
+		vx, vy := qs[x].variants, qs[y].variants
+		qs[x].variants = appendAlternatives(slices.Clip(vx), vy)
+		qs[y].variants = appendAlternatives(slices.Clip(vy), vx)
+	}
+}
+
+// appendAlternatives adds to vs the variants of the alternative word that
+// it lacks.
+func appendAlternatives(vs, alt []variant) []variant {
+	for _, v := range alt {
+		if !slices.ContainsFunc(vs, func(w variant) bool { return w.term == v.term }) {
+			vs = append(vs, v)
+		}
+	}
+	return vs
 }
 
 // verboseWords is the most content words of a question that is not
