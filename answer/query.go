@@ -258,7 +258,18 @@ const maxCandidateTerms = 2 * maxTerms
 // which talk, in whatever sentence it stands ("raymond had a figure").
 func (ix *Index) namesSpeaker(w string) bool {
 	id, ok := ix.terms[stem(w)]
-	return ok && len(ix.speaker[id]) > 0
+	if !ok || len(ix.speaker[id]) == 0 {
+		return false
+	}
+	// As written: "asking" is not Ask Solem.
+	for _, t := range ix.speaker[id][:min(len(ix.speaker[id]), 8)] {
+		for _, s := range ix.corpus.Talks[t].Speakers {
+			if slices.Contains(words(fold(s)), w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // setAside returns the talks whose titles hold a word the question sets
