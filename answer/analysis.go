@@ -105,6 +105,9 @@ func analyze(question string) analysis {
 			if role == roleContent && deliversTalk(s.words, j) {
 				role = roleQuestion // "who gave the dask talk": the giving is not asked about
 			}
+			if role == roleContent && hedges(s.words, j) {
+				role = roleChat // "random q", "something like"
+			}
 			a.words = append(a.words, queryWord{text: w, role: role, context: anyAsking && !asking[i] && !quoted[w], naming: naming[j], except: j >= cut, quoted: quoted[w]})
 		}
 		if asking[i] || !anyAsking {
@@ -214,6 +217,33 @@ var talkNouns = map[string]bool{
 	"workshop": true, "tutorial": true, "lecture": true, "slides": true, "speaker": true,
 	"person": true, "guy": true, "lady": true, "folks": true, "people": true, "team": true,
 }
+
+// hedges reports whether word i only frames the question in chat: a
+// framing word before "q" or "question" ("random q"), or "like" after
+// "something" ("something like \"explicit is better\"").
+func hedges(ws []string, i int) bool {
+	switch w := ws[i]; {
+	case w == "like":
+		return i > 0 && vagueNouns[ws[i-1]]
+	case framingWords[w] && i+1 < len(ws):
+		switch ws[i+1] {
+		case "q", "qs", "question", "questions", "thought":
+			return true
+		}
+	}
+	return false
+}
+
+// framingWords say what kind of question follows: "random q", "noob
+// question", "general question".
+var framingWords = map[string]bool{
+	"random": true, "stupid": true, "basic": true, "noob": true, "newbie": true, "simple": true,
+	"general": true, "side": true, "small": true, "weird": true, "odd": true, "naive": true,
+}
+
+// vagueNouns stand for what the user cannot quite recall: "something
+// like ...".
+var vagueNouns = map[string]bool{"something": true, "smth": true, "stuff": true, "things": true, "anything": true}
 
 // deliveryVerbs are what a speaker does with a talk.
 var deliveryVerbs = map[string]bool{

@@ -61,6 +61,8 @@ func TestAnalyze(t *testing.T) {
 		{"quoted words are never background", "tiny diffs get a 'looks fine' — was that in the review talk?", []string{"~tiny", "~diffs", "looks", "fine", "#review"}},
 		{"no question at all: nothing is background", "uvloop. asyncpg.", []string{"uvloop", "asyncpg"}},
 		{"giving a talk is not asked about", "who gave the dask talk", []string{"#dask"}},
+		{"framing a question is chat", `random q but i remember something like "explicit is better"`, []string{"explicit", "better"}},
+		{"an interview question is asked about", "any tips on the interview questions", []string{"tips", "interview", "questions"}},
 		{"tl;dr is chat", "i missed the paul graham keynote, TL;DR?", []string{"missed", "#paul", "#graham", "keynote"}},
 		{"a workshop run", "who ran a workshop on packaging", []string{"workshop", "packaging"}},
 		{"giving something else is", "did the asyncio talk give a number", []string{"#asyncio", "give", "number"}},
