@@ -374,6 +374,18 @@ func (ix *Index) queryTerm(w string, context, verbose bool) queryTerm {
 			}
 		}
 	}
+	// An English word the notes never use matches their derived forms of
+	// its stem ("mentoring": "mentorship"); a name or a term of art stays
+	// what it is ("polars" is not "polarity").
+	if !q.known && q.familiar >= typoCommonness {
+		for _, d := range ix.vocab.derived(stem(w)) {
+			if !slices.ContainsFunc(q.variants, func(v variant) bool { return v.term == d.term }) {
+				idf := ix.termIDF(d.term)
+				q.variants = append(q.variants, variant{term: d.term, weight: derivedWeight, idf: idf, surface: d.word})
+				q.idf = max(q.idf, idf*derivedWeight)
+			}
+		}
+	}
 	// Notes are typed in haste: an English word they never use matches
 	// their misspellings of it ("figure": "figutre").
 	if !q.known && q.familiar >= typoCommonness && len(q.variants) == 0 {

@@ -1,8 +1,10 @@
 package answer
 
 import (
+	"cmp"
 	"hash/fnv"
 	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -24,6 +26,7 @@ type vocabulary struct {
 
 	neighbourhood sync.Once // built at the first correction asked for
 	keys          []uint64  // sorted deletion-neighbourhood keys: hash bits, word number
+	sorted        []uint32  // word numbers in the words' order, for prefixes
 }
 
 // Words shorter than typoMinLen are never corrected; from typoTwoLen on, two
@@ -72,6 +75,48 @@ func (v *vocabulary) build() {
 	}
 	slices.Sort(keys)
 	v.keys = keys
+	sorted := make([]uint32, len(v.words))
+	for i := range sorted {
+		sorted[i] = uint32(i)
+	}
+	slices.SortFunc(sorted, func(a, b uint32) int { return strings.Compare(v.words[a], v.words[b]) })
+	v.sorted = sorted
+}
+
+// Derived forms: a word the notes never use finds the words they do that
+// extend its stem of at least minDerivedStem letters by at most
+// maxDerivedSuffix ("mentoring": "mentorship", "mentors"), up to
+// maxDerived of them, commonest first.
+const (
+	minDerivedStem   = 5
+	maxDerivedSuffix = 5
+	maxDerived       = 3
+)
+
+// derived returns the words of the vocabulary that extend stem by a short
+// suffix.
+func (v *vocabulary) derived(stem string) []correction {
+	if len(stem) < minDerivedStem {
+		return nil
+	}
+	v.neighbourhood.Do(v.build)
+	i, _ := slices.BinarySearchFunc(v.sorted, stem, func(id uint32, s string) int { return strings.Compare(v.words[id], s) })
+	var out []correction
+	for ; i < len(v.sorted); i++ {
+		w := v.words[v.sorted[i]]
+		if !strings.HasPrefix(w, stem) {
+			break
+		}
+		if n := len(w) - len(stem); n > 0 && n <= maxDerivedSuffix {
+			id := v.sorted[i]
+			out = append(out, correction{word: w, term: v.term[id], distance: n, count: v.count[id]})
+		}
+		if len(out) == 4*maxDerived {
+			break
+		}
+	}
+	slices.SortFunc(out, func(a, b correction) int { return cmp.Compare(b.count, a.count) })
+	return out[:min(len(out), maxDerived)]
 }
 
 // idBits is how many low bits of a neighbourhood key number the word.

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -94,6 +95,43 @@ func TestDeletionHashesWithin(t *testing.T) {
 					t.Errorf("deletionHashesWithin(%q, %d) has a hash of no deletion", w, maxD)
 				}
 			}
+		}
+	}
+}
+
+// TestDerived checks that a stem finds the words extending it by a short
+// suffix, commonest first and at most maxDerived, and nothing else.
+func TestDerived(t *testing.T) {
+	v := newVocabulary()
+	for w, n := range map[string]int{
+		"mentorship": 3, "mentors": 5, "mentor": 9, "mentorships": 1, "mentorshipping": 2,
+		"mentee": 4, "metro": 1, "deploy": 2, "deployments": 7, "deployment": 3, "deploys": 1,
+	} {
+		for range n {
+			v.add(w, 0)
+		}
+	}
+	words := func(cs []correction) []string {
+		out := []string{}
+		for _, c := range cs {
+			out = append(out, c.word)
+		}
+		return out
+	}
+	tests := []struct {
+		stem string
+		want []string
+	}{
+		{"mentor", []string{"mentors", "mentorship", "mentorships"}}, // "mentorshipping": too long a suffix; "mentor" itself is no variant
+		{"deploy", []string{"deployments", "deployment", "deploys"}},
+		{"ment", nil},   // too short a stem
+		{"zebra", nil},  // nothing extends it
+		{"mentee", nil}, // no longer word
+	}
+	for _, tt := range tests {
+		got := words(v.derived(tt.stem))
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("derived(%q) = %q; want %q", tt.stem, got, tt.want)
 		}
 	}
 }

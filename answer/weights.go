@@ -123,6 +123,7 @@ const (
 	knownWordWeight    = 0.3
 	prefixWeight       = 0.7
 	abbreviationWeight = 0.6
+	derivedWeight      = 0.6
 	maxCorrections     = 3
 )
 
