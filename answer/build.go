@@ -46,7 +46,7 @@ func newIndex(c *corpus.Corpus, exhaustive bool) *Index {
 		title:   map[uint32][]uint32{},
 		speaker: map[uint32][]uint32{},
 		section: map[uint32][]uint32{},
-		vocab:   &vocabulary{ids: make(map[string]uint32, words)},
+		vocab:   newVocabulary(words),
 	}
 	ix.docs = make([]docInfo, 0, total)
 

@@ -61,7 +61,7 @@ func BenchmarkComplete100kTitles(b *testing.B) {
 	}
 	g := synth.NewGenerator(vocab, 3)
 	titles := g.Titles(100_000)
-	ix := &Index{vocab: newVocabulary()}
+	ix := &Index{vocab: newVocabulary(0)}
 	tz := newTokenizer()
 	for _, t := range titles {
 		for _, tk := range tz.tokenize(t) {

@@ -36,7 +36,8 @@ const (
 	typoTwoLen = 9
 )
 
-func newVocabulary() *vocabulary { return &vocabulary{ids: map[string]uint32{}} }
+// newVocabulary returns an empty vocabulary with room for size words.
+func newVocabulary(size int) *vocabulary { return &vocabulary{ids: make(map[string]uint32, size)} }
 
 func (v *vocabulary) add(word string, term uint32) { v.count[v.id(word, term)]++ }
 

@@ -102,7 +102,7 @@ func TestDeletionHashesWithin(t *testing.T) {
 // TestDerived checks that a stem finds the words extending it by a short
 // suffix, commonest first and at most maxDerived, and nothing else.
 func TestDerived(t *testing.T) {
-	v := newVocabulary()
+	v := newVocabulary(0)
 	for w, n := range map[string]int{
 		"mentorship": 3, "mentors": 5, "mentor": 9, "mentorships": 1, "mentorshipping": 2,
 		"mentee": 4, "metro": 1, "deploy": 2, "deployments": 7, "deployment": 3, "deploys": 1,

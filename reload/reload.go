@@ -78,13 +78,14 @@ func (r *Reloader) deflate(gen int, files map[string]kept) {
 	defer r.deflating.Done()
 	out := make(map[string]kept, len(files))
 	var buf bytes.Buffer
+	w, _ := flate.NewWriter(&buf, flate.BestSpeed) // the level is valid
 	for name, k := range files {
 		if k.deflated {
 			out[name] = k
 			continue
 		}
 		buf.Reset()
-		w, _ := flate.NewWriter(&buf, flate.BestSpeed) // the level is valid
+		w.Reset(&buf)
 		w.Write(k.data)
 		w.Close()
 		out[name] = kept{data: bytes.Clone(buf.Bytes()), deflated: true}
