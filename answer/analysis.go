@@ -96,7 +96,7 @@ func analyze(question string) analysis {
 	var asked []string // the words of the sentences that ask, for the kind of answer
 	for i, s := range sentences {
 		naming := namingWords(s.words)
-		cut := exceptAt(s.words)
+		cut := exceptAt(s)
 		for j, w := range s.words {
 			role := roleOf(w)
 			if personNouns[w] && j > 0 && naming[j-1] {
@@ -197,17 +197,40 @@ func quotedPhrases(text string) [][]string {
 }
 
 // exceptAt returns where a sentence starts setting words aside ("what else
-// did beazley talk about besides the gil stuff"), or its length.
-func exceptAt(ws []string) int {
+// did beazley talk about besides the gil stuff"), or its length. A word
+// joined to the one before it by a symbol is a term, not a setting aside:
+// "try/except", "try:except".
+func exceptAt(s sentence) int {
+	ws := s.words
 	for i, w := range ws {
 		switch {
-		case w == "besides" || w == "except" || w == "excluding":
+		case (w == "besides" || w == "except" || w == "excluding") && standsAlone(s.text, w):
 			return i
 		case (w == "other" || w == "apart" || w == "aside") && i+1 < len(ws) && (ws[i+1] == "than" || ws[i+1] == "from"):
 			return i
 		}
 	}
 	return len(ws)
+}
+
+// standsAlone reports whether word w stands in text as a word of its own
+// somewhere: after a space or an opening quote or bracket, not joined to
+// the word before it by a symbol ("try/except", "try:except").
+func standsAlone(text, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, _ := utf8.DecodeLastRuneInString(text[:j])
+		after, _ := utf8.DecodeRuneInString(text[j+len(w):])
+		opens := j == 0 || unicode.IsSpace(before) || strings.ContainsRune("\"'“‘(", before)
+		if opens && !unicode.IsLetter(after) && !unicode.IsDigit(after) {
+			return true
+		}
+		i = j + len(w)
+	}
 }
 
 // talkNouns are the nouns chat uses for a talk or its speaker: the words
@@ -329,6 +352,7 @@ var chatWords = map[string]bool{
 
 // sentence is one sentence of a question, with the mark that ended it.
 type sentence struct {
+	text  string   // folded
 	words []string // folded
 	end   rune     // '?', '.', '!' or 0
 	aside bool     // in parentheses: "what did armin (the flask guy) present"
@@ -361,8 +385,9 @@ func splitSentences(text string) []sentence {
 	var cur strings.Builder
 	aside := false
 	flush := func(end rune) {
-		if ws := words(fold(cur.String())); len(ws) > 0 {
-			out = append(out, sentence{words: ws, end: end, aside: aside})
+		text := fold(cur.String())
+		if ws := words(text); len(ws) > 0 {
+			out = append(out, sentence{text: text, words: ws, end: end, aside: aside})
 		}
 		cur.Reset()
 	}

@@ -58,6 +58,8 @@ func TestAnalyze(t *testing.T) {
 		{"the people of a project", "what did the dask people say about dashboards", []string{"#dask", "dashboards"}},
 		{"the words describing a talk", "in the write-your-own git log talk, which parts does he walk through", []string{"write", "#git", "#log", "parts", "walk"}},
 		{"set aside", "what else did beazley talk about besides the gil stuff?", []string{"#beazley", "-besides", "-gil", "-stuff"}},
+		{"a set-aside word joined to a term is a term", "is hasattr or try/except quicker, or try:except", []string{"hasattr", "try", "except", "quicker", "try", "except"}},
+		{"set aside after a term", "talks on try/except besides asyncio", []string{"try", "except", "-besides", "-asyncio"}},
 		{"quoted words are never background", "tiny diffs get a 'looks fine' — was that in the review talk?", []string{"~tiny", "~diffs", "looks", "fine", "#review"}},
 		{"no question at all: nothing is background", "uvloop. asyncpg.", []string{"uvloop", "asyncpg"}},
 		{"giving a talk is not asked about", "who gave the dask talk", []string{"#dask"}},

@@ -163,4 +163,7 @@ func TestAlternatives(t *testing.T) {
 	if got := variants("pyright or cython", "pyright"); len(got) != 0 {
 		t.Errorf("pyright, which the notes lack, gained variants %q", got)
 	}
+	if got := variants("is hasattr or try quicker", "hasattr"); slices.Contains(got, "tri") || slices.Contains(got, "try") {
+		t.Errorf("hasattr's variants %q hold the everyday word it is compared with", got)
+	}
 }

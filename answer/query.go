@@ -214,7 +214,9 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 // shareAlternatives lets each of two words joined by "or" ("numba or
 // cython", "flask or django") be found by the other's spellings when the
 // notes use both: either answers the question, and a line holding one
-// explains both.
+// explains both. Everyday words joined by "or" compare or qualify ("is
+// hasattr or try/except quicker", "more or less"): a line holding the
+// everyday one does not explain the other.
 func (ix *Index) shareAlternatives(qs []queryTerm, a analysis) {
 	at := map[string]int{}
 	for i, q := range qs {
@@ -228,6 +230,9 @@ func (ix *Index) shareAlternatives(qs []queryTerm, a analysis) {
 		y, oky := at[a.words[i+1].text]
 		if !okx || !oky || x == y || !qs[x].known || !qs[y].known {
 			continue // a word the notes lack keeps saying so
+		}
+		if qs[x].familiar >= everydayWord || qs[y].familiar >= everydayWord {
+			continue
 		}
 		vx, vy := qs[x].variants, qs[y].variants
 		qs[x].variants = appendAlternatives(slices.Clip(vx), vy)
