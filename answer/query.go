@@ -76,6 +76,9 @@ var shorthand = map[string][]string{
 	"mem": {"memory"}, "cpu": {"processor"}, "info": {"information"}, "intro": {"introduction"},
 	"eng": {"engineering"}, "biz": {"business"}, "dir": {"directory"}, "dirs": {"directories"},
 	"pkg": {"package"}, "pkgs": {"packages"}, "img": {"image"}, "imgs": {"images"},
+	"distro": {"distribution"}, "distros": {"distributions"}, "spec": {"specification"},
+	"specs": {"specifications"}, "stats": {"statistics"}, "src": {"source"}, "tmp": {"temporary"},
+	"sync": {"synchronous"}, "proc": {"process"}, "procs": {"processes"}, "auto": {"automatic"},
 }
 
 // verboseDiscount is how much less an ordinary word counts in a question
