@@ -22,6 +22,8 @@ func TestDecision(t *testing.T) {
 		{"chatty positive", "hey quick q, when should a class just be a function instead?", "Stop Writing Classes"},
 		{"a ramble using words of a title", "hey all, bit of a ramble sorry — we're migrating a big django monolith and i keep hearing that conda is better than pip for installing stuff, did anyone at europython actually say whether conda works alongside pip or replaces it?", "Conda: Easier Installs and Simpler Builds"},
 		{"speaker and the demo's missing tool", "how did kelsey set up the helm charts for the python app in the k8s demo", ""},
+		{"a talk described, asked of in everyday words", "what did the git log guy say about learning by building stuff yourself", "Explore Git internals using Python | Let's write `git log` in Python"},
+		{"a talk described, asked of its terms of art", "in the git log talk, how did he set up the helm charts for kubernetes", ""},
 		{"describing the speaker", "sorry if dumb but what did the dask person say about dashboards", "Dask: A Pythonic Distributed Data Science Framework"},
 		{"mention and emoji", "<@U0123ABCD> which event loop did yury write, the one that's 2x faster? 🚀", "High Performance Networking in Python"},
 		{"background sentence first", "we keep hitting the gil at work. did beazley say why cpu bound threads hurt i/o?", "Embracing The GIL"},

@@ -21,6 +21,7 @@ type queryTerm struct {
 	scale    float64  // 1, or less for numbers and single letters
 	common   float64  // how ordinary the word is in general English text, 0 to 1 (english.Commonness)
 	familiar float64  // how well English speakers know it, 0 to 1 (english.Familiarity)
+	everyday bool     // everyday English, or chat's shorthand for it ("dir": "directory")
 	context  bool     // from a sentence that sets the scene rather than asks
 	naming   bool     // describes the talk asked about ("the dict talk"), not what is asked of it
 	slipOf   []string // the common English words it is a slip for ("frist": "first")
@@ -429,6 +430,10 @@ func (ix *Index) queryTerm(w string, context, verbose bool) queryTerm {
 		}
 	}
 	// Chat shortens the words of the trade: "k8s", "db", "perf".
+	q.everyday = q.familiar >= everydayWord
+	if xs := shorthand[w]; len(xs) > 0 {
+		q.everyday = !slices.ContainsFunc(xs, func(x string) bool { return english.Familiarity(x) < everydayWord })
+	}
 	for _, x := range shorthand[w] {
 		if id, ok := ix.terms[stem(x)]; ok && !slices.ContainsFunc(q.variants, func(v variant) bool { return v.term == id }) {
 			idf := ix.termIDF(id)

@@ -30,6 +30,8 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	var described, describedHere float64 // weight of words describing the talk asked about; of those this talk holds
 	namedFirmly := false                 // ... by its speakers or a description
 	var sceneUnmatched float64           // weight of scene-setting words neither the line nor its talk holds
+	absent := false                      // some word is in the notes in no spelling, and no everyday English
+	var askedTerms, termsHeld float64    // weight of the asking words no everyday English; of those the line or its talk holds
 	first := false
 	var relBuf [4]uint32
 	related := ix.related(doc, &relBuf)
@@ -48,6 +50,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		m.fieldHits(ix.sectionTerms[sec], &sectionHits)
 	}
 	for i, q := range qs {
+		absent = absent || q.specificAbsent()
 		direct := float64(c.level[i])
 		speakerHit, titleHit := speakerHits[i], titleHits[i]
 		if speakerHit > 0 && ix.docs[doc].flags&flagSpeakerLine != 0 {
@@ -98,6 +101,12 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 				asked += q.weight
 				if q.familiar < everydayWord {
 					askedSpecific += q.weight
+				}
+				if !q.everyday {
+					askedTerms += q.weight
+					if talkUses || c.inSection || direct > 0 || beside > 0 {
+						termsHeld += q.weight
+					}
 				}
 				if talkUses {
 					askedInTalk += q.weight
@@ -164,11 +173,21 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		// words the notes word otherwise ("how do you unit test fortran
 		// code"): only the specific ones must be held.
 		need := titleNamedAskedShare * askedSpecific
+		wordedOtherwise := false
 		if namedFirmly {
 			need = namedAskedShare * asked
+			if !absent {
+				// Every word is in the notes in some spelling, or everyday
+				// English: what is asked of the talk described in everyday
+				// words may be worded otherwise in it ("which parts of the
+				// .git dir does he walk through": "we discuss the config,
+				// HEAD, refs"), so that its terms of art it holds are
+				// enough.
+				wordedOtherwise = termsHeld >= namedAskedShare*askedTerms
+			}
 		}
 		// A summary asks nothing of the talk but what it said.
-		if naming > 0 && asked > 0 && max(answered, askedInTalk) < need && !m.holdsAnswerType(d) && m.want != summaryAnswer {
+		if naming > 0 && asked > 0 && max(answered, askedInTalk) < need && !wordedOtherwise && !m.holdsAnswerType(d) && m.want != summaryAnswer {
 			c.strict = 0
 		}
 		// "In the git log talk, which parts ...": a line of a talk that
