@@ -99,8 +99,13 @@ func analyze(question string) analysis {
 		cut := exceptAt(s)
 		for j, w := range s.words {
 			role := roleOf(w)
-			if personNouns[w] && j > 0 && naming[j-1] {
-				role = roleQuestion // "the dask person": who is meant, not what is asked
+			if personNouns[w] && (j > 0 && naming[j-1] || j+1 < len(s.words) && relatives[s.words[j+1]]) {
+				// "the dask person", "the guy who did the k8s talk": who is
+				// meant, not what is asked
+				role = roleQuestion
+			}
+			if role == roleQuestion && j > 0 && negations[s.words[j-1]] {
+				role = roleContent // "what did he say he didn't cover": what the notes say was not
 			}
 			if role == roleContent && deliversTalk(s.words, j) {
 				role = roleQuestion // "who gave the dask talk": the giving is not asked about
@@ -293,6 +298,17 @@ func deliversTalk(ws []string, i int) bool {
 // "convince people").
 var personNouns = map[string]bool{
 	"speaker": true, "person": true, "guy": true, "lady": true, "folks": true, "people": true, "team": true,
+}
+
+// relatives open a clause that says which person is meant: "the guy who
+// gave the dask talk".
+var relatives = map[string]bool{"who": true, "that": true, "whose": true}
+
+// negations turn a verb of speaking about into what is asked: "what didn't
+// she cover".
+var negations = map[string]bool{
+	"not": true, "never": true, "didnt": true, "dont": true, "doesnt": true, "wasnt": true, "werent": true,
+	"wont": true, "cant": true, "couldnt": true, "wouldnt": true, "shouldnt": true, "isnt": true, "arent": true,
 }
 
 // determiners open a noun phrase that points at one talk or person.
