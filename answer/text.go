@@ -184,7 +184,7 @@ var extraStop = map[string]bool{
 	"havent": true, "hadnt": true, "wouldnt": true, "couldnt": true, "shouldnt": true,
 	"theyre": true, "theyve": true, "weve": true, "youve": true, "youll": true,
 	"within": true, "upon": true, "whether": true, "much": true, "many": true, "really": true,
-	"quite": true, "rather": true,
+	"quite": true, "rather": true, "lot": true, "lots": true,
 }
 
 // questionWords are words of a question that ask rather than tell: they
