@@ -52,6 +52,11 @@ func (ix *Index) rankTalks(s scored, need float64, listing bool) []rankedTalk {
 	}
 	kept := out[:0]
 	for i, t := range out {
+		if listing {
+			// "talks about testing": a talk whose title says it is about
+			// the topic comes before one that mentions it.
+			t.score *= 1 + titleListingBonus*t.best.titled
+		}
 		if answers[i] {
 			kept = append(kept, t)
 		}

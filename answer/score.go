@@ -19,7 +19,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	doc := c.doc
 	d := ix.doc(doc)
 	sec := ix.docs[doc].section
-	c.matched = 0
+	c.matched, c.titled = 0, 0
 	var score, cover, talkCover, directCover float64
 	var topicCover, topicTotal float64   // the words that do not name the talk's speaker
 	topicTerms, speakerTerms := 0, 0     // asking words not naming the speaker, and naming them
@@ -53,6 +53,9 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		absent = absent || q.specificAbsent()
 		direct := float64(c.level[i])
 		speakerHit, titleHit := speakerHits[i], titleHits[i]
+		if total > 0 && !q.context {
+			c.titled += q.weight * titleHit / total
+		}
 		if speakerHit > 0 && ix.docs[doc].flags&flagSpeakerLine != 0 {
 			// The speaker's name under "Author" says nothing the talk
 			// does not: "Avery Pennarun (@apenwarr)".

@@ -19,6 +19,7 @@ type candidate struct {
 	strict    float64 // ... in the line, its talk's title and speakers, its section and neighbours
 	direct    bool    // some query word is in the bullet's own text
 	inSection bool    // ... or in the heading of its section
+	titled    float64 // share of the question's weight its talk's title holds
 	forced    bool    // found by title, speaker or section: always scored
 	firstUse  uint16  // common words whose first use in the talk is this line, by bit
 	firstRead uint16  // ... words read in whole

@@ -106,6 +106,10 @@ const bareLineRate = 0.6
 // talk that answers must explain to be shown.
 const lineShare = 0.75
 
+// titleListingBonus is how much more a talk scores, when the question asks
+// for the talks on a topic, for the share of the question its title holds.
+const titleListingBonus = 1.0
+
 // furtherLines weighs the second and third matching lines of a talk: a
 // talk that keeps coming back to the words is about them. A question
 // asking for the talks on a topic ("any talks about testing") weighs them
