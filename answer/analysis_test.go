@@ -98,6 +98,8 @@ func TestQuestionKind(t *testing.T) {
 		{"what was meenal's pybay talk about?", summaryAnswer, true, false},
 		{"what's the lego effect hettinger talked about", anyAnswer, true, false},
 		{"were there any talks about testing at pycodeconf 2011?", anyAnswer, true, true},
+		{"did anyone talk about testing?", anyAnswer, true, true},
+		{"did anyone mention numba", anyAnswer, true, false},
 		{"i missed the keynote by paul graham, tl;dr?", summaryAnswer, true, false},
 		{"can someone give me the gist of the code review talk", summaryAnswer, true, false},
 		{"recap of the dask talk", summaryAnswer, false, false},

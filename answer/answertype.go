@@ -103,6 +103,12 @@ type questionKind struct {
 // asksForTalks reports whether a sentence asks for the talks on a topic:
 // "talks about testing", "any talk on rust", "which talks covered X".
 func asksForTalks(ws []string) bool {
+	for i := 0; i+2 < len(ws); i++ {
+		// "did anyone talk about testing", "has somebody presented on rust"
+		if somebody[ws[i]] && speaking[ws[i+1]] && (ws[i+2] == "about" || ws[i+2] == "on") {
+			return true
+		}
+	}
 	for i := 0; i+1 < len(ws); i++ {
 		one := ws[i] == "talk" && i > 0 && (ws[i-1] == "a" || ws[i-1] == "any")
 		if !one && ws[i] != "talks" && ws[i] != "sessions" && ws[i] != "presentations" {
@@ -115,6 +121,13 @@ func asksForTalks(ws []string) bool {
 	}
 	return false
 }
+
+// somebody and speaking make "did anyone talk about": a question for the
+// talks on a topic.
+var (
+	somebody = map[string]bool{"anyone": true, "anybody": true, "someone": true, "somebody": true}
+	speaking = map[string]bool{"talk": true, "talked": true, "speak": true, "spoke": true, "present": true, "presented": true}
+)
 
 // questionOpeners open questions.
 var questionOpeners = map[string]bool{
