@@ -43,6 +43,8 @@ func TestDecision(t *testing.T) {
 		{"library missing", "is polars faster than pandas for big groupbys?", ""},
 		{"version missing", "does sqlalchemy 2.0's AsyncSession work with asyncpg", ""},
 		{"ordinary words missing in a short query", "rust borrow checker", ""},
+		{"where a speaker works, said otherwise", "where does william ting work now", "Self-Healing Systems: The Road to 99.99% Uptime"},
+		{"where a speaker works, not said", "where does kelsey hightower work", ""},
 		{"speaker never said it", "what did kelsey hightower say about the gil", ""},
 		{"chatter", "was the conference wifi terrible for everyone or just me lol", ""},
 		{"only chat words", "hey sorry, quick q", ""},

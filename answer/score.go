@@ -164,7 +164,9 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		c.strict = (cover + strictTalkRate*talkCover) / (total - sceneUnmatched)
 		// "What did Noller say about the GIL": the speaker's talk answers
 		// only if it says something of the rest of the question.
-		if topicTerms > 0 && speakerTerms > 0 && topicCover == 0 {
+		// "Where does William Ting work": a line of his placing him
+		// somewhere ("... at Reddit") answers, in whatever words.
+		if topicTerms > 0 && speakerTerms > 0 && topicCover == 0 && !(m.want == placeAnswer && m.holdsAnswerType(d)) {
 			c.strict = 0
 		}
 		// "What did the dask person say about dashboards": the talk a
