@@ -172,3 +172,30 @@ func TestAlternatives(t *testing.T) {
 		t.Errorf("hasattr's variants %q hold the everyday word it is compared with", got)
 	}
 }
+
+// TestNamedSpeaker: a question that names a speaker is answered from that
+// speaker's talks or not at all, though another talk holds more of its
+// other words.
+func TestNamedSpeaker(t *testing.T) {
+	e := defaultEngine(t)
+	tests := []struct {
+		q, speaker string
+		answered   bool
+	}{
+		{"what did beazley say about the new gil being worse on multicore", "David Beazley", false},
+		{"what did beazley say about thread priorities", "David Beazley", true},
+		{"did kenneth reitz mention requests", "Kenneth Reitz", true},
+		{"what did martelli say about abstraction", "Alex Martelli", true},
+	}
+	for _, tt := range tests {
+		r := e.Ask(t.Context(), tt.q, Options{})
+		if tt.answered && len(r.Talks) == 0 {
+			t.Errorf("Ask(%q) refused; want a talk by %s", tt.q, tt.speaker)
+		}
+		for _, tr := range r.Talks {
+			if !slices.Contains(tr.Speakers, tt.speaker) {
+				t.Errorf("Ask(%q) answered with %q by %q; want only talks by %s", tt.q, tr.Title, tr.Speakers, tt.speaker)
+			}
+		}
+	}
+}

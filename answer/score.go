@@ -33,6 +33,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	absent := false                      // some word is in the notes in no spelling, and no everyday English
 	var askedTerms, termsHeld float64    // weight of the asking words no everyday English; of those the line or its talk holds
 	first := false
+	nameHere := false // the line or its talk's speakers hold a speaker's name the question gives
 	var relBuf [4]uint32
 	related := ix.related(doc, &relBuf)
 	var relLevels [4][maxTerms]float32
@@ -122,6 +123,9 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 				}
 			}
 		}
+		if m.namedSpeakers&(1<<i) != 0 && (speakerHit > 0 || direct > 0) {
+			nameHere = true
+		}
 		aboutSpeaker := speakerHit > 0
 		if aboutSpeaker {
 			speakerTerms++
@@ -164,6 +168,11 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		c.strict = (cover + strictTalkRate*talkCover) / (total - sceneUnmatched)
 		// "What did Noller say about the GIL": the speaker's talk answers
 		// only if it says something of the rest of the question.
+		// "What did Beazley say about multicore": a line of another's
+		// talk that does not name him does not answer.
+		if m.namedSpeakers != 0 && !nameHere {
+			c.strict = 0
+		}
 		// "Where does William Ting work": a line of his placing him
 		// somewhere ("... at Reddit") answers, in whatever words.
 		if topicTerms > 0 && speakerTerms > 0 && topicCover == 0 && !(m.want == placeAnswer && m.holdsAnswerType(d)) {

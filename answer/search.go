@@ -101,6 +101,7 @@ type matcher struct {
 	// The words some title, speaker or section heading holds, by bit:
 	// lines need not look up the others in theirs.
 	inTitles, inSpeakers, inSections uint16
+	namedSpeakers                    uint16 // asking words that are a speaker's name as written
 	// The variants of every word by term, to find them in a field's
 	// sorted terms in one pass.
 	byTerm []termVariant
@@ -122,7 +123,7 @@ func newMatcher(ix *Index, qs []queryTerm, filter map[uint32]bool) *matcher {
 		m.talkHits = make([]uint16, talks)
 	}
 	m.partial = [maxTerms]bool{}
-	m.inTitles, m.inSpeakers, m.inSections = 0, 0, 0
+	m.inTitles, m.inSpeakers, m.inSections, m.namedSpeakers = 0, 0, 0, 0
 	m.byTerm = m.byTerm[:0]
 	for i, q := range qs {
 		for _, v := range q.variants {
@@ -132,6 +133,9 @@ func newMatcher(ix *Index, qs []queryTerm, filter map[uint32]bool) *matcher {
 			}
 			if len(ix.speaker[v.term]) > 0 {
 				m.inSpeakers |= 1 << i
+				if !q.context && v.full && ix.namesSpeaker(q.word) {
+					m.namedSpeakers |= 1 << i
+				}
 			}
 			if len(ix.section[v.term]) > 0 {
 				m.inSections |= 1 << i
