@@ -148,7 +148,7 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 	need, missing := answerShare(qs)
 	deny := ix.setAside(an)
 	matched, m := ix.match(qs, an, filter, deny)
-	talks := ix.rankTalks(matched, need, an.kind.listing)
+	talks := ix.rankTalks(matched, need, an.kind)
 	if len(talks) == 0 && len(events) > 0 && day == "" {
 		// The event named has no notes that answer: the question is
 		// asked of all the notes ("uvloop at pycon 2017" finds it at
@@ -156,7 +156,7 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		// nothing).
 		m.release()
 		matched, m = ix.match(qs, an, nil, deny)
-		talks = ix.rankTalks(matched, need, an.kind.listing)
+		talks = ix.rankTalks(matched, need, an.kind)
 	}
 	if len(talks) == 0 && when.kind == onDay {
 		// Nothing that day: the day may set the scene of a question
@@ -164,14 +164,14 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		// the gil"), which talks with no time answer.
 		m.release()
 		matched, m = ix.match(qs, an, eventFilter, ix.withScheduled(deny))
-		talks = ix.rankTalks(matched, need, an.kind.listing)
+		talks = ix.rankTalks(matched, need, an.kind)
 	}
 	if len(talks) == 0 && when.kind == onNow {
 		// Nothing about it is on now: what is still to come.
 		if later := ix.talksAfter(now); later != nil {
 			m.release()
 			matched, m = ix.match(qs, an, intersect(eventFilter, later), deny)
-			talks = ix.rankTalks(matched, need, an.kind.listing)
+			talks = ix.rankTalks(matched, need, an.kind)
 			when.kind = upNext
 		}
 	}
@@ -180,7 +180,7 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		// what was said ("is asyncio now faster").
 		m.release()
 		matched, m = ix.match(qs, an, eventFilter, deny)
-		talks = ix.rankTalks(matched, need, an.kind.listing)
+		talks = ix.rankTalks(matched, need, an.kind)
 		when.kind = noTime
 	}
 	defer m.release()

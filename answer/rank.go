@@ -20,7 +20,8 @@ type rankedTalk struct {
 // rankTalks groups the lines that answer enough of the question (need) by
 // talk: a talk scores its best line, plus a part of its next best lines
 // that hold words of the question.
-func (ix *Index) rankTalks(s scored, need float64, listing bool) []rankedTalk {
+func (ix *Index) rankTalks(s scored, need float64, kind questionKind) []rankedTalk {
+	listing := kind.listing
 	further := furtherLines
 	if listing {
 		further = furtherLinesListing
@@ -52,9 +53,9 @@ func (ix *Index) rankTalks(s scored, need float64, listing bool) []rankedTalk {
 	}
 	kept := out[:0]
 	for i, t := range out {
-		if listing {
-			// "talks about testing": a talk whose title says it is about
-			// the topic comes before one that mentions it.
+		if listing || !kind.question {
+			// "talks about testing", "zeromq": a talk whose title says it
+			// is about the topic comes before one that mentions it.
 			t.score *= 1 + titleListingBonus*t.best.titled
 		}
 		if answers[i] {

@@ -62,6 +62,11 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 			// does not: "Avery Pennarun (@apenwarr)".
 			direct = 0
 		}
+		if titleHit > 0 && len(ix.titleTerms[d.talk]) == 1 {
+			// The talk is named for the word ("zeromq"): each of its
+			// lines is about it.
+			direct = max(direct, titleHit)
+		}
 		l := direct
 		if direct > 0 && !c.link[i] {
 			c.direct = true
