@@ -113,7 +113,8 @@ func analyze(question string) analysis {
 			if role == roleContent && hedges(s.words, j) {
 				role = roleChat // "random q", "something like"
 			}
-			a.words = append(a.words, queryWord{text: w, role: role, context: anyAsking && !asking[i] && !quoted[w], naming: naming[j], except: j >= cut, quoted: quoted[w]})
+			context := anyAsking && !asking[i] || role == roleContent && comparedWith(s.words, j)
+			a.words = append(a.words, queryWord{text: w, role: role, context: context && !quoted[w], naming: naming[j], except: j >= cut, quoted: quoted[w]})
 		}
 		if asking[i] || !anyAsking {
 			asked = append(asked, s.words[:cut]...)
@@ -216,6 +217,17 @@ func exceptAt(s sentence) int {
 		}
 	}
 	return len(ws)
+}
+
+// comparedWith reports whether word j is what something is compared with:
+// the first word after "than" ("is asyncpg faster than psycopg"), past a
+// determiner. The notes may answer about the one without the other.
+func comparedWith(ws []string, j int) bool {
+	k := j - 1
+	if k > 0 && determiners[ws[k]] {
+		k--
+	}
+	return k >= 0 && ws[k] == "than"
 }
 
 // standsAlone reports whether word w stands in text as a word of its own

@@ -63,6 +63,7 @@ func TestAnalyze(t *testing.T) {
 		{"the person a relative clause describes", "who's the guy who did the kubernetes talk", []string{"#kubernetes"}},
 		{"a person asked about", "which guy knows the most about packaging", []string{"guy", "knows", "packaging"}},
 		{"what was not said is asked", "what did calen say he didn't cover in the immutable talk", []string{"calen", "cover", "#immutable"}},
+		{"what something is compared with", "is asyncpg faster than the psycopg driver", []string{"asyncpg", "faster", "~psycopg", "driver"}},
 		{"quoted words are never background", "tiny diffs get a 'looks fine' — was that in the review talk?", []string{"~tiny", "~diffs", "looks", "fine", "#review"}},
 		{"no question at all: nothing is background", "uvloop. asyncpg.", []string{"uvloop", "asyncpg"}},
 		{"giving a talk is not asked about", "who gave the dask talk", []string{"#dask"}},

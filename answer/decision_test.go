@@ -41,6 +41,7 @@ func TestDecision(t *testing.T) {
 		{"a short name one letter from a word", "what about htmx", ""},
 		{"generic word only", "which type checker should I use", ""},
 		{"specific word missing", "which talk showed writing python extensions in rust with pyo3? 🦀", ""},
+		{"what it is compared with missing", "did the networking talk say anything about how asyncpg is faster than psycopg?", "High Performance Networking in Python"},
 		{"library missing", "is polars faster than pandas for big groupbys?", ""},
 		{"version missing", "does sqlalchemy 2.0's AsyncSession work with asyncpg", ""},
 		{"ordinary words missing in a short query", "rust borrow checker", ""},
