@@ -375,7 +375,8 @@ var chatWords = map[string]bool{
 	"somebody": true, "someone": true, "remember": true, "recall": true, "think": true, "guess": true,
 	"q": true, "qq": true, "quick": true, "question": true, "dumb": true, "silly": true,
 	"u": true, "ur": true, "ppl": true, "rn": true, "tho": true, "thru": true, "ya": true, "yeah": true,
-	"yep": true, "nope": true,
+	"yep": true, "nope": true, "abt": true, "wat": true, "wut": true, "smth": true, "sth": true,
+	"bc": true, "cuz": true, "coz": true, "bcuz": true, "yea": true,
 }
 
 // sentence is one sentence of a question, with the mark that ended it.

@@ -359,6 +359,10 @@ func (v *vocabulary) abbreviations(word string) []correction {
 // nothing: a lone letter ("w/"), or a slip for a stop word ("ther",
 // "teh"). It returns "" for any other word.
 func slip(q queryTerm) string {
+	if !q.known && len(q.slipOf) > 0 && !slices.ContainsFunc(q.slipOf, func(s string) bool { return roleOf(s) == roleContent }) {
+		// "anythng": the notes' "anything" is no answer to it.
+		return "a slip for " + q.slipOf[0]
+	}
 	if len(q.variants) > 0 {
 		return ""
 	}
@@ -367,8 +371,6 @@ func slip(q queryTerm) string {
 		return "a lone letter the notes never use"
 	case q.familiar < typoCommonness && nearStopWord(q.word):
 		return "a slip for a stop word"
-	case len(q.slipOf) > 0 && roleOf(q.slipOf[0]) != roleContent:
-		return "a slip for " + q.slipOf[0]
 	}
 	return ""
 }
