@@ -110,6 +110,9 @@ func analyze(question string) analysis {
 			if role == roleContent && deliversTalk(s.words, j) {
 				role = roleQuestion // "who gave the dask talk": the giving is not asked about
 			}
+			if role == roleContent && listsTalks(s.words, j) {
+				role = roleQuestion // "list the talks at europython": what to do, not what about
+			}
 			if role == roleContent && hedges(s.words, j) {
 				role = roleChat // "random q", "something like"
 			}
@@ -256,6 +259,23 @@ var talkNouns = map[string]bool{
 	"talk": true, "talks": true, "keynote": true, "presentation": true, "session": true,
 	"workshop": true, "tutorial": true, "lecture": true, "slides": true, "speaker": true,
 	"person": true, "guy": true, "lady": true, "folks": true, "people": true, "team": true,
+}
+
+// listsTalks reports whether word i asks for a list of talks or speakers:
+// "list the talks at ...", "name all the speakers".
+func listsTalks(ws []string, i int) bool {
+	if ws[i] != "list" && ws[i] != "name" && ws[i] != "enumerate" {
+		return false
+	}
+	for _, w := range ws[i+1 : min(len(ws), i+4)] {
+		switch {
+		case talkNouns[w] || w == "speakers" || w == "sessions" || w == "presentations":
+			return true
+		case w != "the" && w != "all" && w != "of" && w != "me":
+			return false
+		}
+	}
+	return false
 }
 
 // hedges reports whether word i only frames the question in chat: a

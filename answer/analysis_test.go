@@ -47,6 +47,8 @@ func TestAnalyze(t *testing.T) {
 		{"unicode emoji end a sentence", "hey folks 👋 quick q — did the py3.6 perf talk give a number?", []string{"#py3.6", "#perf", "give", "number"}},
 		{"greetings, apologies, hedges", "hi all, sorry if dumb but iirc tbh what is a metaclass", []string{"metaclass"}},
 		{"chat abbreviations", "how do u ppl deploy rn", []string{"deploy"}},
+		{"asking for a list", "list the talks at europython 2016 about asyncio", []string{"europython", "2016", "asyncio"}},
+		{"a list as a topic", "how do list comprehensions work", []string{"list", "comprehensions", "work"}},
 		{"chat spellings of question words", "wat did hettinger say abt generators bc i forgot", []string{"hettinger", "generators", "forgot"}},
 		{"pronoun contractions are not words", "i'd love to know what we're missing, it's about pypi", []string{"love", "missing", "pypi"}},
 		{"possessives", "what was that NASA story in pydanny's talk", []string{"nasa", "story", "#pydanny"}},
