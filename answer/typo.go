@@ -369,7 +369,8 @@ func slip(q queryTerm) string {
 	switch {
 	case len(q.word) == 1:
 		return "a lone letter the notes never use"
-	case q.familiar < typoCommonness && nearStopWord(q.word):
+	case (q.familiar < typoCommonness || english.Size(q.word) == 0) && nearStopWord(q.word):
+		// No dictionary has it, however often the web writes it: "teh".
 		return "a slip for a stop word"
 	}
 	return ""
