@@ -175,6 +175,7 @@ func FuzzAnalyze(f *testing.F) {
 		"<@U0123ABCD> how does pdb work?", "hey 👋 quick q — what's new?", "<https://x|label> :tada:",
 		"'looks fine' (aside) besides gil", "a < b > c", "<<>>", ":::", "let's 2.0's", "é ü 3.6",
 		"what was meenal's pybay talk about?", strings.Repeat("(", 100), "\xff\xfe",
+		"is try/except faster than the “besides” clause", "the guy who didn't cover it", "list the talks, than", "except",
 	} {
 		f.Add(s)
 	}
