@@ -190,6 +190,7 @@ func TestNamedSpeaker(t *testing.T) {
 		{"what did beazley say about thread priorities", "David Beazley", true},
 		{"did kenneth reitz mention requests", "Kenneth Reitz", true},
 		{"what did martelli say about abstraction", "Alex Martelli", true},
+		{"what did paul graham think about universities", "Paul Graham", true},
 	}
 	for _, tt := range tests {
 		r := e.Ask(t.Context(), tt.q, Options{})

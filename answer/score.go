@@ -33,7 +33,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	absent := false                      // some word is in the notes in no spelling, and no everyday English
 	var askedTerms, termsHeld float64    // weight of the asking words no everyday English; of those the line or its talk holds
 	first := false
-	nameHere := false // the line or its talk's speakers hold a speaker's name the question gives
+	nameHere := 0 // words of a speaker's name the question gives that the line or its talk's speakers hold
 	var relBuf [4]uint32
 	related := ix.related(doc, &relBuf)
 	var relLevels [4][maxTerms]float32
@@ -129,7 +129,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 			}
 		}
 		if m.namedSpeakers&(1<<i) != 0 && (speakerHit > 0 || direct > 0) {
-			nameHere = true
+			nameHere++
 		}
 		aboutSpeaker := speakerHit > 0
 		if aboutSpeaker {
@@ -175,7 +175,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		// only if it says something of the rest of the question.
 		// "What did Beazley say about multicore": a line of another's
 		// talk that does not name him does not answer.
-		if m.namedSpeakers != 0 && !nameHere {
+		if m.namedSpeakers != 0 && (nameHere == 0 || nameHere < m.namedWords) {
 			c.strict = 0
 		}
 		// "Where does William Ting work": a line of his placing him

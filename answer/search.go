@@ -3,6 +3,7 @@ package answer
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"sync"
 )
@@ -102,6 +103,7 @@ type matcher struct {
 	// lines need not look up the others in theirs.
 	inTitles, inSpeakers, inSections uint16
 	namedSpeakers                    uint16 // asking words that are a speaker's name as written
+	namedWords                       int    // the most of them one talk's speakers hold
 	// The variants of every word by term, to find them in a field's
 	// sorted terms in one pass.
 	byTerm []termVariant
@@ -139,6 +141,22 @@ func newMatcher(ix *Index, qs []queryTerm, filter map[uint32]bool) *matcher {
 			}
 			if len(ix.section[v.term]) > 0 {
 				m.inSections |= 1 << i
+			}
+		}
+	}
+	m.namedWords = 0
+	if bits.OnesCount16(m.namedSpeakers) > 1 {
+		// "paul graham": Paul Bailey's talk names only half of him.
+		held := map[uint32]uint16{}
+		for i, q := range qs {
+			if m.namedSpeakers&(1<<i) == 0 {
+				continue
+			}
+			for _, v := range q.variants {
+				for _, t := range ix.speaker[v.term] {
+					held[t] |= 1 << i
+					m.namedWords = max(m.namedWords, bits.OnesCount16(held[t]))
+				}
 			}
 		}
 	}
