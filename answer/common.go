@@ -20,6 +20,10 @@ const fullScan = 256
 // lines holding the rarer word are looked up for the common one anyway.
 const fewChampions = fullScan / 4
 
+// rareChampions is how many champions of a common word are read when a
+// rarer word of the question is read in whole.
+const rareChampions = 16
+
 // posting is a document and its stored term frequency.
 type posting struct {
 	doc uint32

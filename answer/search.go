@@ -44,7 +44,7 @@ func (ix *Index) match(qs []queryTerm, an analysis, filter, deny map[uint32]bool
 	m.want, m.deny = want, deny
 	champions := fullScan
 	if m.hasRareWord() {
-		champions = fewChampions
+		champions = rareChampions
 	}
 	for i := range qs {
 		m.readText(i, champions, false)
