@@ -110,6 +110,9 @@ func analyze(question string) analysis {
 			if role == roleContent && deliversTalk(s.words, j) {
 				role = roleQuestion // "who gave the dask talk": the giving is not asked about
 			}
+			if role == roleContent && (w == "name" || w == "title") && j+1 < len(s.words) && s.words[j+1] == "of" {
+				role = roleQuestion // "the name of the xonsh speaker": which one, not what about
+			}
 			if role == roleContent && listsTalks(s.words, j) {
 				role = roleQuestion // "list the talks at europython": what to do, not what about
 			}
@@ -392,7 +395,7 @@ var chatWords = map[string]bool{
 	"hmm": true, "hm": true, "um": true, "umm": true, "uh": true, "erm": true, "ok": true, "okay": true,
 	"kinda": true, "sorta": true, "basically": true, "actually": true, "literally": true, "maybe": true,
 	"probably": true, "wondering": true, "curious": true, "anyone": true, "anybody": true,
-	"somebody": true, "someone": true, "remember": true, "recall": true, "think": true, "guess": true,
+	"somebody": true, "someone": true, "remember": true, "recall": true, "remind": true, "think": true, "guess": true,
 	"q": true, "qq": true, "quick": true, "question": true, "dumb": true, "silly": true,
 	"u": true, "ur": true, "ppl": true, "rn": true, "tho": true, "thru": true, "ya": true, "yeah": true,
 	"yep": true, "nope": true, "abt": true, "wat": true, "wut": true, "smth": true, "sth": true,

@@ -110,7 +110,7 @@ func asksForTalks(ws []string) bool {
 		}
 	}
 	for i := 0; i+1 < len(ws); i++ {
-		one := ws[i] == "talk" && i > 0 && (ws[i-1] == "a" || ws[i-1] == "any")
+		one := ws[i] == "talk" && i > 0 && (ws[i-1] == "a" || ws[i-1] == "any" || ws[i-1] == "the" || ws[i-1] == "that")
 		if !one && ws[i] != "talks" && ws[i] != "sessions" && ws[i] != "presentations" {
 			continue
 		}
