@@ -86,3 +86,23 @@ func BenchmarkComplete100kTitles(b *testing.B) {
 	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
 	b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
 }
+
+func TestMostShared(t *testing.T) {
+	tests := []struct {
+		lists [][]uint32
+		want  int
+	}{
+		{nil, 0},
+		{[][]uint32{{1, 5, 9}}, 1},
+		{[][]uint32{{1, 5, 9}, {2, 6, 10}}, 1},
+		{[][]uint32{{1, 5, 9}, {2, 5, 10}}, 2},
+		{[][]uint32{{1, 5}, {5}, {3, 5}}, 3},
+		{[][]uint32{{1, 2}, {2, 3}, {3, 4}}, 2},
+		{[][]uint32{{}, {7}}, 1},
+	}
+	for _, tt := range tests {
+		if got := mostShared(slices.Clone(tt.lists)); got != tt.want {
+			t.Errorf("mostShared(%v) = %d; want %d", tt.lists, got, tt.want)
+		}
+	}
+}

@@ -147,18 +147,21 @@ func newMatcher(ix *Index, qs []queryTerm, filter map[uint32]bool) *matcher {
 	m.namedWords = 0
 	if bits.OnesCount16(m.namedSpeakers) > 1 {
 		// "paul graham": Paul Bailey's talk names only half of him.
-		held := map[uint32]uint16{}
+		var lists [maxTerms][]uint32
+		n := 0
 		for i, q := range qs {
 			if m.namedSpeakers&(1<<i) == 0 {
 				continue
 			}
 			for _, v := range q.variants {
-				for _, t := range ix.speaker[v.term] {
-					held[t] |= 1 << i
-					m.namedWords = max(m.namedWords, bits.OnesCount16(held[t]))
+				if v.full && len(ix.speaker[v.term]) > 0 {
+					lists[n] = ix.speaker[v.term]
+					n++
+					break
 				}
 			}
 		}
+		m.namedWords = mostShared(lists[:n])
 	}
 	slices.SortFunc(m.byTerm, func(a, b termVariant) int { return cmp.Compare(a.term, b.term) })
 	m.probes = m.probes[:0]
@@ -549,6 +552,32 @@ func (m *matcher) forceSections() {
 					m.get(d).forced = true
 				}
 			}
+		}
+	}
+}
+
+// mostShared returns the most of the sorted lists that hold one element,
+// by one merge of them.
+func mostShared(lists [][]uint32) int {
+	best := 0
+	for {
+		low, n := uint32(math.MaxUint32), 0
+		for _, l := range lists {
+			if len(l) > 0 && l[0] < low {
+				low = l[0]
+			}
+		}
+		if low == math.MaxUint32 {
+			return best
+		}
+		for k, l := range lists {
+			if len(l) > 0 && l[0] == low {
+				lists[k] = l[1:]
+				n++
+			}
+		}
+		if best = max(best, n); best == len(lists) {
+			return best
 		}
 	}
 }
