@@ -151,6 +151,14 @@ func TestAlternatives(t *testing.T) {
 	if s := strings.ToLower(r.Talks[0].Snippets[0].Text); !strings.Contains(s, "numba") && !strings.Contains(s, "cython") {
 		t.Errorf("first line %q holds neither alternative", s)
 	}
+	// A choice between two: a line holding both is shown.
+	r = e.Ask(t.Context(), "should i use conda or pip", Options{})
+	if len(r.Talks) == 0 || !slices.ContainsFunc(r.Talks[0].Snippets, func(s Snippet) bool {
+		l := strings.ToLower(s.Text)
+		return strings.Contains(l, "conda") && strings.Contains(l, "pip")
+	}) {
+		t.Errorf("should i use conda or pip: no line of the first talk holds both: %+v", r.Talks)
+	}
 	ix := e.Index()
 	variants := func(q, word string) []string {
 		t.Helper()

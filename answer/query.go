@@ -245,10 +245,14 @@ func (ix *Index) shareAlternatives(qs []queryTerm, a analysis) {
 }
 
 // appendAlternatives adds to vs the variants of the alternative word that
-// it lacks.
+// it lacks, at alternativeWeight: a line holding both alternatives ("conda
+// is great and works together with pip") explains more than one holding
+// either.
 func appendAlternatives(vs, alt []variant) []variant {
 	for _, v := range alt {
 		if !slices.ContainsFunc(vs, func(w variant) bool { return w.term == v.term }) {
+			v.weight *= alternativeWeight
+			v.full = false
 			vs = append(vs, v)
 		}
 	}

@@ -128,6 +128,7 @@ const (
 	prefixWeight       = 0.7
 	abbreviationWeight = 0.6
 	derivedWeight      = 0.6
+	alternativeWeight  = 0.6
 	maxCorrections     = 3
 )
 
