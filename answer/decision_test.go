@@ -38,6 +38,8 @@ func TestDecision(t *testing.T) {
 		{"a summary of a talk named by its topic", "can someone give me the gist of the code review talk", "Effective Code Review"},
 		{"a summary of a talk that is not there", "recap of the rust keynote?", ""},
 		{"the name of a speaker asked", "remind me the name of the xonsh talk speaker", "Xonsh – put some Python in your Shell."},
+		{"a question word with a letter left out", "hw many crashs per day at mozila", "Processing Firefox Crash Reports With Python"},
+		{"two letters that may be a term", "does the dask talk cover hr stuff", ""},
 		{"a typo of a stop word the web writes often", "grok teh gil", "Grok the GIL: Write Fast And Thread-Safe Python"},
 		{"a slip for a question word", "anythng on kubernets at pycon?", "Kubernetes For Pythonistas"},
 		{"slips of English words", "why was chosing the frist image so hard for the hotle people", "Ingesting 35 million hotel images with Python in the cloud"},

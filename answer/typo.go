@@ -369,8 +369,9 @@ func slip(q queryTerm) string {
 	switch {
 	case len(q.word) == 1:
 		return "a lone letter the notes never use"
-	case (q.familiar < typoCommonness || english.Size(q.word) == 0) && nearStopWord(q.word):
-		// No dictionary has it, however often the web writes it: "teh".
+	case (q.familiar < typoCommonness || len(q.word) > 2 && english.Size(q.word) == 0) && nearStopWord(q.word):
+		// No dictionary has it, however often the web writes it: "teh";
+		// two letters no dictionary has are often a term ("hr").
 		return "a slip for a stop word"
 	}
 	return ""
@@ -379,10 +380,14 @@ func slip(q queryTerm) string {
 // nearStopWord reports whether a short word is one edit from a stop word
 // or question word: "ther", "waht", "abotu".
 func nearStopWord(w string) bool {
-	if len(w) < 3 || len(w) > 6 || !isASCII(w) {
+	if len(w) < 2 || len(w) > 6 || !isASCII(w) {
 		return false
 	}
 	stopSlips.once.Do(stopSlips.build)
+	if len(w) == 2 {
+		// Only a letter left out: "hw" for "how", not "py" for "my".
+		return len(stopSlips.byKey[w]) > 0
+	}
 	for _, d := range deletions(w, 1) {
 		for _, s := range stopSlips.byKey[d] {
 			if s != w && osaDistance(w, s, 1) <= 1 {
