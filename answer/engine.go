@@ -139,6 +139,10 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 	skip = ix.skipSlotWords(ws, skip)
 	qs, dropped := ix.queryTerms(question, an, skip)
 	if len(qs) == 0 {
+		if when.kind == onDay {
+			// "what's on tomorrow morning": that part of the programme.
+			return ix.programmeOf(filter, question, when.day, opts)
+		}
 		if len(events) > 0 {
 			return e.eventTalks(ix, events, question, opts)
 		}

@@ -223,6 +223,11 @@ func TestTimeWords(t *testing.T) {
 		{"currently in the tan room", onNow},
 		{"talks tomorrow", onDay},
 		{"on wednesday", onDay},
+		{"what's on this afternoon", onDay},
+		{"rust talks tomorrow morning", onDay},
+		{"anything good tonight", onDay},
+		{"who speaks after lunch", onDay},
+		{"lunch options", noTime},
 		{"thread priorities", noTime},
 	}
 	for _, tt := range tests {
@@ -274,5 +279,54 @@ func TestScheduleWordsInQuestions(t *testing.T) {
 	}
 	if r := e.Ask(t.Context(), "talks about hardware yesterday", Options{}); len(r.Talks) != 0 {
 		t.Errorf("a scheduled topic on a day without it answers %q", titles(r))
+	}
+}
+
+// TestPartOfDay: a part of a day ("this afternoon", "tomorrow morning",
+// "after lunch") narrows the day's talks to the hours it names; with no
+// topic the answer is that part of the programme, in the order it runs.
+func TestPartOfDay(t *testing.T) {
+	e := scheduleEngine(t, "2020-12-14T09:10:00+01:00")
+	ix := e.Index()
+	listed := 0
+	for _, q := range []string{"what's on this afternoon", "talks tomorrow morning", "talks tomorrow", "anything after lunch"} {
+		w := ix.namedTime(analyze(q).folded(), e.now())
+		if w.kind != onDay {
+			t.Fatalf("namedTime(%q) = %d; want a day", q, w.kind)
+		}
+		from, to := 0, 24
+		switch {
+		case strings.Contains(q, "afternoon"):
+			from, to = 12, 18
+		case strings.Contains(q, "morning"):
+			to = 12
+		case strings.Contains(q, "lunch"):
+			from, to = 13, 18
+		}
+		for talk := range w.talks {
+			start := ix.corpus.Talks[talk].Slot.Start
+			if h := start.Hour(); h < from || h >= to {
+				t.Errorf("%q holds %q at %s, outside %02d:00-%02d:00", q, ix.corpus.Talks[talk].Title, start, from, to)
+			}
+		}
+		r := e.Ask(t.Context(), q, Options{Limit: 50})
+		if len(w.talks) == 0 {
+			if !strings.Contains(r.Notice, "No scheduled talk") {
+				t.Errorf("%q: no talks in the window, and the reply says %q", q, r.Notice)
+			}
+			continue
+		}
+		listed += len(r.Talks)
+		if len(r.Talks) != min(50, len(w.talks)) {
+			t.Errorf("%q answered %d talks; the window holds %d", q, len(r.Talks), len(w.talks))
+		}
+		for i := 1; i < len(r.Talks); i++ {
+			if r.Talks[i].Slot.Start.Before(r.Talks[i-1].Slot.Start) {
+				t.Errorf("%q: %q starts before %q, listed first", q, r.Talks[i].Title, r.Talks[i-1].Title)
+			}
+		}
+	}
+	if listed == 0 {
+		t.Error("no window held a talk: the test proves nothing")
 	}
 }

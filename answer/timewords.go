@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -27,7 +28,38 @@ type timeWindow struct {
 }
 
 // dayWords name a day relative to today.
-var dayWords = map[string]int{"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+var dayWords = map[string]int{"today": 0, "tomorrow": 1, "yesterday": -1}
+
+// dayPart is a part of a day, in hours from its midnight.
+type dayPart struct{ from, to int }
+
+// dayParts name a part of a day: "this afternoon", "tomorrow morning",
+// "tonight" (this evening).
+var dayParts = map[string]dayPart{
+	"morning": {0, 12}, "afternoon": {12, 18}, "evening": {18, 24}, "tonight": {18, 24},
+}
+
+// partOfDay finds the part of a day a question names, and the positions of
+// its words: a word of dayParts, or lunch after "after" or "before".
+func partOfDay(ws []string) (dayPart, map[int]bool, bool) {
+	for i, w := range ws {
+		if p, ok := dayParts[w]; ok {
+			skip := map[int]bool{i: true}
+			if i > 0 && ws[i-1] == "this" {
+				skip[i-1] = true
+			}
+			return p, skip, true
+		}
+		if w == "lunch" && i > 0 && (ws[i-1] == "after" || ws[i-1] == "before") {
+			p := dayPart{13, 18}
+			if ws[i-1] == "before" {
+				p = dayPart{0, 12}
+			}
+			return p, map[int]bool{i - 1: true, i: true}, true
+		}
+	}
+	return dayPart{}, nil, false
+}
 
 var weekdays = map[string]time.Weekday{
 	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
@@ -61,13 +93,20 @@ func (ix *Index) namedTime(ws []string, now time.Time) timeWindow {
 	zone := ix.corpus.Talks[p.talks[0]].Slot.Start.Location()
 	now = now.In(zone)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, zone)
+	part, partSkip, hasPart := partOfDay(ws)
+	window := func(date time.Time, at int) timeWindow {
+		if !hasPart {
+			return ix.dayWindow(date, at, dayPart{0, 24}, nil)
+		}
+		return ix.dayWindow(date, at, part, partSkip)
+	}
 	for i, w := range ws {
 		if d, ok := dayWords[w]; ok {
-			return ix.dayWindow(today.AddDate(0, 0, d), i)
+			return window(today.AddDate(0, 0, d), i)
 		}
 		if wd, ok := weekdays[w]; ok {
 			if date, ok := p.conferenceDay(ix, wd, today); ok {
-				return ix.dayWindow(date, i)
+				return window(date, i)
 			}
 			continue
 		}
@@ -90,6 +129,9 @@ func (ix *Index) namedTime(ws []string, now time.Time) timeWindow {
 			return timeWindow{kind: upNext, talks: later, skip: skip}
 		}
 	}
+	if hasPart {
+		return window(today, -1) // "this afternoon"
+	}
 	return timeWindow{}
 }
 
@@ -106,18 +148,31 @@ func asksNext(ws []string, i int) bool {
 	return false
 }
 
-// dayWindow holds the talks starting on date, named by the word at i.
-func (ix *Index) dayWindow(date time.Time, at int) timeWindow {
+// dayWindow holds the talks starting on date within part of it, named by
+// the word at (none when at is negative) and the words at partSkip.
+func (ix *Index) dayWindow(date time.Time, at int, part dayPart, partSkip map[int]bool) timeWindow {
 	p := ix.programme()
-	next := date.AddDate(0, 0, 1)
+	from := date.Add(time.Duration(part.from) * time.Hour)
+	to := date.Add(time.Duration(part.to) * time.Hour)
 	talks := map[uint32]bool{}
-	for _, t := range p.talks[p.startingFrom(ix, date):] {
-		if !ix.corpus.Talks[t].Slot.Start.Before(next) {
+	for _, t := range p.talks[p.startingFrom(ix, from):] {
+		if !ix.corpus.Talks[t].Slot.Start.Before(to) {
 			break
 		}
 		talks[t] = true
 	}
-	return timeWindow{kind: onDay, talks: talks, skip: map[int]bool{at: true}, day: date.Format("Mon 2 Jan")}
+	skip := maps.Clone(partSkip)
+	if skip == nil {
+		skip = map[int]bool{}
+	}
+	if at >= 0 {
+		skip[at] = true
+	}
+	day := date.Format("Mon 2 Jan")
+	if part != (dayPart{0, 24}) {
+		day += fmt.Sprintf(", %02d:00–%02d:00", part.from, part.to)
+	}
+	return timeWindow{kind: onDay, talks: talks, skip: skip, day: day}
 }
 
 // conferenceDay returns the day of the schedules with that weekday: the
@@ -281,4 +336,19 @@ func (ix *Index) withScheduled(deny map[uint32]bool) map[uint32]bool {
 		out[t] = true
 	}
 	return out
+}
+
+// programmeOf answers with the scheduled talks among those given, in the
+// order they start, each with its opening line.
+func (ix *Index) programmeOf(talks map[uint32]bool, query, day string, opts Options) Reply {
+	var order []uint32
+	for _, t := range ix.programme().talks {
+		if talks[t] {
+			order = append(order, t)
+		}
+	}
+	if len(order) == 0 {
+		return Reply{Command: "ask", Query: query, Offset: opts.offset, Notice: "No scheduled talk on " + day + "."}
+	}
+	return ix.listTalks("ask", query, order, opts)
 }
