@@ -110,6 +110,9 @@ func analyze(question string) analysis {
 			if role == roleContent && deliversTalk(s.words, j) {
 				role = roleQuestion // "who gave the dask talk": the giving is not asked about
 			}
+			if role == roleContent && (w == "good" || w == "useful") && j+2 == len(s.words) && s.words[j+1] == "for" {
+				role = roleQuestion // "what's zeromq good for": what it is for
+			}
 			if role == roleContent && (w == "name" || w == "title") && j+1 < len(s.words) && s.words[j+1] == "of" {
 				role = roleQuestion // "the name of the xonsh speaker": which one, not what about
 			}

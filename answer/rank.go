@@ -20,8 +20,7 @@ type rankedTalk struct {
 // rankTalks groups the lines that answer enough of the question (need) by
 // talk: a talk scores its best line, plus a part of its next best lines
 // that hold words of the question.
-func (ix *Index) rankTalks(s scored, need float64, kind questionKind) []rankedTalk {
-	listing := kind.listing
+func (ix *Index) rankTalks(s scored, need float64, listing, byTitle bool) []rankedTalk {
 	further := furtherLines
 	if listing {
 		further = furtherLinesListing
@@ -53,7 +52,7 @@ func (ix *Index) rankTalks(s scored, need float64, kind questionKind) []rankedTa
 	}
 	kept := out[:0]
 	for i, t := range out {
-		if listing || !kind.question {
+		if byTitle {
 			// "talks about testing", "zeromq": a talk whose title says it
 			// is about the topic comes before one that mentions it.
 			t.score *= 1 + titleListingBonus*t.best.titled
