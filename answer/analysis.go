@@ -284,6 +284,13 @@ func listsTalks(ws []string, i int) bool {
 	return false
 }
 
+// appraisals are the adjectives chat puts after "anything" or "something"
+// without asking for them: "anything interesting about graphs".
+var appraisals = map[string]bool{
+	"interesting": true, "cool": true, "useful": true, "new": true, "good": true, "notable": true,
+	"noteworthy": true, "worthwhile": true, "important": true, "relevant": true, "neat": true,
+}
+
 // hedges reports whether word i only frames the question in chat: a
 // framing word before "q" or "question" ("random q"), or "like" after
 // "something" ("something like \"explicit is better\"").
@@ -291,6 +298,8 @@ func hedges(ws []string, i int) bool {
 	switch w := ws[i]; {
 	case w == "like":
 		return i > 0 && vagueNouns[ws[i-1]]
+	case appraisals[w]:
+		return i > 0 && vagueNouns[ws[i-1]] // "anything interesting about graphs"
 	case framingWords[w] && i+1 < len(ws):
 		switch ws[i+1] {
 		case "q", "qs", "question", "questions", "thought":

@@ -47,6 +47,7 @@ func TestAnalyze(t *testing.T) {
 		{"unicode emoji end a sentence", "hey folks 👋 quick q — did the py3.6 perf talk give a number?", []string{"#py3.6", "#perf", "give", "number"}},
 		{"greetings, apologies, hedges", "hi all, sorry if dumb but iirc tbh what is a metaclass", []string{"metaclass"}},
 		{"chat abbreviations", "how do u ppl deploy rn", []string{"deploy"}},
+		{"an appraisal chat adds", "anything interesting about graphs", []string{"graphs"}},
 		{"what it is good for", "what's zeromq good for", []string{"zeromq"}},
 		{"good for something", "is pypy good for numeric code", []string{"pypy", "good", "numeric", "code"}},
 		{"asking which by its name", "remind me the name of the xonsh talk speaker", []string{"#xonsh"}},

@@ -153,9 +153,10 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 	// The talks on a topic, keywords, or a question of one word ("what's
 	// zeromq good for"): a talk whose title holds them comes first.
 	byTitle := an.kind.listing || !an.kind.question || len(qs) == 1 && !ix.namesSpeaker(qs[0].word)
+	talkAsked := slices.ContainsFunc(qs, func(q queryTerm) bool { return q.naming })
 	deny := ix.setAside(an)
 	matched, m := ix.match(qs, an, filter, deny)
-	talks := ix.rankTalks(matched, need, an.kind.listing, byTitle)
+	talks := ix.rankTalks(matched, need, an.kind.listing, byTitle, talkAsked)
 	if len(talks) == 0 && len(events) > 0 && day == "" {
 		// The event named has no notes that answer: the question is
 		// asked of all the notes ("uvloop at pycon 2017" finds it at
@@ -163,7 +164,7 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		// nothing).
 		m.release()
 		matched, m = ix.match(qs, an, nil, deny)
-		talks = ix.rankTalks(matched, need, an.kind.listing, byTitle)
+		talks = ix.rankTalks(matched, need, an.kind.listing, byTitle, talkAsked)
 	}
 	if len(talks) == 0 && when.kind == onDay {
 		// Nothing that day: the day may set the scene of a question
@@ -171,14 +172,14 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		// the gil"), which talks with no time answer.
 		m.release()
 		matched, m = ix.match(qs, an, eventFilter, ix.withScheduled(deny))
-		talks = ix.rankTalks(matched, need, an.kind.listing, byTitle)
+		talks = ix.rankTalks(matched, need, an.kind.listing, byTitle, talkAsked)
 	}
 	if len(talks) == 0 && when.kind == onNow {
 		// Nothing about it is on now: what is still to come.
 		if later := ix.talksAfter(now); later != nil {
 			m.release()
 			matched, m = ix.match(qs, an, intersect(eventFilter, later), deny)
-			talks = ix.rankTalks(matched, need, an.kind.listing, byTitle)
+			talks = ix.rankTalks(matched, need, an.kind.listing, byTitle, talkAsked)
 			when.kind = upNext
 		}
 	}
@@ -187,7 +188,7 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		// what was said ("is asyncio now faster").
 		m.release()
 		matched, m = ix.match(qs, an, eventFilter, deny)
-		talks = ix.rankTalks(matched, need, an.kind.listing, byTitle)
+		talks = ix.rankTalks(matched, need, an.kind.listing, byTitle, talkAsked)
 		when.kind = noTime
 	}
 	defer m.release()

@@ -20,7 +20,7 @@ type rankedTalk struct {
 // rankTalks groups the lines that answer enough of the question (need) by
 // talk: a talk scores its best line, plus a part of its next best lines
 // that hold words of the question.
-func (ix *Index) rankTalks(s scored, need float64, listing, byTitle bool) []rankedTalk {
+func (ix *Index) rankTalks(s scored, need float64, listing, byTitle, talkAsked bool) []rankedTalk {
 	further := furtherLines
 	if listing {
 		further = furtherLinesListing
@@ -56,6 +56,10 @@ func (ix *Index) rankTalks(s scored, need float64, listing, byTitle bool) []rank
 			// "talks about testing", "zeromq": a talk whose title says it
 			// is about the topic comes before one that mentions it.
 			t.score *= 1 + titleListingBonus*t.best.titled
+		}
+		if talkAsked && ix.corpus.Talks[t.talk].Topic {
+			// "the pandas talk": a talk, not the notes on pandas the tool.
+			t.score *= topicAsTalkRate
 		}
 		if answers[i] {
 			kept = append(kept, t)

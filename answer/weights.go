@@ -110,6 +110,10 @@ const lineShare = 0.75
 // for the talks on a topic, for the share of the question its title holds.
 const titleListingBonus = 1.0
 
+// topicAsTalkRate is how much a topic's notes ("pip" under "Tools") score
+// when the question asks for a talk ("the pip talk").
+const topicAsTalkRate = 0.5
+
 // furtherLines weighs the second and third matching lines of a talk: a
 // talk that keeps coming back to the words is about them. A question
 // asking for the talks on a topic ("any talks about testing") weighs them
