@@ -198,11 +198,17 @@ func safeURL(u string) bool {
 }
 
 // escape keeps note text from formatting as mentions or links: a zero-width
-// space breaks "@everyone", "@here" and "<@", on top of allowing no
-// mentions in every reply.
+// space breaks "<@", "<#", "@everyone" and "@here", on top of allowing no
+// mentions in every reply. Two passes: in "<@everyone" the first takes the
+// "<@", the second still breaks the "@everyone" after it.
 func escape(s string) string {
-	return strings.NewReplacer("@everyone", "@\u200beveryone", "@here", "@\u200bhere", "<@", "<\u200b@", "<#", "<\u200b#").Replace(s)
+	return broadcastBreaker.Replace(mentionBreaker.Replace(s))
 }
+
+var (
+	mentionBreaker   = strings.NewReplacer("<@", "<\u200b@", "<#", "<\u200b#")
+	broadcastBreaker = strings.NewReplacer("@everyone", "@\u200beveryone", "@here", "@\u200bhere")
+)
 
 // choices turns names into autocomplete choices within Discord's limits.
 func choices(names []string) []*discordgo.ApplicationCommandOptionChoice {
