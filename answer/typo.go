@@ -3,6 +3,7 @@ package answer
 import (
 	"cmp"
 	"hash/fnv"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -325,13 +326,15 @@ func appendRunes(dst []rune, s string) []rune {
 	return dst
 }
 
-// An abbreviation is at least minAbbreviation letters and at most
-// abbreviationShare of a word of at least abbreviatedLen letters: "tech"
-// abbreviates "technology", "trace" does not abbreviate "tracebin".
+// An abbreviation is at least minAbbreviation letters, and from
+// minAbbreviationShare to abbreviationShare of a word of at least
+// abbreviatedLen letters: "tech" abbreviates "technology", "trace" does
+// not abbreviate "tracebin", nor "sets" "setswitchinterval".
 const (
-	minAbbreviation   = 4
-	abbreviatedLen    = 8
-	abbreviationShare = 0.6
+	minAbbreviation      = 4
+	abbreviatedLen       = 8
+	abbreviationShare    = 0.6
+	minAbbreviationShare = 0.3
 )
 
 // abbreviations returns the vocabulary words that abbreviate word by
@@ -342,7 +345,8 @@ func (v *vocabulary) abbreviations(word string) []correction {
 		return nil
 	}
 	var out []correction
-	for n := int(float64(len(rs)) * abbreviationShare); n >= minAbbreviation; n-- {
+	least := max(minAbbreviation, int(math.Ceil(float64(len(rs))*minAbbreviationShare)))
+	for n := int(float64(len(rs)) * abbreviationShare); n >= least; n-- {
 		if english.Familiarity(string(rs[n:])) >= 0.5 {
 			// The rest is a word: "taskgroups" is a compound of "task",
 			// not "task" written out.

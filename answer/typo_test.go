@@ -135,3 +135,32 @@ func TestDerived(t *testing.T) {
 		}
 	}
 }
+
+// TestAbbreviations checks which words of the notes stand for a longer
+// word of a question cut short.
+func TestAbbreviations(t *testing.T) {
+	v := newVocabulary(0)
+	for _, w := range []string{"tech", "perf", "sets", "trace", "config"} {
+		v.add(w, 0)
+	}
+	tests := []struct {
+		word string
+		want []string
+	}{
+		{"technology", []string{"tech"}},
+		{"performance", []string{"perf"}},
+		{"configuration", []string{"config"}},
+		{"setswitchinterval", nil}, // "sets" is less than a third of it
+		{"tracebin", nil},          // "bin" is a word: a compound of "trace"
+		{"perfect", nil},           // too short to be cut
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range v.abbreviations(tt.word) {
+			got = append(got, c.word)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("abbreviations(%q) = %q; want %q", tt.word, got, tt.want)
+		}
+	}
+}
