@@ -529,8 +529,11 @@ func stripMarkup(s string) string {
 				break
 			}
 			ref := s[i+1 : i+end]
-			if _, label, ok := strings.Cut(ref, "|"); ok && isLinkRef(ref) {
+			if url, label, ok := strings.Cut(ref, "|"); ok && isLinkRef(ref) {
 				b.WriteString(label)
+				b.WriteString(linkAside(url))
+			} else if isLinkRef(ref) {
+				b.WriteString(linkAside(ref))
 			}
 			b.WriteByte(' ')
 			i += end + 1
@@ -551,6 +554,33 @@ func stripMarkup(s string) string {
 
 // isLinkRef reports whether a bracketed reference is a link (whose label is
 // text the user wrote) rather than a mention or a channel.
+// linkAside returns the words of a link's path as an aside (" (grok the
+// gil)" for https://bit.ly/grok-the-gil), or "": what was shared may be
+// what the notes cite, but it sets the scene rather than asks.
+func linkAside(url string) string {
+	_, rest, _ := strings.Cut(url, "://")
+	_, path, ok := strings.Cut(rest, "/")
+	if !ok {
+		return ""
+	}
+	var ws []string
+	for _, w := range strings.FieldsFunc(path, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len(w) >= 3 && !urlNoise[strings.ToLower(w)] && len(ws) < maxLinkWords {
+			ws = append(ws, w)
+		}
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(ws, " ") + ")"
+}
+
+// maxLinkWords bounds the words taken from a link's path.
+const maxLinkWords = 6
+
+// urlNoise are the parts of URL paths that say nothing of their page.
+var urlNoise = map[string]bool{"html": true, "htm": true, "php": true, "aspx": true, "index": true, "www": true, "blob": true, "tree": true, "master": true, "main": true}
+
 func isLinkRef(ref string) bool {
 	return strings.HasPrefix(ref, "http://") || strings.HasPrefix(ref, "https://") || strings.HasPrefix(ref, "mailto:")
 }

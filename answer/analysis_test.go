@@ -42,6 +42,7 @@ func TestAnalyze(t *testing.T) {
 		{"slack mention and channel", "<@U0123ABCD> in <#C024BE91L|pycon-chat> what is uvloop", []string{"uvloop"}},
 		{"link keeps its label", "see <https://example.com/x|the uvloop docs> please", []string{"see", "uvloop", "docs"}},
 		{"bare link dropped", "is <https://example.com/x> about asyncpg", []string{"asyncpg"}},
+		{"a shared link's path sets the scene", "someone shared <https://bit.ly/grok-the-gil|this link>, which talk was it from?", []string{"~shared", "~link", "~grok", "~gil"}},
 		{"discord mentions and custom emoji", "<@!80351110224678912> <:pythonlogo:1234> gil talk?", []string{"#gil"}},
 		{"emoji short codes", "dask :tada: :+1: dashboards", []string{"dask", "dashboards"}},
 		{"unicode emoji end a sentence", "hey folks 👋 quick q — did the py3.6 perf talk give a number?", []string{"#py3.6", "#perf", "give", "number"}},
