@@ -191,6 +191,8 @@ var extraStop = map[string]bool{
 // are dropped from questions, never from notes.
 var questionWords = map[string]bool{
 	"say": true, "said": true, "says": true, "saying": true, "talk": true, "talks": true,
+	"recommend": true, "recommended": true, "recommends": true, "suggest": true, "suggested": true, "suggests": true,
+	"advise": true, "advised": true, "advises": true,
 	"talked": true, "tell": true, "told": true, "mention": true, "mentioned": true, "mentions": true,
 	"discuss": true, "discussed": true, "cover": true, "covered": true, "covers": true,
 	"anything": true, "something": true, "somebody": true, "someone": true, "anyone": true,
