@@ -135,6 +135,9 @@ func analyze(question string) analysis {
 		if (asking[i] || !anyAsking) && a.kind.answer == anyAnswer && (asksWhatAbout(s.words) || asksSummary(s.words)) {
 			a.kind.answer = summaryAnswer
 		}
+		if (asking[i] || !anyAsking) && a.kind.answer == anyAnswer && asksDefinition(s.words) {
+			a.kind.answer = definitionAnswer
+		}
 		if (asking[i] || !anyAsking) && asksForTalks(s.words) {
 			a.kind.listing = true
 		}

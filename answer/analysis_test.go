@@ -113,6 +113,9 @@ func TestQuestionKind(t *testing.T) {
 		{"i missed the keynote by paul graham, tl;dr?", summaryAnswer, true, false},
 		{"can someone give me the gist of the code review talk", summaryAnswer, true, false},
 		{"recap of the dask talk", summaryAnswer, false, false},
+		{"what is the gil", definitionAnswer, true, false},
+		{"what are coroutines?", definitionAnswer, true, false},
+		{"what is the gil doing to my threads", anyAnswer, true, false},
 	}
 	for _, tt := range tests {
 		k := analyze(tt.q).kind
@@ -232,5 +235,27 @@ func TestHasAnswerType(t *testing.T) {
 				t.Errorf("hasAnswerType(%v, %q) = %v, want %v", tt.want, tt.text, got, tt.ok)
 			}
 		})
+	}
+}
+
+func TestDefinesTerm(t *testing.T) {
+	tests := []struct {
+		text  string
+		terms []string
+		want  bool
+	}{
+		{"GIL = Global Interpreter Lock", []string{"gil"}, true},
+		{"Pandas: powerful data structures", []string{"pandas"}, true},
+		{"uvloop is a fast asyncio event loop", []string{"uvloop"}, true},
+		{"PEX - P(ython) EX(ecutable)", []string{"pex"}, true},
+		{"Python + ZeroMQ (C extensions)", []string{"zeromq"}, false},
+		{"Railed on GIL at PyCon", []string{"gil"}, false},
+		{"the gilded age: a story", []string{"gil"}, false}, // part of another word
+		{"", []string{"gil"}, false},
+	}
+	for _, tt := range tests {
+		if got := definesTerm(tt.text, tt.terms); got != tt.want {
+			t.Errorf("definesTerm(%q, %q) = %v; want %v", tt.text, tt.terms, got, tt.want)
+		}
 	}
 }

@@ -11,11 +11,12 @@ import (
 type answerType int
 
 const (
-	anyAnswer     answerType = iota
-	numberAnswer             // how many, how much, how long, how fast: a quantity
-	personAnswer             // who: a person
-	placeAnswer              // where: a place or an organisation
-	summaryAnswer            // what a talk was about: its opening lines
+	anyAnswer        answerType = iota
+	numberAnswer                // how many, how much, how long, how fast: a quantity
+	personAnswer                // who: a person
+	placeAnswer                 // where: a place or an organisation
+	summaryAnswer               // what a talk was about: its opening lines
+	definitionAnswer            // what is X: a line that says what X is
 )
 
 // quantityWords ask for a quantity wherever they stand in the sentence
@@ -55,6 +56,55 @@ func questionType(ws []string) answerType {
 		}
 	}
 	return anyAnswer
+}
+
+// asksDefinition reports whether a sentence asks what a thing is: "what
+// is the gil", "what's pex", "what are coroutines" - one or two words
+// after "what is".
+func asksDefinition(ws []string) bool {
+	if len(ws) < 2 || ws[0] != "what" {
+		return false
+	}
+	content := 0
+	for _, w := range ws[1:] {
+		switch {
+		case w == "is" || w == "are" || w == "a" || w == "an" || w == "the":
+		case roleOf(w) == roleContent:
+			content++
+		default:
+			return false
+		}
+	}
+	return content >= 1 && content <= 2
+}
+
+// definesTerm reports whether text says what one of the words is: the
+// word followed by "=", ":", " - ", "is", "are", "stands for" or "means"
+// ("GIL = Global Interpreter Lock"); a parenthesis follows names too often
+// ("ZeroMQ (C extensions)").
+func definesTerm(text string, terms []string) bool {
+	folded := fold(text)
+	for _, t := range terms {
+		for i := 0; ; {
+			j := strings.Index(folded[i:], t)
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(t)
+			if before, _ := utf8.DecodeLastRuneInString(folded[:j]); j > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before)) {
+				continue
+			}
+			rest := strings.TrimLeft(folded[i:], " \t")
+			switch {
+			case strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, ":"),
+				strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "– "),
+				strings.HasPrefix(rest, "is ") || strings.HasPrefix(rest, "are ") || strings.HasPrefix(rest, "stands for") || strings.HasPrefix(rest, "means"):
+				return i == len(folded) || !unicode.IsLetter(rune(folded[i]))
+			}
+		}
+	}
+	return false
 }
 
 // asksWhatAbout reports whether a sentence asks what a talk was about:

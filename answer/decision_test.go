@@ -33,6 +33,7 @@ func TestDecision(t *testing.T) {
 		{"a keyword a talk is named for", "zeromq", "zeromq"},
 		{"a talk, not the notes on a tool", "tell me about the pandas talk", "pandas: Powerful data analysis tools for Python"},
 		{"a verb of advising is how, not what", "which talk recommended snakeviz", "Writing faster Python"},
+		{"what a thing is", "what is the GIL", "Embrace the GIL"},
 		{"what a thing is good for", "what's zeromq good for", "zeromq"},
 		{"a word whose stem is a speaker's name", "hey all, was there anything about teaching kids to code? asking for my daughter's school", "One Pykid at a time"},
 		{"a quote half remembered", `random q but i remember someone saying something like "explicit is better" in a keynote, who was that`, "Python For Humans"},

@@ -13,6 +13,14 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]str
 		}
 	}
 	tz := ix.tokenizer()
+	var asked []string // the words whose definition is asked for
+	if want == definitionAnswer {
+		for _, q := range qs {
+			if !q.context {
+				asked = append(asked, q.word)
+			}
+		}
+	}
 	for _, c := range cs {
 		inLine := 0 // words of the question the line itself holds
 		uses := 0   // ... and how often
@@ -61,7 +69,7 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]str
 		// A line holding the kind of fact asked for answers: "where does
 		// Wesley Chun work" - "... at Google", even in his bio, where his
 		// name does not count as the line's own words.
-		if want != anyAnswer && hasAnswerType(want, text) {
+		if want != anyAnswer && hasAnswerType(want, text) || want == definitionAnswer && definesTerm(text, asked) {
 			c.score *= 1 + answerTypeBonus
 		}
 		// A line that says something besides the words asked about is a
