@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 	"unicode"
@@ -246,21 +247,39 @@ func comparedWith(ws []string, j int) bool {
 // somewhere: after a space or an opening quote or bracket, not joined to
 // the word before it by a symbol ("try/except", "try:except").
 func standsAlone(text, w string) bool {
-	for i := 0; ; {
-		j := strings.Index(text[i:], w)
-		if j < 0 {
-			return false
-		}
-		j += i
+	for j := range wordsAt(text, w) {
 		before, _ := utf8.DecodeLastRuneInString(text[:j])
-		after, _ := utf8.DecodeRuneInString(text[j+len(w):])
-		opens := j == 0 || unicode.IsSpace(before) || strings.ContainsRune("\"'“‘(", before)
-		if opens && !unicode.IsLetter(after) && !unicode.IsDigit(after) {
+		if j == 0 || unicode.IsSpace(before) || strings.ContainsRune("\"'“‘(", before) {
 			return true
 		}
-		i = j + len(w)
+	}
+	return false
+}
+
+// wordsAt yields where w stands in text as a whole word: no letter or
+// digit just before or after it.
+func wordsAt(text, w string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; w != ""; {
+			j := strings.Index(text[i:], w)
+			if j < 0 {
+				return
+			}
+			j += i
+			i = j + len(w)
+			before, _ := utf8.DecodeLastRuneInString(text[:j])
+			after, _ := utf8.DecodeRuneInString(text[i:])
+			if j > 0 && isWordRune(before) || i < len(text) && isWordRune(after) {
+				continue
+			}
+			if !yield(j) {
+				return
+			}
+		}
 	}
 }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // talkNouns are the nouns chat uses for a talk or its speaker: the words
 // before them describe which ("the py3.6 perf talk", "the dask person").
@@ -555,8 +574,6 @@ func stripMarkup(s string) string {
 	return b.String()
 }
 
-// isLinkRef reports whether a bracketed reference is a link (whose label is
-// text the user wrote) rather than a mention or a channel.
 // linkAside returns the words of a link's path as an aside (" (grok the
 // gil)" for https://bit.ly/grok-the-gil), or "": what was shared may be
 // what the notes cite, but it sets the scene rather than asks.
@@ -584,6 +601,8 @@ const maxLinkWords = 6
 // urlNoise are the parts of URL paths that say nothing of their page.
 var urlNoise = map[string]bool{"html": true, "htm": true, "php": true, "aspx": true, "index": true, "www": true, "blob": true, "tree": true, "master": true, "main": true}
 
+// isLinkRef reports whether a bracketed reference is a link (whose label is
+// text the user wrote) rather than a mention or a channel.
 func isLinkRef(ref string) bool {
 	return strings.HasPrefix(ref, "http://") || strings.HasPrefix(ref, "https://") || strings.HasPrefix(ref, "mailto:")
 }

@@ -250,7 +250,8 @@ func TestDefinesTerm(t *testing.T) {
 		{"PEX - P(ython) EX(ecutable)", []string{"pex"}, true},
 		{"Python + ZeroMQ (C extensions)", []string{"zeromq"}, false},
 		{"Railed on GIL at PyCon", []string{"gil"}, false},
-		{"the gilded age: a story", []string{"gil"}, false}, // part of another word
+		{"the gilded age: a story", []string{"gil"}, false},   // part of another word
+		{"gilis fine, but GIL = lock", []string{"gil"}, true}, // a later use defines it
 		{"", []string{"gil"}, false},
 	}
 	for _, tt := range tests {

@@ -85,27 +85,20 @@ func asksDefinition(ws []string) bool {
 func definesTerm(text string, terms []string) bool {
 	folded := fold(text)
 	for _, t := range terms {
-		for i := 0; ; {
-			j := strings.Index(folded[i:], t)
-			if j < 0 {
-				break
-			}
-			j += i
-			i = j + len(t)
-			if before, _ := utf8.DecodeLastRuneInString(folded[:j]); j > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before)) {
-				continue
-			}
-			rest := strings.TrimLeft(folded[i:], " \t")
-			switch {
-			case strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, ":"),
-				strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "– "),
-				strings.HasPrefix(rest, "is ") || strings.HasPrefix(rest, "are ") || strings.HasPrefix(rest, "stands for") || strings.HasPrefix(rest, "means"):
-				return i == len(folded) || !unicode.IsLetter(rune(folded[i]))
+		for j := range wordsAt(folded, t) {
+			rest := strings.TrimLeft(folded[j+len(t):], " \t")
+			for _, p := range definers {
+				if strings.HasPrefix(rest, p) {
+					return true
+				}
 			}
 		}
 	}
 	return false
 }
+
+// definers follow a word whose line says what it is.
+var definers = []string{"=", ":", "- ", "– ", "is ", "are ", "stands for", "means"}
 
 // asksWhatAbout reports whether a sentence asks what a talk was about:
 // "what was meenal's pybay talk about", "what did armin present" - no

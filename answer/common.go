@@ -15,13 +15,12 @@ import (
 // question stays bounded however large the corpus grows.
 const fullScan = 256
 
-// fewChampions is how many champions are read of a correction, or of any
-// common word when a rarer word of the question is read in whole: the
-// lines holding the rarer word are looked up for the common one anyway.
+// fewChampions is how many champions are read of a correction.
 const fewChampions = fullScan / 4
 
 // rareChampions is how many champions of a common word are read when a
-// rarer word of the question is read in whole.
+// rarer word of the question is read in whole: the lines holding the rarer
+// word are looked up for the common one anyway.
 const rareChampions = 16
 
 // posting is a document and its stored term frequency.

@@ -150,13 +150,10 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		return reply
 	}
 	need, missing := answerShare(qs)
-	// The talks on a topic, keywords, or a question of one word ("what's
-	// zeromq good for"): a talk whose title holds them comes first.
-	byTitle := an.kind.listing || !an.kind.question || len(qs) == 1 && !ix.namesSpeaker(qs[0].word)
-	talkAsked := slices.ContainsFunc(qs, func(q queryTerm) bool { return q.naming })
+	rank := ix.newRanking(qs, an, need)
 	deny := ix.setAside(an)
 	matched, m := ix.match(qs, an, filter, deny)
-	talks := ix.rankTalks(matched, need, an.kind.listing, byTitle, talkAsked)
+	talks := ix.rankTalks(matched, rank)
 	if len(talks) == 0 && len(events) > 0 && day == "" {
 		// The event named has no notes that answer: the question is
 		// asked of all the notes ("uvloop at pycon 2017" finds it at
@@ -164,7 +161,7 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		// nothing).
 		m.release()
 		matched, m = ix.match(qs, an, nil, deny)
-		talks = ix.rankTalks(matched, need, an.kind.listing, byTitle, talkAsked)
+		talks = ix.rankTalks(matched, rank)
 	}
 	if len(talks) == 0 && when.kind == onDay {
 		// Nothing that day: the day may set the scene of a question
@@ -172,14 +169,14 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		// the gil"), which talks with no time answer.
 		m.release()
 		matched, m = ix.match(qs, an, eventFilter, ix.withScheduled(deny))
-		talks = ix.rankTalks(matched, need, an.kind.listing, byTitle, talkAsked)
+		talks = ix.rankTalks(matched, rank)
 	}
 	if len(talks) == 0 && when.kind == onNow {
 		// Nothing about it is on now: what is still to come.
 		if later := ix.talksAfter(now); later != nil {
 			m.release()
 			matched, m = ix.match(qs, an, intersect(eventFilter, later), deny)
-			talks = ix.rankTalks(matched, need, an.kind.listing, byTitle, talkAsked)
+			talks = ix.rankTalks(matched, rank)
 			when.kind = upNext
 		}
 	}
@@ -188,7 +185,7 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		// what was said ("is asyncio now faster").
 		m.release()
 		matched, m = ix.match(qs, an, eventFilter, deny)
-		talks = ix.rankTalks(matched, need, an.kind.listing, byTitle, talkAsked)
+		talks = ix.rankTalks(matched, rank)
 		when.kind = noTime
 	}
 	defer m.release()

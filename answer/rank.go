@@ -17,12 +17,35 @@ type rankedTalk struct {
 	lines []*candidate
 }
 
-// rankTalks groups the lines that answer enough of the question (need) by
-// talk: a talk scores its best line, plus a part of its next best lines
-// that hold words of the question.
-func (ix *Index) rankTalks(s scored, need float64, listing, byTitle, talkAsked bool) []rankedTalk {
+// ranking is how a question's talks are ranked, read once from the
+// question.
+type ranking struct {
+	need      float64 // the share of the question a line must explain (answerShare)
+	listing   bool    // the question asks for the talks on a topic
+	byTitle   bool    // a talk whose title holds the question's words comes first
+	talkAsked bool    // the question describes a talk: a tool's notes come after talks
+}
+
+// newRanking reads how to rank the talks that answer a question.
+func (ix *Index) newRanking(qs []queryTerm, an analysis, need float64) ranking {
+	return ranking{
+		need:    need,
+		listing: an.kind.listing,
+		// The talks on a topic, keywords, or a question of one word
+		// ("what's zeromq good for"): a talk whose title holds them
+		// comes first.
+		byTitle:   an.kind.listing || !an.kind.question || len(qs) == 1 && !ix.namesSpeaker(qs[0].word),
+		talkAsked: slices.ContainsFunc(qs, func(q queryTerm) bool { return q.naming }),
+	}
+}
+
+// rankTalks groups the lines that answer enough of the question by talk: a
+// talk scores its best line, plus a part of its next best lines that hold
+// words of the question.
+func (ix *Index) rankTalks(s scored, r ranking) []rankedTalk {
+	need := r.need
 	further := furtherLines
-	if listing {
+	if r.listing {
 		further = furtherLinesListing
 	}
 	// A talk answers when one of its lines explains enough of the
@@ -52,12 +75,12 @@ func (ix *Index) rankTalks(s scored, need float64, listing, byTitle, talkAsked b
 	}
 	kept := out[:0]
 	for i, t := range out {
-		if byTitle {
+		if r.byTitle {
 			// "talks about testing", "zeromq": a talk whose title says it
 			// is about the topic comes before one that mentions it.
 			t.score *= 1 + titleListingBonus*t.best.titled
 		}
-		if talkAsked && ix.corpus.Talks[t.talk].Topic {
+		if r.talkAsked && ix.corpus.Talks[t.talk].Topic {
 			// "the pandas talk": a talk, not the notes on pandas the tool.
 			t.score *= topicAsTalkRate
 		}
