@@ -39,8 +39,12 @@ var dayParts = map[string]dayPart{
 	"morning": {0, 12}, "afternoon": {12, 18}, "evening": {18, 24}, "tonight": {18, 24},
 }
 
+// wholeDay is the part of a day a question names when it names none.
+var wholeDay = dayPart{0, 24}
+
 // partOfDay finds the part of a day a question names, and the positions of
-// its words: a word of dayParts, or lunch after "after" or "before".
+// its words: a word of dayParts, or lunch after "after" or "before"; else
+// wholeDay.
 func partOfDay(ws []string) (dayPart, map[int]bool, bool) {
 	for i, w := range ws {
 		if p, ok := dayParts[w]; ok {
@@ -58,7 +62,7 @@ func partOfDay(ws []string) (dayPart, map[int]bool, bool) {
 			return p, map[int]bool{i - 1: true, i: true}, true
 		}
 	}
-	return dayPart{}, nil, false
+	return wholeDay, nil, false
 }
 
 var weekdays = map[string]time.Weekday{
@@ -94,12 +98,7 @@ func (ix *Index) namedTime(ws []string, now time.Time) timeWindow {
 	now = now.In(zone)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, zone)
 	part, partSkip, hasPart := partOfDay(ws)
-	window := func(date time.Time, at int) timeWindow {
-		if !hasPart {
-			return ix.dayWindow(date, at, dayPart{0, 24}, nil)
-		}
-		return ix.dayWindow(date, at, part, partSkip)
-	}
+	window := func(date time.Time, at int) timeWindow { return ix.dayWindow(date, at, part, partSkip) }
 	for i, w := range ws {
 		if d, ok := dayWords[w]; ok {
 			return window(today.AddDate(0, 0, d), i)
@@ -152,8 +151,9 @@ func asksNext(ws []string, i int) bool {
 // the word at (none when at is negative) and the words at partSkip.
 func (ix *Index) dayWindow(date time.Time, at int, part dayPart, partSkip map[int]bool) timeWindow {
 	p := ix.programme()
-	from := date.Add(time.Duration(part.from) * time.Hour)
-	to := date.Add(time.Duration(part.to) * time.Hour)
+	// By the clock, not by elapsed hours: a day may change its offset.
+	from := time.Date(date.Year(), date.Month(), date.Day(), part.from, 0, 0, 0, date.Location())
+	to := time.Date(date.Year(), date.Month(), date.Day(), part.to, 0, 0, 0, date.Location())
 	talks := map[uint32]bool{}
 	for _, t := range p.talks[p.startingFrom(ix, from):] {
 		if !ix.corpus.Talks[t].Slot.Start.Before(to) {
@@ -169,7 +169,7 @@ func (ix *Index) dayWindow(date time.Time, at int, part dayPart, partSkip map[in
 		skip[at] = true
 	}
 	day := date.Format("Mon 2 Jan")
-	if part != (dayPart{0, 24}) {
+	if part != wholeDay {
 		day += fmt.Sprintf(", %02d:00–%02d:00", part.from, part.to)
 	}
 	return timeWindow{kind: onDay, talks: talks, skip: skip, day: day}
