@@ -195,8 +195,13 @@ func dropContractions(s string) string {
 }
 
 // quoteRe matches a phrase in quotes: double, typographic, or single
-// quotes that open after a space and close before one.
-var quoteRe = regexp.MustCompile(`"([^"]{1,100})"|“([^”]{1,100})”|‘([^’]{1,100})’|(?:^|\s)'([^']{1,100})'(?:[\s,.?!;:]|$)`)
+// quotes that open after a space and close before one. Phrases longer
+// than maxQuoted characters are passed over in code: a bounded repeat
+// would compile to a program two dozen times the size.
+var quoteRe = regexp.MustCompile(`"([^"]+)"|“([^”]+)”|‘([^’]+)’|(?:^|\s)'([^']+)'(?:[\s,.?!;:]|$)`)
+
+// maxQuoted is the longest phrase in quotes read as one.
+const maxQuoted = 100
 
 // quotedPhrases returns the phrases a question puts in quotes, as folded
 // words.
@@ -207,6 +212,9 @@ func quotedPhrases(text string) [][]string {
 	var out [][]string
 	for _, m := range quoteRe.FindAllStringSubmatch(text, -1) {
 		for _, g := range m[1:] {
+			if utf8.RuneCountInString(g) > maxQuoted {
+				continue
+			}
 			if ws := words(fold(g)); len(ws) > 0 {
 				out = append(out, ws)
 			}

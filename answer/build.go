@@ -101,10 +101,12 @@ func newIndex(c *corpus.Corpus, exhaustive bool) *Index {
 		ix.buildCommon()
 	}
 	ix.indexEventWords()
-	ix.stems = stems.m
-	for w, s := range b.tz.stems {
-		ix.stems[w] = s
-	}
+	ix.vocab.setStems(ix.terms, func(w string) string {
+		if s, ok := stems.m[w]; ok {
+			return s
+		}
+		return b.tz.stem(w)
+	})
 	return ix
 }
 

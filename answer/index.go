@@ -37,8 +37,6 @@ type Index struct {
 	common    map[uint32]uint16    // term -> its number among common terms
 	fwd       []uint16             // common terms of each doc: number and frequency class
 
-	stems map[string]string // surface word -> term, for reading lines at query time
-
 	sections    []sectionRef
 	sectionDocs [][]uint32 // section -> its first bullets, up to sectionLead
 

@@ -207,24 +207,30 @@ var questionWords = map[string]bool{
 var urlRe = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
 
 // tokenizer splits text into index tokens, remembering the stems it has
-// computed: building an index stems each distinct word once.
+// computed: building an index stems each distinct word once. At query
+// time it reads the stems of the index's words instead.
 type tokenizer struct {
-	stems  map[string]string
-	frozen bool // stems is shared and read-only
+	stems map[string]string
+	ix    *Index // the index whose words' stems are read, or nil
 }
 
 func newTokenizer() *tokenizer { return &tokenizer{stems: map[string]string{}} }
 
 func (tz *tokenizer) stem(w string) string {
-	if tz == nil {
+	switch {
+	case tz == nil:
+		return stem(w)
+	case tz.ix != nil:
+		v := tz.ix.vocab
+		if id, ok := v.ids[w]; ok && v.stem[id] != noStem {
+			return tz.ix.termList[v.stem[id]]
+		}
 		return stem(w)
 	}
 	s, ok := tz.stems[w]
 	if !ok {
 		s = stem(w)
-		if !tz.frozen {
-			tz.stems[w] = s
-		}
+		tz.stems[w] = s
 	}
 	return s
 }
@@ -249,7 +255,7 @@ func (tz *tokenizer) tokenize(s string) []token {
 
 // tokenizer returns a tokenizer that reads the stems the index was built
 // with, for reading lines at query time.
-func (ix *Index) tokenizer() *tokenizer { return &tokenizer{stems: ix.stems, frozen: true} }
+func (ix *Index) tokenizer() *tokenizer { return &tokenizer{ix: ix} }
 
 // compounds returns the joined forms of hyphenated and underscored words of
 // folded text: "python-dev" -> "pythondev".

@@ -24,6 +24,7 @@ type vocabulary struct {
 	words []string
 	term  []uint32 // word -> index term
 	count []uint32 // word -> occurrences
+	stem  []uint32 // word -> the term of its stem, noStem when that is no term
 
 	neighbourhood sync.Once // built at the first correction asked for
 	keys          []uint64  // sorted deletion-neighbourhood keys: hash bits, word number
@@ -53,6 +54,23 @@ func (v *vocabulary) id(word string, term uint32) uint32 {
 		v.count = append(v.count, 0)
 	}
 	return id
+}
+
+// noStem marks a word whose stem is no term of the index.
+const noStem = math.MaxUint32
+
+// setStems records the term of each word's stem, which stemOf returns:
+// lines are read at query time with the stems they were indexed with,
+// without stemming each word again or keeping a map of them.
+func (v *vocabulary) setStems(terms map[string]uint32, stemOf func(string) string) {
+	v.stem = make([]uint32, len(v.words))
+	for i, w := range v.words {
+		t, ok := terms[stemOf(w)]
+		if !ok {
+			t = noStem
+		}
+		v.stem[i] = t
+	}
 }
 
 func hashString(s string) uint64 {

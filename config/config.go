@@ -17,6 +17,11 @@ import (
 type Config struct {
 	// Corpus is a folder of talk notes; empty means the embedded corpus.
 	Corpus string
+	// Cache is the folder where indexes built from notes are kept between
+	// runs, so that a command answering one question need not index the
+	// notes again; empty for none. It defaults to the user's cache folder
+	// ($XDG_CACHE_HOME or $HOME/.cache, then talkbot).
+	Cache string
 	// Limit is the number of talks an answer shows.
 	Limit int
 	// Addr is where the HTTP server listens (":8080").
@@ -135,7 +140,7 @@ func Default() Config {
 
 // Load returns the settings from, in rising precedence, the defaults, the
 // YAML file at path (when not empty) and the environment: TALKBOT_CORPUS,
-// TALKBOT_LIMIT, TALKBOT_LOG_FORMAT, TALKBOT_DRAIN_TIMEOUT, TALKBOT_NOW,
+// TALKBOT_CACHE ("off" for none), TALKBOT_LIMIT, TALKBOT_LOG_FORMAT, TALKBOT_DRAIN_TIMEOUT, TALKBOT_NOW,
 // TALKBOT_SCHEDULE_POLL, TALKBOT_THREADS, TALKBOT_THREAD_TTL,
 // TALKBOT_FEEDBACK_LOG, TALKBOT_FEEDBACK_USERS, TALKBOT_ADMINS,
 // TALKBOT_WEB, TALKBOT_WEB_TOKEN, TALKBOT_WEB_RATE, PORT,
@@ -154,6 +159,19 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	}
 	c.applyEnv(getenv)
 	return c, nil
+}
+
+// defaultCache is the user's cache folder for talkbot, as
+// os.UserCacheDir finds it on Unix, or "" when the environment names no
+// home.
+func defaultCache(getenv func(string) string) string {
+	if dir := getenv("XDG_CACHE_HOME"); filepath.IsAbs(dir) {
+		return filepath.Join(dir, "talkbot")
+	}
+	if home := getenv("HOME"); filepath.IsAbs(home) {
+		return filepath.Join(home, ".cache", "talkbot")
+	}
+	return ""
 }
 
 // SetNow sets Now from an RFC 3339 time ("2026-01-31T10:40:00+01:00"),
@@ -220,6 +238,13 @@ func (c *Config) applyEnv(getenv func(string) string) {
 		}
 	}
 	str("TALKBOT_CORPUS", &c.Corpus)
+	if c.Cache == "" {
+		c.Cache = defaultCache(getenv)
+	}
+	str("TALKBOT_CACHE", &c.Cache)
+	if c.Cache == "off" {
+		c.Cache = ""
+	}
 	num("TALKBOT_LIMIT", &c.Limit)
 	str("TALKBOT_LOG_FORMAT", &c.LogFormat)
 	if v := strings.TrimSpace(getenv("TALKBOT_DRAIN_TIMEOUT")); v != "" {

@@ -185,3 +185,34 @@ func TestSettingsProblems(t *testing.T) {
 		}
 	}
 }
+
+func TestCacheFolder(t *testing.T) {
+	dir := t.TempDir()
+	file := dir + "/talkbot.yaml"
+	os.WriteFile(file, []byte("cache: /from/file\n"), 0o600)
+	for _, tt := range []struct {
+		name string
+		file string
+		env  map[string]string
+		want string
+	}{
+		{"nothing to go by", "", nil, ""},
+		{"home", "", map[string]string{"HOME": "/home/ada"}, "/home/ada/.cache/talkbot"},
+		{"XDG first", "", map[string]string{"HOME": "/home/ada", "XDG_CACHE_HOME": "/xdg"}, "/xdg/talkbot"},
+		{"relative XDG is ignored", "", map[string]string{"HOME": "/home/ada", "XDG_CACHE_HOME": "xdg"}, "/home/ada/.cache/talkbot"},
+		{"set", "", map[string]string{"HOME": "/home/ada", "TALKBOT_CACHE": "/var/cache/talkbot"}, "/var/cache/talkbot"},
+		{"off", "", map[string]string{"HOME": "/home/ada", "TALKBOT_CACHE": "off"}, ""},
+		{"file", file, map[string]string{"HOME": "/home/ada"}, "/from/file"},
+		{"environment over file", file, map[string]string{"TALKBOT_CACHE": "off"}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Load(tt.file, func(k string) string { return tt.env[k] })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Cache != tt.want {
+				t.Errorf("Cache = %q; want %q", c.Cache, tt.want)
+			}
+		})
+	}
+}

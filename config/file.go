@@ -14,6 +14,7 @@ import (
 // fileConfig is the YAML file's shape; absent keys leave settings as they are.
 type fileConfig struct {
 	Corpus        *string  `yaml:"corpus"`
+	Cache         *string  `yaml:"cache"`
 	Addr          *string  `yaml:"addr"`
 	Limit         *int     `yaml:"limit"`
 	LogFormat     *string  `yaml:"log_format"`
@@ -58,6 +59,7 @@ func (c *Config) applyFile(path string) error {
 		return fmt.Errorf("config file %s: %w", path, err)
 	}
 	set(&c.Corpus, f.Corpus)
+	set(&c.Cache, f.Cache)
 	set(&c.Addr, f.Addr)
 	set(&c.Limit, f.Limit)
 	set(&c.LogFormat, f.LogFormat)

@@ -3,7 +3,6 @@ package corpus
 import (
 	"fmt"
 	"github.com/talkbot/talkbot/internal/clip"
-	"regexp"
 	"strings"
 )
 
@@ -20,7 +19,7 @@ func (w Warning) String() string { return fmt.Sprintf("%s:%d: %s", w.File, w.Lin
 
 // sectionTitleRe matches titles that are section headings more often than
 // talks: "Introduction", "Tip 1", "Q&A", "Things likely to happen".
-var sectionTitleRe = regexp.MustCompile(`(?i)^(?:intro(?:duction)?|overview|summary|conclusions?|questions?|q\s*&\s*a|outline|agenda|notes?|references|links|resources|slides|demo|part \d+|tip \d+|step \d+|day \d+|session \d+|misc(?:ellaneous)?|background|takeaways?|wrap[- ]up)$`)
+var sectionTitleRe = lazyRE(`(?i)^(?:intro(?:duction)?|overview|summary|conclusions?|questions?|q\s*&\s*a|outline|agenda|notes?|references|links|resources|slides|demo|part \d+|tip \d+|step \d+|day \d+|session \d+|misc(?:ellaneous)?|background|takeaways?|wrap[- ]up)$`)
 
 // Warnings lists the talks of a corpus whose title or event looks wrong.
 func (c *Corpus) Warnings() []Warning {

@@ -1,14 +1,13 @@
 package corpus
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/talkbot/talkbot/internal/english"
 )
 
-var eventTailRe = regexp.MustCompile(`\s+[-–—:|]\s+.*$|,.*$`)
+var eventTailRe = lazyRE(`\s+[-–—:|]\s+.*$|,.*$`)
 
 // parseEvent reads an event from a heading such as "EuroPython 2016 -
 // Tuesday, 19.7." or a chapter title such as "PyCodeConf". A name without a
@@ -37,7 +36,7 @@ func parseEvent(text, file string) Event {
 	return Event{Name: name, Year: year}
 }
 
-var nonAlnumRe = regexp.MustCompile(`[^a-z0-9]+`)
+var nonAlnumRe = lazyRE(`[^a-z0-9]+`)
 
 // yearAfterName finds "name-2011" in a path, the separators ignored.
 func yearAfterName(name, file string) int {

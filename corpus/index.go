@@ -3,7 +3,6 @@ package corpus
 import (
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
 )
 
@@ -116,7 +115,7 @@ func linkedFile(dest string, byBase map[string]string) string {
 	return byBase[strings.ToLower(path.Base(p))]
 }
 
-var fieldRe = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{1,20}):\s+(\S.*)$`)
+var fieldRe = lazyRE(`^([A-Za-z][A-Za-z ]{1,20}):\s+(\S.*)$`)
 
 // field splits "Venue: Cardiff City Hall" into a lower-case key and value.
 func field(s string) (key, val string, ok bool) {

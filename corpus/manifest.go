@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -145,7 +144,7 @@ func (m *Manifest) fileURL(file string) string {
 	return strings.TrimSuffix(s.URL, "/") + "/" + strings.Join(parts, "/")
 }
 
-var yamlLineRe = regexp.MustCompile(`line (\d+)`)
+var yamlLineRe = lazyRE(`line (\d+)`)
 
 // yamlErrorLine returns the line a YAML error names, or 0.
 func yamlErrorLine(err error) int {

@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -310,7 +309,7 @@ func (r *mdReader) code(n ast.Node, parent int) {
 	r.add(block{kind: paraBlock, text: sb.String(), line: r.lineOf(lines.At(0).Start), parent: parent})
 }
 
-var chapterNumber = regexp.MustCompile(`^\d+$`)
+var chapterNumber = lazyRE(`^\d+$`)
 
 // table reads a table of contents: rows whose first cell is a bare number
 // name the chapters of a numbered document. Other tables become paragraphs.
@@ -341,7 +340,7 @@ func (r *mdReader) table(t *extast.Table) {
 	}
 }
 
-var tocNumber = regexp.MustCompile(`^\d+(\.\d+)+$`)
+var tocNumber = lazyRE(`^\d+(\.\d+)+$`)
 
 // inline renders the inline content of n as plain text: emphasis and code
 // markers dropped, HTML dropped, link text followed by its target.

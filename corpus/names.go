@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -26,12 +25,12 @@ var titleWords = map[string]bool{
 // needs: other text is not searched. Every talk has a heading and most a
 // speaker line, and most hold none of them.
 type screenedRe struct {
-	*regexp.Regexp
+	*lazyRegexp
 	needs []string
 }
 
 func screened(pattern string, needs ...string) screenedRe {
-	return screenedRe{regexp.MustCompile(pattern), needs}
+	return screenedRe{lazyRE(pattern), needs}
 }
 
 // may reports whether the pattern may match s.
@@ -48,22 +47,22 @@ func (r screenedRe) ReplaceAllString(s, repl string) string {
 	if !r.may(s) {
 		return s
 	}
-	return r.Regexp.ReplaceAllString(s, repl)
+	return r.lazyRegexp.ReplaceAllString(s, repl)
 }
 
 func (r screenedRe) Split(s string, n int) []string {
 	if !r.may(s) {
 		return []string{s}
 	}
-	return r.Regexp.Split(s, n)
+	return r.lazyRegexp.Split(s, n)
 }
 
 var (
 	handleRe     = screened(`\s*\(?@[A-Za-z0-9_]+\)?`, "@")
 	parenTailRe  = screened(`\s*[(<\[].*$`, "(", "<", "[")
 	nameSplitRe  = screened(`\s*(?:,|&|\band\b|/)\s*`, ",", "&", "and", "/")
-	talkByRe     = regexp.MustCompile(`(?i)^(?:(?:a|the)\s+)?(?:talk|keynote|presentation|session|tutorial)?\s*(?:given|presented|delivered)?\s*by\s+(.+)$`)
-	speakerKeyRe = regexp.MustCompile(`(?i)^(?:speakers?|presenters?|authors?|presented by|by)\s*[:\-]\s*(.+)$`)
+	talkByRe     = lazyRE(`(?i)^(?:(?:a|the)\s+)?(?:talk|keynote|presentation|session|tutorial)?\s*(?:given|presented|delivered)?\s*by\s+(.+)$`)
+	speakerKeyRe = lazyRE(`(?i)^(?:speakers?|presenters?|authors?|presented by|by)\s*[:\-]\s*(.+)$`)
 )
 
 // orgWords end the names of organisations, never of people.
@@ -207,10 +206,10 @@ func leadingPersonNames(s string) []string {
 var (
 	// quotedTitleRe matches a quoted title and what follows it: `"Loop
 	// Better" by Trey Hunner`.
-	quotedTitleRe = regexp.MustCompile(`^["“]([^"”]{2,})["”]\s*(?:[-–—,:]\s*|by\s+)(.*)$`)
+	quotedTitleRe = lazyRE(`^["“]([^"”]{2,})["”]\s*(?:[-–—,:]\s*|by\s+)(.*)$`)
 	// subtitleRe matches a parenthesis that goes on with the title: "(or
 	// Why Django Sucks?)", "(aka ...)", "(part 2)".
-	subtitleRe = regexp.MustCompile(`(?i)^(?:or|aka|a\.k\.a\.?|i\.e\.?|e\.g\.?|part|and|vs\.?|with|in|for)\b`)
+	subtitleRe = lazyRE(`(?i)^(?:or|aka|a\.k\.a\.?|i\.e\.?|e\.g\.?|part|and|vs\.?|with|in|for)\b`)
 	// nicknameRe matches a nickname inside a name: "Michael (Stu) Stewart".
 	nicknameRe = screened(`\s+\([A-Z][a-z]+\)\s+`, "(")
 	// linkTailRe matches a link or handle in parentheses or brackets.
@@ -378,7 +377,7 @@ func IntroducesSpeakers(line string) bool {
 // speakerPageRe matches a link to a speaker's page on a conference site,
 // the name in its last segment: ".../speaker/DocNorton",
 // ".../speakers/jane-doe.html".
-var speakerPageRe = regexp.MustCompile(`(?i)https?://\S*?/speakers?/([a-z][a-z._\-]*?)(?:\.html?)?/?(?:[\s)>\]]|$)`)
+var speakerPageRe = lazyRE(`(?i)https?://\S*?/speakers?/([a-z][a-z._\-]*?)(?:\.html?)?/?(?:[\s)>\]]|$)`)
 
 // speakersInURLs finds a speaker named by the link to their page on the
 // conference's site, under a talk's title: "DocNorton" is Doc Norton,

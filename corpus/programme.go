@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -10,10 +9,10 @@ import (
 // (sometimes missing), "Track, Level", then "Description:", "Abstract:" and
 // "Bio:" paragraphs, with page furniture around them.
 var (
-	separatorRe  = regexp.MustCompile(`^\s*[_=\-]{10,}\s*$`)
-	trackRe      = regexp.MustCompile(`(?i)^[^,]{1,60},\s*(beginner|intermediate|advanced|all levels?|novice|expert|introductory|experienced)\s*$`)
-	fieldLabelRe = regexp.MustCompile(`^(Description|Abstract|Bio|Biography|About the speaker|Summary|Outline|Speaker|Speakers|Level|Track|Audience|Objectives|Prerequisites)\s*:\s*`)
-	listLineRe   = regexp.MustCompile(`^\s*(?:[-*•+]|\d+[.)])\s+`)
+	separatorRe  = lazyRE(`^\s*[_=\-]{10,}\s*$`)
+	trackRe      = lazyRE(`(?i)^[^,]{1,60},\s*(beginner|intermediate|advanced|all levels?|novice|expert|introductory|experienced)\s*$`)
+	fieldLabelRe = lazyRE(`^(Description|Abstract|Bio|Biography|About the speaker|Summary|Outline|Speaker|Speakers|Level|Track|Audience|Objectives|Prerequisites)\s*:\s*`)
+	listLineRe   = lazyRE(`^\s*(?:[-*•+]|\d+[.)])\s+`)
 )
 
 func isProgramme(data []byte) bool {

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,11 +28,11 @@ type rstReader struct {
 const maxNesting = 64
 
 var (
-	directiveRe = regexp.MustCompile(`^\.\.\s+([A-Za-z][\w:.-]*)::\s*(.*)$`)
-	bulletRe    = regexp.MustCompile(`^([*+\-•‣⁃])(\s+|$)`)
-	enumRe      = regexp.MustCompile(`^(?:\d+|#|[a-z])[.)]\s+|^\((?:\d+|#|[a-z])\)\s+`)
-	fieldListRe = regexp.MustCompile(`^:([^:\s][^:]*):(\s+|$)(.*)$`)
-	optionRe    = regexp.MustCompile(`^:[\w -]+:`)
+	directiveRe = lazyRE(`^\.\.\s+([A-Za-z][\w:.-]*)::\s*(.*)$`)
+	bulletRe    = lazyRE(`^([*+\-•‣⁃])(\s+|$)`)
+	enumRe      = lazyRE(`^(?:\d+|#|[a-z])[.)]\s+|^\((?:\d+|#|[a-z])\)\s+`)
+	fieldListRe = lazyRE(`^:([^:\s][^:]*):(\s+|$)(.*)$`)
+	optionRe    = lazyRE(`^:[\w -]+:`)
 )
 
 // admonitions keep their content as notes.
@@ -313,7 +312,7 @@ func (r *rstReader) directive(name, arg string, at, end, parent, depth int) {
 	case name == "toctree":
 		for k := content; k < end; k++ {
 			if s := strings.TrimSpace(r.lines[k]); s != "" && !optionRe.MatchString(s) {
-				if m := regexp.MustCompile(`<([^>]+)>$`).FindStringSubmatch(s); m != nil {
+				if m := lazyRE(`<([^>]+)>$`).FindStringSubmatch(s); m != nil {
 					s = m[1]
 				}
 				r.out.toctree = append(r.out.toctree, s)
@@ -334,16 +333,16 @@ func (r *rstReader) directive(name, arg string, at, end, parent, depth int) {
 }
 
 var (
-	rstLinkRe     = regexp.MustCompile("`([^`<]*?)\\s*<([^`>]+)>`_{1,2}")
-	rstRoleRe     = regexp.MustCompile(":[\\w:+-]+:`([^`<]*?)(?:\\s*<[^`>]+>)?`")
-	rstRefRe      = regexp.MustCompile("`([^`]+)`_{1,2}")
-	rstLiteralRe  = regexp.MustCompile("``([^`]+)``")
-	rstStrongRe   = regexp.MustCompile(`\*\*([^*]+)\*\*`)
-	rstEmphRe     = regexp.MustCompile(`(^|[\s(])\*([^*\s][^*]*)\*`)
-	rstInterpRe   = regexp.MustCompile("`([^`]+)`")
-	rstWordRefRe  = regexp.MustCompile(`\b([A-Za-z][\w-]*)__?\b`)
-	rstSubstRe    = regexp.MustCompile(`\|([^|\s][^|]*)\|`)
-	rstFootnoteRe = regexp.MustCompile(`\s*\[(?:#|\*|\d+|#\w+)\]_`)
+	rstLinkRe     = lazyRE("`([^`<]*?)\\s*<([^`>]+)>`_{1,2}")
+	rstRoleRe     = lazyRE(":[\\w:+-]+:`([^`<]*?)(?:\\s*<[^`>]+>)?`")
+	rstRefRe      = lazyRE("`([^`]+)`_{1,2}")
+	rstLiteralRe  = lazyRE("``([^`]+)``")
+	rstStrongRe   = lazyRE(`\*\*([^*]+)\*\*`)
+	rstEmphRe     = lazyRE(`(^|[\s(])\*([^*\s][^*]*)\*`)
+	rstInterpRe   = lazyRE("`([^`]+)`")
+	rstWordRefRe  = lazyRE(`\b([A-Za-z][\w-]*)__?\b`)
+	rstSubstRe    = lazyRE(`\|([^|\s][^|]*)\|`)
+	rstFootnoteRe = lazyRE(`\s*\[(?:#|\*|\d+|#\w+)\]_`)
 )
 
 // inlineRST strips inline markup: emphasis, literals, roles, references;

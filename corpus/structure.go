@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"path"
-	"regexp"
 	"strings"
 )
 
@@ -14,8 +13,8 @@ type draft struct {
 }
 
 var (
-	numberedRe = regexp.MustCompile(`^(\d+(?:\.\d+)*)\.?\s+(\S.*)$`)
-	yearRe     = regexp.MustCompile(`\b(19[7-9]\d|20\d\d)\b`)
+	numberedRe = lazyRE(`^(\d+(?:\.\d+)*)\.?\s+(\S.*)$`)
+	yearRe     = lazyRE(`\b(19[7-9]\d|20\d\d)\b`)
 )
 
 // chromeHeadings are headings of page furniture, never talks.

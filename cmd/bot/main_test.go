@@ -385,3 +385,29 @@ func TestPackageCommentListsSubcommands(t *testing.T) {
 		t.Errorf("usage:\n%s", u)
 	}
 }
+
+// TestAskCachesTheIndex: the first question indexes the notes and keeps
+// the index in the cache folder; the next reads it and answers the same.
+func TestAskCachesTheIndex(t *testing.T) {
+	cache := filepath.Join(t.TempDir(), "talkbot")
+	env := map[string]string{"TALKBOT_CACHE": cache}
+	_, first, _ := runBot(t, env, "", "ask", "what did beazley say about thread priorities")
+	files, _ := filepath.Glob(filepath.Join(cache, "index-*.snap"))
+	if len(files) != 1 {
+		t.Fatalf("cache holds %q; want one index", files)
+	}
+	info, _ := os.Stat(files[0])
+	code, second, errOut := runBot(t, env, "", "ask", "what did beazley say about thread priorities")
+	if code != 0 || second != first || !strings.Contains(first, "priorit") {
+		t.Errorf("second ask (exit %d, %s) = %q; want the first's %q", code, errOut, second, first)
+	}
+	if again, _ := os.Stat(files[0]); !again.ModTime().Equal(info.ModTime()) {
+		t.Error("the cached index was written again; want it read")
+	}
+	home := t.TempDir()
+	runBot(t, map[string]string{"TALKBOT_CACHE": "off", "HOME": home}, "", "ask", "gil")
+	runBot(t, map[string]string{"HOME": home}, "", "ask", "gil")
+	if kept, _ := filepath.Glob(filepath.Join(home, ".cache", "talkbot", "*")); len(kept) != 1 {
+		t.Errorf("home's cache holds %q; want the one index of the run not set off", kept)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"github.com/talkbot/talkbot/config"
 	"github.com/talkbot/talkbot/corpus"
 	"github.com/talkbot/talkbot/corpus/embedded"
+	"github.com/talkbot/talkbot/internal/indexcache"
 	"github.com/talkbot/talkbot/poll"
 )
 
@@ -130,27 +132,45 @@ type usageError struct{ msg string }
 
 func (u usageError) Error() string { return u.msg }
 
-// loadEngine loads the configured corpus, reports its problems and indexes it.
+// loadEngine loads the configured corpus, reports its problems and indexes
+// it, or reads the index the cache keeps of it.
 func loadEngine(e *env, cfg config.Config) (*answer.Engine, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
 	var fsys fs.FS = embedded.FS
+	name := "embedded"
 	if cfg.Corpus != "" {
 		fsys = os.DirFS(cfg.Corpus)
+		name, _ = filepath.Abs(cfg.Corpus)
 	}
-	defer startupGC(e.getenv, fsys)()
-	c, err := corpus.LoadWith(fsys, fetchSchedules(e, fsys))
+	opts := fetchSchedules(e, fsys)
+	build := func() (*answer.Index, error) {
+		defer startupGC(e.getenv, fsys)()
+		c, err := corpus.LoadWith(fsys, opts)
+		if err != nil {
+			return nil, err
+		}
+		return answer.NewIndex(c), nil
+	}
+	var ix *answer.Index
+	var err error
+	if cfg.Cache != "" && opts.Fetched == nil {
+		// Schedules fetched from URLs change without the notes changing.
+		ix, _, err = indexcache.New(cfg.Cache, e.log).Index(fsys, name, build)
+	} else {
+		ix, err = build()
+	}
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range c.Problems {
+	for _, p := range ix.Corpus().Problems {
 		e.log.Warn("skipped notes", "file", p.File, "line", p.Line, "err", p.Err)
 	}
-	if len(c.Talks) == 0 {
+	if talks, _ := ix.Size(); talks == 0 {
 		return nil, fmt.Errorf("no talks found in %s", corpusName(cfg))
 	}
-	eng := answer.New(answer.NewIndex(c))
+	eng := answer.New(ix)
 	if !cfg.Now.IsZero() {
 		started := time.Now()
 		eng.SetClock(func() time.Time { return cfg.Now.Add(time.Since(started)) })
