@@ -7,17 +7,18 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/talkbot/talkbot/corpus/internal/gfm"
 )
 
 // markdownParsers pools parsers: files are read in parallel, and goldmark
 // does not promise that one parser may serve several goroutines.
 var markdownParsers = sync.Pool{New: func() any {
-	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+	return goldmark.New(goldmark.WithParserOptions(gfm.ParserOptions()...)).Parser()
 }}
 
 // maxEmphasisMarks is the most emphasis marks ('*', '_', '~') a paragraph may

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // A talk's bullets are kept compact once loaded: a 16-byte record a line,
@@ -152,7 +153,15 @@ func (d *pieceDict) encode(dst []byte, s string) []byte {
 	return dst
 }
 
+// decode returns the text of code; a nil dictionary reads raw text, which
+// a snapshot's notes share with the snapshot, never to change.
 func (d *pieceDict) decode(code []byte) string {
+	if d == nil {
+		if len(code) == 0 {
+			return ""
+		}
+		return unsafe.String(&code[0], len(code))
+	}
 	var b strings.Builder
 	b.Grow(len(code) * 4)
 	for len(code) > 0 {

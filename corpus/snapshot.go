@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"errors"
+	"math"
+	"strings"
 	"time"
 
 	"github.com/talkbot/talkbot/corpus/schedule"
@@ -13,7 +15,7 @@ import (
 func (c *Corpus) WriteSnapshot(w *snapshot.Writer) {
 	var dict *pieceDict
 	for _, t := range c.Talks {
-		if t.notes.lines != nil {
+		if t.notes.dict != nil {
 			dict = t.notes.dict
 			break
 		}
@@ -24,7 +26,7 @@ func (c *Corpus) WriteSnapshot(w *snapshot.Writer) {
 	}
 	w.Uint(uint64(len(c.Talks)))
 	for _, t := range c.Talks {
-		writeTalk(w, t, dict)
+		writeTalk(w, t)
 	}
 	w.Uint(uint64(len(c.Problems)))
 	for _, p := range c.Problems {
@@ -67,7 +69,7 @@ func ReadSnapshot(r *snapshot.Reader) *Corpus {
 	return c
 }
 
-func writeTalk(w *snapshot.Writer, t *Talk, dict *pieceDict) {
+func writeTalk(w *snapshot.Writer, t *Talk) {
 	w.String(t.Event.Name)
 	w.Int(int64(t.Event.Year))
 	w.String(t.Title)
@@ -84,34 +86,80 @@ func writeTalk(w *snapshot.Writer, t *Talk, dict *pieceDict) {
 	if t.Slot != nil {
 		writeSlot(w, t.Slot)
 	}
-	coded := t.notes.lines != nil
-	w.Bool(coded)
-	if coded {
-		n := &t.notes
-		w.Strings(n.files)
-		w.Uint(uint64(len(n.paths)))
-		for _, p := range n.paths {
-			w.Strings(p)
-		}
-		w.Blob(n.text)
-		w.Uint(uint64(len(n.lines)))
-		for _, l := range n.lines {
-			w.Uint(uint64(l.end))
-			w.Int(int64(l.line))
-			w.Int(int64(l.parent))
-			w.Uint(uint64(l.file))
-			w.Uint(uint64(l.path))
+	n, ok := t.notes, true
+	if n.lines == nil {
+		n, ok = rawNotes(t.bullets)
+	}
+	switch {
+	case !ok:
+		w.Uint(bulletNotes)
+		w.Uint(uint64(len(t.bullets)))
+		for _, b := range t.bullets {
+			w.String(b.Text)
+			w.String(b.File)
+			w.Int(int64(b.Line))
+			w.Strings(b.Section)
+			w.Int(int64(b.Parent))
 		}
 		return
+	case n.dict != nil:
+		w.Uint(codedNotes)
+	default:
+		w.Uint(rawText)
 	}
-	w.Uint(uint64(len(t.bullets)))
-	for _, b := range t.bullets {
-		w.String(b.Text)
-		w.String(b.File)
-		w.Int(int64(b.Line))
-		w.Strings(b.Section)
-		w.Int(int64(b.Parent))
+	w.Strings(n.files)
+	w.Uint(uint64(len(n.paths)))
+	for _, p := range n.paths {
+		w.Strings(p)
 	}
+	w.Blob(n.text)
+	w.Uint(uint64(len(n.lines)))
+	for _, l := range n.lines {
+		w.Uint(uint64(l.end))
+		w.Int(int64(l.line))
+		w.Int(int64(l.parent))
+		w.Uint(uint64(l.file))
+		w.Uint(uint64(l.path))
+	}
+}
+
+// How a snapshot keeps a talk's notes: coded with the corpus's pieces, as
+// raw text in the same layout, or, for a talk too large to number its
+// files and sections in 16 bits, bullet by bullet.
+const (
+	codedNotes = iota
+	rawText
+	bulletNotes
+)
+
+// rawNotes lays out bullets as notes whose text is not coded, in which
+// form a snapshot keeps them: a record a line, the texts one after the
+// other. It reports false for notes too large to number so.
+func rawNotes(bullets []Bullet) (notes, bool) {
+	n := notes{lines: make([]noteLine, len(bullets))}
+	files := map[string]uint16{}
+	paths := map[string]uint16{}
+	for i, b := range bullets {
+		f, ok := files[b.File]
+		if !ok {
+			f = uint16(len(n.files))
+			files[b.File] = f
+			n.files = append(n.files, b.File)
+		}
+		key := strings.Join(b.Section, "\x00")
+		p, ok := paths[key]
+		if !ok {
+			p = uint16(len(n.paths))
+			paths[key] = p
+			n.paths = append(n.paths, b.Section)
+		}
+		n.text = append(n.text, b.Text...)
+		n.lines[i] = noteLine{end: uint32(len(n.text)), line: int32(b.Line), parent: int32(b.Parent), file: f, path: p}
+	}
+	if len(n.files) > math.MaxUint16+1 || len(n.paths) > math.MaxUint16+1 || len(n.text) > math.MaxUint32 {
+		return notes{}, false
+	}
+	return n, true
 }
 
 func readTalk(r *snapshot.Reader, dict *pieceDict) *Talk {
@@ -124,42 +172,46 @@ func readTalk(r *snapshot.Reader, dict *pieceDict) *Talk {
 	if r.Bool() {
 		t.Slot = readSlot(r)
 	}
-	if r.Bool() {
+	var n notes
+	switch r.Below(bulletNotes + 1) {
+	case codedNotes:
 		if dict == nil {
 			r.Fail(snapshot.ErrDamaged)
 			return t
 		}
-		n := notes{dict: dict, files: r.Strings()}
-		for range r.Len() {
-			n.paths = append(n.paths, r.Strings())
-		}
-		n.text = r.Blob()
-		n.lines = make([]noteLine, r.Len())
-		end := uint32(0)
-		for i := range n.lines {
-			l := noteLine{end: r.Uint32(), line: int32(r.Int()), parent: int32(r.Int()),
-				file: uint16(r.Below(len(n.files))), path: uint16(r.Below(len(n.paths)))}
-			if l.end < end || int(l.end) > len(n.text) || l.parent >= int32(i) {
-				r.Fail(snapshot.ErrDamaged)
-				return t
+		n.dict = dict
+	case bulletNotes:
+		if k := r.Len(); k > 0 {
+			t.bullets = make([]Bullet, k)
+			for i := range t.bullets {
+				b := Bullet{Text: r.String(), File: r.String(), Line: int(r.Int()), Section: r.Strings(), Parent: int(r.Int())}
+				if b.Parent >= i {
+					r.Fail(snapshot.ErrDamaged)
+					return t
+				}
+				t.bullets[i] = b
 			}
-			end = l.end
-			n.lines[i] = l
 		}
-		t.notes = n
 		return t
 	}
-	if n := r.Len(); n > 0 {
-		t.bullets = make([]Bullet, n)
-		for i := range t.bullets {
-			b := Bullet{Text: r.String(), File: r.String(), Line: int(r.Int()), Section: r.Strings(), Parent: int(r.Int())}
-			if b.Parent >= i {
-				r.Fail(snapshot.ErrDamaged)
-				return t
-			}
-			t.bullets[i] = b
-		}
+	n.files = r.Strings()
+	for range r.Len() {
+		n.paths = append(n.paths, r.Strings())
 	}
+	n.text = r.Blob()
+	n.lines = make([]noteLine, r.Len())
+	end := uint32(0)
+	for i := range n.lines {
+		l := noteLine{end: r.Uint32(), line: int32(r.Int()), parent: int32(r.Int()),
+			file: uint16(r.Below(len(n.files))), path: uint16(r.Below(len(n.paths)))}
+		if l.end < end || int(l.end) > len(n.text) || l.parent >= int32(i) {
+			r.Fail(snapshot.ErrDamaged)
+			return t
+		}
+		end = l.end
+		n.lines[i] = l
+	}
+	t.notes = n
 	return t
 }
 

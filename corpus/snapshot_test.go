@@ -7,6 +7,7 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 	"testing/fstest"
 
@@ -147,4 +148,22 @@ func TestSnapshotDamaged(t *testing.T) {
 			t.Fatalf("cut at %d of %d: %v; want ErrDamaged", n, len(data), err)
 		}
 	}
+}
+
+// TestSnapshotHugeTalk: a talk with more sections than 16 bits number is
+// kept bullet by bullet, and read back whole.
+func TestSnapshotHugeTalk(t *testing.T) {
+	tk := &Talk{Title: "Everything", Event: Event{Name: "PyCon", Year: 2017}}
+	for i := range 1<<16 + 10 {
+		tk.bullets = append(tk.bullets, Bullet{Text: "line", File: "a.md", Line: i + 1, Section: []string{strconv.Itoa(i)}, Parent: -1})
+	}
+	c := &Corpus{Talks: []*Talk{tk}}
+	w := &snapshot.Writer{}
+	c.WriteSnapshot(w)
+	r := snapshot.NewReader(w.Bytes())
+	got := ReadSnapshot(r)
+	if err := r.Done(); err != nil {
+		t.Fatal(err)
+	}
+	sameCorpus(t, got, c)
 }

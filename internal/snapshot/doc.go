@@ -5,6 +5,6 @@
 // A Writer appends numbers (as varints), strings and slices; a Reader reads
 // them back in the same order. A Reader never panics on damaged data: the
 // first problem sticks, every later read returns zero values, and Err
-// reports it. Seal and Open wrap a payload with a magic number, a format
+// reports it. Create and Open wrap a payload with a magic number, a format
 // version, a key saying what it was built from, and a checksum.
 package snapshot
