@@ -11,12 +11,13 @@ import (
 // SnapshotVersion numbers the layout Snapshot writes; it goes up whenever
 // the index or the corpus keep something new, so that an older snapshot
 // is never read as a newer one.
-const SnapshotVersion = 1
+const SnapshotVersion = 2
 
 // WriteSnapshot writes the index and its corpus in the form ReadSnapshot
-// reads: everything NewIndex computed, so that reading it back costs a
-// fraction of indexing the notes again. The parts built on first use
-// (the typo neighbourhood, the name indexes, the programme) are left out.
+// reads: everything NewIndex computed, and the typo neighbourhood, so that
+// reading it back costs a fraction of indexing the notes again. The parts
+// built on first use from the corpus (the name indexes, the programme)
+// are left out.
 func (ix *Index) WriteSnapshot(w *snapshot.Writer) {
 	ix.corpus.WriteSnapshot(w)
 
@@ -48,7 +49,7 @@ func (ix *Index) WriteSnapshot(w *snapshot.Writer) {
 	for _, field := range []map[uint32][]uint32{ix.title, ix.speaker, ix.section} {
 		writeLists(w, field)
 	}
-	w.Uint32s(ix.talkStart)
+	w.Uint32Array(ix.talkStart)
 	for _, lists := range [][][]uint32{ix.titleTerms, ix.speakerTerms, ix.sectionTerms, ix.sectionDocs} {
 		w.Uint(uint64(len(lists)))
 		for _, l := range lists {
@@ -81,9 +82,14 @@ func (ix *Index) WriteSnapshot(w *snapshot.Writer) {
 
 	v := ix.vocab
 	w.Strings(v.words)
-	w.Uint32s(v.term)
-	w.Uint32s(v.count)
-	w.Uint32s(v.stem)
+	w.Uint32Array(v.term)
+	w.Uint32Array(v.count)
+	w.Uint32Array(v.stem)
+	// The typo neighbourhood too: a question with a misspelling would
+	// otherwise build it first, which takes longer than reading the rest.
+	v.neighbourhood.Do(v.build)
+	w.Uint64Array(v.keys)
+	w.Uint32Array(v.sorted)
 
 	w.Strings(ix.titles)
 	w.Uint(uint64(len(ix.speakers)))
@@ -141,7 +147,7 @@ func ReadSnapshot(data []byte) (*Index, error) {
 		all = all[n:]
 	}
 	ix.title, ix.speaker, ix.section = readLists(r, len(ix.termList)), readLists(r, len(ix.termList)), readLists(r, len(ix.termList))
-	ix.talkStart = r.Uint32s()
+	ix.talkStart = r.Uint32Array()
 	for _, lists := range []*[][]uint32{&ix.titleTerms, &ix.speakerTerms, &ix.sectionTerms, &ix.sectionDocs} {
 		if n := r.Len(); n > 0 {
 			*lists = make([][]uint32, n)
@@ -173,7 +179,9 @@ func ReadSnapshot(data []byte) (*Index, error) {
 		ix.sections = append(ix.sections, sectionRef{talk: uint32(r.Below(len(c.Talks))), name: r.String()})
 	}
 
-	v := &vocabulary{words: r.Strings(), term: r.Uint32s(), count: r.Uint32s(), stem: r.Uint32s()}
+	v := &vocabulary{words: r.Strings(), term: r.Uint32Array(), count: r.Uint32Array(), stem: r.Uint32Array(),
+		keys: r.Uint64Array(), sorted: r.Uint32Array()}
+	v.neighbourhood.Do(func() {}) // read, not to be built
 	v.ids = make(map[string]uint32, len(v.words))
 	for i, w := range v.words {
 		v.ids[w] = uint32(i)
@@ -213,11 +221,32 @@ func (ix *Index) check() error {
 	talks := len(ix.corpus.Talks)
 	if len(ix.talkStart) != talks || len(ix.titleTerms) != talks || len(ix.speakerTerms) != talks ||
 		len(ix.titles) != talks || len(ix.sectionDocs) != len(ix.sections) || len(ix.sectionTerms) != len(ix.sections) ||
-		len(ix.vocab.term) != len(ix.vocab.words) || len(ix.vocab.count) != len(ix.vocab.words) || len(ix.vocab.stem) != len(ix.vocab.words) {
+		len(ix.vocab.term) != len(ix.vocab.words) || len(ix.vocab.count) != len(ix.vocab.words) || len(ix.vocab.stem) != len(ix.vocab.words) ||
+		len(ix.vocab.sorted) != len(ix.vocab.words) {
 		return snapshot.ErrDamaged
 	}
 	for t, start := range ix.talkStart {
 		if int(start)+ix.corpus.Talks[t].NumBullets() > len(ix.docs) {
+			return snapshot.ErrDamaged
+		}
+	}
+	for _, id := range ix.vocab.sorted {
+		if int(id) >= len(ix.vocab.words) {
+			return snapshot.ErrDamaged
+		}
+	}
+	for _, k := range ix.vocab.keys {
+		if int(k&(1<<idBits-1)) >= len(ix.vocab.words) {
+			return snapshot.ErrDamaged
+		}
+	}
+	for _, id := range ix.vocab.sorted {
+		if int(id) >= len(ix.vocab.words) {
+			return snapshot.ErrDamaged
+		}
+	}
+	for _, k := range ix.vocab.keys {
+		if int(k&(1<<idBits-1)) >= len(ix.vocab.words) {
 			return snapshot.ErrDamaged
 		}
 	}

@@ -13,11 +13,12 @@ import (
 // returns them), or, from NewWriter or Create, to an io.Writer a buffer
 // at a time, so that a snapshot of any size takes little memory to write.
 type Writer struct {
-	buf    []byte
-	dst    io.Writer // nil: everything stays in buf
-	sealed bool      // a checksum of what is written follows it (Create)
-	crc    uint32
-	err    error
+	buf     []byte
+	flushed int64     // bytes written to dst
+	dst     io.Writer // nil: everything stays in buf
+	sealed  bool      // a checksum of what is written follows it (Create)
+	crc     uint32
+	err     error
 }
 
 // NewWriter returns a Writer to dst; Flush writes what it holds.
@@ -41,6 +42,7 @@ func (w *Writer) Flush() error {
 		w.crc = crc32.Update(w.crc, castagnoli, w.buf)
 	}
 	_, w.err = w.dst.Write(w.buf)
+	w.flushed += int64(len(w.buf))
 	w.buf = w.buf[:0]
 	return w.err
 }
@@ -118,6 +120,36 @@ func (w *Writer) Uint32s(v []uint32) {
 	for _, x := range v {
 		w.Uint(uint64(x))
 	}
+}
+
+// Uint32Array writes v as fixed-width little-endian numbers, aligned in
+// the stream to their width, which Reader.Uint32Array reads back without
+// copying from data so aligned (a mapped file).
+func (w *Writer) Uint32Array(v []uint32) {
+	w.Uint(uint64(len(v)))
+	w.align(4)
+	for _, x := range v {
+		w.buf = binary.LittleEndian.AppendUint32(w.buf, x)
+		w.grew()
+	}
+}
+
+// Uint64Array writes v as Uint32Array does, eight bytes a number.
+func (w *Writer) Uint64Array(v []uint64) {
+	w.Uint(uint64(len(v)))
+	w.align(8)
+	for _, x := range v {
+		w.buf = binary.LittleEndian.AppendUint64(w.buf, x)
+		w.grew()
+	}
+}
+
+// align writes the number of zero bytes that bring the stream's length to
+// a multiple of n, then those bytes.
+func (w *Writer) align(n int64) {
+	pad := (n - (w.flushed+int64(len(w.buf))+1)%n) % n
+	w.buf = append(w.buf, byte(pad))
+	w.buf = append(w.buf, make([]byte, pad)...)
 }
 
 // Reader reads values in the order a Writer wrote them.
@@ -260,6 +292,63 @@ func (r *Reader) Strings() []string {
 	}
 	return ss
 }
+
+// Uint32Array reads numbers written by Writer.Uint32Array: sharing the
+// Reader's data when it is aligned and the machine little-endian, copied
+// otherwise.
+func (r *Reader) Uint32Array() []uint32 {
+	n, b := r.array(4)
+	if n == 0 {
+		return nil
+	}
+	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%4 == 0 {
+		return unsafe.Slice((*uint32)(unsafe.Pointer(&b[0])), n)
+	}
+	v := make([]uint32, n)
+	for i := range v {
+		v[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return v
+}
+
+// Uint64Array reads numbers written by Writer.Uint64Array, as Uint32Array
+// does.
+func (r *Reader) Uint64Array() []uint64 {
+	n, b := r.array(8)
+	if n == 0 {
+		return nil
+	}
+	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%8 == 0 {
+		return unsafe.Slice((*uint64)(unsafe.Pointer(&b[0])), n)
+	}
+	v := make([]uint64, n)
+	for i := range v {
+		v[i] = binary.LittleEndian.Uint64(b[8*i:])
+	}
+	return v
+}
+
+// array reads the length and padding of an array of numbers of width
+// bytes and returns the length and the array's bytes.
+func (r *Reader) array(width int) (int, []byte) {
+	n := r.Uint()
+	if r.err != nil || len(r.data) < 1 {
+		r.Fail(ErrDamaged)
+		return 0, nil
+	}
+	pad := int(r.data[0])
+	if pad >= width || len(r.data) < 1+pad || n > uint64(len(r.data)-1-pad)/uint64(width) {
+		r.Fail(ErrDamaged)
+		return 0, nil
+	}
+	b := r.data[1+pad : 1+pad+int(n)*width]
+	r.data = r.data[1+pad+int(n)*width:]
+	return int(n), b
+}
+
+// littleEndian reports whether the machine stores numbers as the arrays
+// are written.
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
 
 // Uint32s reads numbers written by Writer.Uint32s.
 func (r *Reader) Uint32s() []uint32 {

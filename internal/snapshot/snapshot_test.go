@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 func TestRoundTrip(t *testing.T) {
@@ -159,8 +160,51 @@ func FuzzReader(f *testing.F) {
 		r.Float()
 		r.Bool()
 		r.Int()
+		r.Uint32Array()
+		r.Uint64Array()
 		r.Below(10)
 		r.Done()
 		Open(data, 1, "k")
 	})
+}
+
+// TestArrays: fixed-width arrays read back from aligned data share it, and
+// from misaligned data are copied; both hold what was written.
+func TestArrays(t *testing.T) {
+	small, big := []uint32{7, 0, math.MaxUint32}, []uint64{1, math.MaxUint64, 1 << 40}
+	var b bytes.Buffer
+	w := NewWriter(&b)
+	w.String("x") // puts the arrays off their alignment
+	w.Uint32Array(small)
+	w.Bool(true)
+	w.Uint64Array(big)
+	w.Uint32Array(nil)
+	w.Flush()
+
+	aligned := make([]uint64, b.Len()/8+1) // 8-aligned memory, as a mapped file is
+	data := unsafe.Slice((*byte)(unsafe.Pointer(&aligned[0])), b.Len())
+	copy(data, b.Bytes())
+	misaligned := make([]byte, b.Len()+1)[1:]
+	copy(misaligned, b.Bytes())
+	for name, data := range map[string][]byte{"aligned": data, "misaligned": misaligned} {
+		t.Run(name, func(t *testing.T) {
+			r := NewReader(data)
+			_ = r.String()
+			got32 := r.Uint32Array()
+			r.Bool()
+			got64 := r.Uint64Array()
+			empty := r.Uint32Array()
+			if err := r.Done(); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got32, small) || !slices.Equal(got64, big) || empty != nil {
+				t.Errorf("read %v, %v, %v; want %v, %v, nil", got32, got64, empty, small, big)
+			}
+			start, end := uintptr(unsafe.Pointer(&data[0])), uintptr(unsafe.Pointer(&data[len(data)-1]))
+			shared := func(p unsafe.Pointer) bool { return uintptr(p) >= start && uintptr(p) <= end }
+			if want := name == "aligned"; shared(unsafe.Pointer(&got32[0])) != want || shared(unsafe.Pointer(&got64[0])) != want {
+				t.Errorf("arrays share the data: %v, %v; want %v", shared(unsafe.Pointer(&got32[0])), shared(unsafe.Pointer(&got64[0])), want)
+			}
+		})
+	}
 }
