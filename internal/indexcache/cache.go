@@ -32,13 +32,13 @@ func New(dir string, log *slog.Logger) *Cache {
 // these notes by this binary, built with build and written to the cache
 // otherwise. fromCache says which.
 func (c *Cache) Index(fsys fs.FS, name string, build func() (*answer.Index, error)) (ix *answer.Index, fromCache bool, err error) {
-	exe, key, err := c.key(fsys)
+	key, err := c.key(fsys)
 	if err != nil {
 		c.log.Debug("index cache passed over", "err", err)
 		ix, err := build()
 		return ix, false, err
 	}
-	file := filepath.Join(c.dir, fileName(exe, name))
+	file := filepath.Join(c.dir, fileName(name))
 	if ix, err := read(file, key); err == nil {
 		return ix, true, nil
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -58,11 +58,13 @@ func (c *Cache) Index(fsys fs.FS, name string, build func() (*answer.Index, erro
 	return ix, false, nil
 }
 
-// fileName is the cache file of a notes folder for the binary at exe:
-// two binaries (two versions installed side by side) keep a file each
-// rather than write over each other's.
-func fileName(exe, name string) string {
-	sum := sha256.Sum256([]byte(exe + "\x00" + name))
+// fileName is the cache file of a notes folder. It is one whichever
+// binary writes it: a file a binary would bound how many files pile up as
+// binaries come and go (go run links a new one each time the code
+// changes), at the cost of an index built again when two binaries take
+// turns on the same notes.
+func fileName(name string) string {
+	sum := sha256.Sum256([]byte(name))
 	return "index-" + hex.EncodeToString(sum[:8]) + ".snap"
 }
 
@@ -105,14 +107,14 @@ func write(file string, fill func(io.Writer) error) error {
 // the notes. A notes file is known by its path, size and modification
 // time, as make knows it; the embedded notes, which have no times, are
 // part of the binary.
-func (c *Cache) key(fsys fs.FS) (exe, key string, err error) {
-	exe, err = c.exe()
+func (c *Cache) key(fsys fs.FS) (string, error) {
+	exe, err := c.exe()
 	if err != nil {
-		return "", "", err
+		return "", err
 	}
 	info, err := os.Stat(exe)
 	if err != nil {
-		return "", "", err
+		return "", err
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%d\x00%d\x00", exe, info.Size(), info.ModTime().UnixNano())
@@ -128,7 +130,7 @@ func (c *Cache) key(fsys fs.FS) (exe, key string, err error) {
 		return nil
 	})
 	if err != nil {
-		return "", "", err
+		return "", err
 	}
-	return exe, hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil)), nil
 }

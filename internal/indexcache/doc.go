@@ -6,8 +6,7 @@
 // A cached index is used only when it was written by the same binary
 // (its path, size and modification time) from the same notes (each file's
 // path, size and modification time); otherwise the notes are indexed and
-// the cache file is written again. One file is kept per notes folder and
-// binary path. A
+// the cache file is written again. One file is kept per notes folder. A
 // cache that cannot be read or written is passed over: the index is built
 // as if there were none.
 package indexcache
