@@ -137,10 +137,21 @@ func TestCacheDamaged(t *testing.T) {
 		})
 	}
 
+	// A file others may write is not trusted: built again, and written
+	// anew, which leaves it the user's alone.
+	os.Chmod(file, 0o666)
+	before := calls
+	if _, fromCache, _ := c.Index(os.DirFS(notes), notes, build); fromCache || calls != before+1 {
+		t.Errorf("a cache file others may write: from cache %v; want it passed over", fromCache)
+	}
+	if info, err := os.Stat(file); err != nil || info.Mode().Perm()&0o077 != 0 {
+		t.Errorf("rewritten cache file: %v, %v; want it the user's alone", info.Mode(), err)
+	}
+
 	blocked := filepath.Join(t.TempDir(), "file")
 	os.WriteFile(blocked, nil, 0o600)
 	c = New(filepath.Join(blocked, "talkbot"), log) // a folder under a file: never writable
-	before := calls
+	before = calls
 	if ix, fromCache, err := c.Index(os.DirFS(notes), notes, build); err != nil || fromCache || ix == nil || calls != before+1 {
 		t.Errorf("unwritable cache: from cache %v, err %v; want the index built", fromCache, err)
 	}
