@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -97,6 +98,28 @@ func ReadManifest(fsys fs.FS) (*Manifest, error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+// ScheduleURLs returns the schedules the manifest at the root of fsys
+// names by URL. A manifest that never says "schedules" names none and is
+// not parsed: a command that answers one question would spend a
+// millisecond of its start on reading the YAML.
+func ScheduleURLs(fsys fs.FS) ([]string, error) {
+	mentioned := false
+	for _, name := range ManifestNames {
+		data, err := fs.ReadFile(fsys, name)
+		if err == nil && bytes.Contains(data, []byte("schedules")) {
+			mentioned = true
+		}
+	}
+	if !mentioned {
+		return nil, nil
+	}
+	m, err := ReadManifest(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return m.ScheduleURLs(), nil
 }
 
 // scheduleTalks turns the events of an export into talks: a first line

@@ -112,3 +112,28 @@ func TestScheduleEventWithoutTitle(t *testing.T) {
 		t.Fatalf("problems %v, want %q", c.Problems, want)
 	}
 }
+
+func TestScheduleURLs(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		manifest string // "" for none
+		want     []string
+		wantErr  bool
+	}{
+		{"no manifest", "", nil, false},
+		{"no schedules", "sources:\n  a.md: {event: PyCon US, year: 2017, url: https://example.org/a}\n", nil, false},
+		{"a file and a URL", "schedules:\n  - democon/schedule.json\n  - https://pretalx.example.org/democon/schedule.json\n", []string{"https://pretalx.example.org/democon/schedule.json"}, false},
+		{"broken", "schedules: [https://x.org/s.json\n", nil, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"notes.md": {Data: []byte("# Talk\n\n* line\n")}}
+			if tt.manifest != "" {
+				fsys["corpus.yaml"] = &fstest.MapFile{Data: []byte(tt.manifest)}
+			}
+			got, err := ScheduleURLs(fsys)
+			if (err != nil) != tt.wantErr || !slices.Equal(got, tt.want) {
+				t.Errorf("ScheduleURLs = %q, %v; want %q, error %v", got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
+}

@@ -181,12 +181,12 @@ func loadEngine(e *env, cfg config.Config) (*answer.Engine, error) {
 // fetchSchedules fetches, once, the schedules the manifest of fsys names
 // by URL, for a command that answers and ends.
 func fetchSchedules(e *env, fsys fs.FS) corpus.Options {
-	m, err := corpus.ReadManifest(fsys)
-	if err != nil || len(m.ScheduleURLs()) == 0 {
+	urls, err := corpus.ScheduleURLs(fsys)
+	if err != nil || len(urls) == 0 {
 		return corpus.Options{}
 	}
 	p := poll.New(nil, 0, e.log)
-	p.SetURLs(m.ScheduleURLs())
+	p.SetURLs(urls)
 	p.FetchAll(context.Background())
 	return corpus.Options{Fetched: p.Body}
 }
