@@ -240,16 +240,6 @@ func (ix *Index) check() error {
 			return snapshot.ErrDamaged
 		}
 	}
-	for _, id := range ix.vocab.sorted {
-		if int(id) >= len(ix.vocab.words) {
-			return snapshot.ErrDamaged
-		}
-	}
-	for _, k := range ix.vocab.keys {
-		if int(k&(1<<idBits-1)) >= len(ix.vocab.words) {
-			return snapshot.ErrDamaged
-		}
-	}
 	for _, d := range ix.docs {
 		if d.section != noSection && int(d.section) >= len(ix.sections) || int(d.fwd) > len(ix.fwd) {
 			return snapshot.ErrDamaged
