@@ -85,16 +85,23 @@ func sameCorpus(t *testing.T, got, want *Corpus) {
 	}
 	for i, w := range want.Talks {
 		g := got.Talks[i]
-		if g.ID != w.ID || g.Event != w.Event || g.Title != w.Title || g.Topic != w.Topic ||
-			!reflect.DeepEqual(g.Speakers, w.Speakers) || !reflect.DeepEqual(g.Sources, w.Sources) || !reflect.DeepEqual(g.Sections, w.Sections) {
-			t.Errorf("talk %d = %+v; want %+v", i, g, w)
+		// Every field but the notes and the slot, compared below: a field
+		// added to Talk and left out of the snapshot fails here.
+		gc, wc := *g, *w
+		gc.Slot, wc.Slot = nil, nil
+		gc.bullets, wc.bullets, gc.notes, wc.notes = nil, nil, notes{}, notes{}
+		if !reflect.DeepEqual(gc, wc) {
+			t.Errorf("talk %d = %+v; want %+v", i, gc, wc)
 		}
 		if g.NumBullets() != w.NumBullets() {
 			t.Fatalf("talk %d: %d bullets; want %d", i, g.NumBullets(), w.NumBullets())
 		}
 		for k := range w.NumBullets() {
 			gb, wb := g.Bullet(k), w.Bullet(k)
-			if gb.Text != wb.Text || gb.File != wb.File || gb.Line != wb.Line || gb.Parent != wb.Parent || !slices.Equal(gb.Section, wb.Section) {
+			if slices.Equal(gb.Section, wb.Section) {
+				gb.Section = wb.Section // no section: nil and empty alike
+			}
+			if !reflect.DeepEqual(gb, wb) {
 				t.Errorf("talk %d bullet %d = %+v; want %+v", i, k, gb, wb)
 			}
 		}
