@@ -66,16 +66,18 @@ func (ev *eventTalks) merge(i int, t *Talk) {
 }
 
 // findSame returns the first talk, in load order, that t is another note
-// of, or -1.
+// of, or -1. A talk's shared title words are counted as its candidates are
+// gathered: that count bounds what sameTitle finds, so that most
+// candidates are passed over without comparing their titles or speakers.
 func (ev *eventTalks) findSame(t *Talk, words map[string]bool) int {
-	seen := map[int]bool{}
+	shared := map[int]int{} // candidate -> its lists among words' (at least its common words)
 	var cands []int
 	for w := range words {
 		for _, i := range ev.byWord[w] {
-			if !seen[i] {
-				seen[i] = true
+			if shared[i] == 0 {
 				cands = append(cands, i)
 			}
+			shared[i]++
 		}
 	}
 	slices.Sort(cands)
@@ -84,13 +86,12 @@ func (ev *eventTalks) findSame(t *Talk, words map[string]bool) int {
 		if c.Slot != nil && t.Slot != nil {
 			continue // two events of a schedule are two talks, however alike
 		}
-		if !speakersCompatible(c.Speakers, t.Speakers) {
+		overlap := len(c.Speakers) > 0 && len(t.Speakers) > 0
+		if !titlesMayMatch(len(ev.words[i]), len(words), shared[i], overlap) ||
+			!sameTitle(ev.words[i], words, overlap) || !speakersCompatible(c.Speakers, t.Speakers) {
 			continue
 		}
-		overlap := len(c.Speakers) > 0 && len(t.Speakers) > 0
-		if sameTitle(ev.words[i], words, overlap) {
-			return i
-		}
+		return i
 	}
 	return -1
 }
@@ -108,10 +109,20 @@ func sameTitle(a, b map[string]bool, speakersAgree bool) bool {
 			common++
 		}
 	}
-	union := len(a) + len(b) - common
-	small := min(len(a), len(b))
+	return titlesMayMatch(len(a), len(b), common, speakersAgree)
+}
+
+// titlesMayMatch is sameTitle's decision for titles of na and nb words
+// sharing common of them; the more they share, the likelier it is.
+func titlesMayMatch(na, nb, common int, speakersAgree bool) bool {
+	if na == 0 || nb == 0 {
+		return false
+	}
+	common = min(common, na, nb)
+	union := na + nb - common
+	small := min(na, nb)
 	switch {
-	case common == small && (small >= 2 || len(a) == len(b)):
+	case common == small && (small >= 2 || na == nb):
 		return true
 	case small >= 2 && 2*common >= union:
 		return true
