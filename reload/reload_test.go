@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/talkbot/talkbot/answer"
 	"github.com/talkbot/talkbot/corpus"
+	"github.com/talkbot/talkbot/internal/indexcache"
 )
 
 func write(t *testing.T, dir, name, text string) {
@@ -323,4 +325,60 @@ func TestKeptContentIsDeflated(t *testing.T) {
 	if !ok {
 		t.Error("a.md's content was not kept through the load it failed")
 	}
+}
+
+// TestFirstLoadFromCache: a reloader's first load reads the index the
+// cache keeps of unchanged notes, reports its problems, and keeps its
+// files' content, so that a file that breaks later still serves; later
+// loads index the notes.
+func TestFirstLoadFromCache(t *testing.T) {
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	write(t, dir, "a.md", "# Grok the GIL (A. Jesse Jiryu Davis)\n\n* one thread runs at a time\n")
+	write(t, dir, "b.md", "# Dask (Matthew Rocklin)\n\n* a thread pool by default\n")
+	write(t, dir, "c.md", "# Broken\n\n* caf\xc3")
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	cache := indexcache.New(cacheDir, log)
+	first := New(os.DirFS(dir), dir, answer.New(nil).Swap, log, Hooks{})
+	first.UseCache(cache, dir)
+	if _, err := first.Load(); err != nil {
+		t.Fatal(err)
+	}
+
+	// b.md changes without its size or time changing: only an index read
+	// from the cache still holds the old line.
+	b := filepath.Join(dir, "b.md")
+	info, err := os.Stat(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "b.md", "# Dask (Matthew Rocklin)\n\n* a worker pool by default\n")
+	os.Chtimes(b, info.ModTime(), info.ModTime())
+
+	e := answer.New(nil)
+	var problems []string
+	r := New(os.DirFS(dir), dir, e.Swap, log, Hooks{FileError: func(p *corpus.FileError) { problems = append(problems, p.File) }})
+	r.UseCache(cache, dir)
+	if _, err := r.Load(); err != nil {
+		t.Fatal(err)
+	}
+	serves := func(q, line string) {
+		t.Helper()
+		reply := e.Ask(t.Context(), q, answer.Options{})
+		if len(reply.Talks) == 0 || len(reply.Talks[0].Snippets) == 0 || reply.Talks[0].Snippets[0].Text != line {
+			t.Errorf("%q answered by %+v; want %q", q, reply.Talks, line)
+		}
+	}
+	serves("thread pool", "a thread pool by default")
+	if !slices.Equal(problems, []string{"c.md"}) {
+		t.Errorf("problems reported %q; want the cached index's c.md", problems)
+	}
+
+	// a.md breaks: its content as the cached load found it keeps serving,
+	// and the next load indexes the notes (b.md's new line).
+	write(t, dir, "a.md", "# Grok the GIL (A. Jesse Jiryu Davis)\n\n* one thread runs at a time, caf\xc3")
+	if _, err := r.Load(); err != nil {
+		t.Fatal(err)
+	}
+	serves("one thread runs", "one thread runs at a time")
+	serves("worker pool", "a worker pool by default")
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
@@ -18,7 +17,6 @@ import (
 	"github.com/talkbot/talkbot/answer"
 	"github.com/talkbot/talkbot/config"
 	"github.com/talkbot/talkbot/corpus"
-	"github.com/talkbot/talkbot/corpus/embedded"
 	"github.com/talkbot/talkbot/internal/indexcache"
 	"github.com/talkbot/talkbot/poll"
 )
@@ -138,12 +136,7 @@ func loadEngine(e *env, cfg config.Config) (*answer.Engine, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	var fsys fs.FS = embedded.FS
-	name := "embedded"
-	if cfg.Corpus != "" {
-		fsys = os.DirFS(cfg.Corpus)
-		name, _ = filepath.Abs(cfg.Corpus)
-	}
+	fsys := corpusFS(cfg)
 	opts := fetchSchedules(e, fsys)
 	build := func() (*answer.Index, error) {
 		defer startupGC(e.getenv, fsys)()
@@ -157,7 +150,7 @@ func loadEngine(e *env, cfg config.Config) (*answer.Engine, error) {
 	var err error
 	if cfg.Cache != "" && opts.Fetched == nil {
 		// Schedules fetched from URLs change without the notes changing.
-		ix, _, err = indexcache.New(cfg.Cache, e.log).Index(fsys, name, build)
+		ix, _, err = indexcache.New(cfg.Cache, e.log).Index(fsys, cacheName(cfg), build)
 	} else {
 		ix, err = build()
 	}
@@ -230,6 +223,19 @@ func notesBytes(fsys fs.FS) int64 {
 		return nil
 	})
 	return n
+}
+
+// cacheName names the configured notes in the index cache: the folder's
+// absolute path, or "embedded".
+func cacheName(cfg config.Config) string {
+	if cfg.Corpus == "" {
+		return "embedded"
+	}
+	name, err := filepath.Abs(cfg.Corpus)
+	if err != nil {
+		return cfg.Corpus
+	}
+	return name
 }
 
 func corpusName(cfg config.Config) string {

@@ -18,6 +18,7 @@ import (
 	"github.com/talkbot/talkbot/config"
 	"github.com/talkbot/talkbot/corpus"
 	"github.com/talkbot/talkbot/feedback"
+	"github.com/talkbot/talkbot/internal/indexcache"
 	"github.com/talkbot/talkbot/metrics"
 	"github.com/talkbot/talkbot/poll"
 	"github.com/talkbot/talkbot/reload"
@@ -194,6 +195,9 @@ func (s *service) loadNotes(ctx context.Context) (wait func() error, err error) 
 		},
 		FileError: func(*corpus.FileError) { m.ReloadErrors.Inc() },
 	})
+	if s.cfg.Cache != "" {
+		reloader.UseCache(indexcache.New(s.cfg.Cache, s.log), cacheName(s.cfg))
+	}
 	schedules := poll.New(nil, s.cfg.SchedulePoll, s.log)
 	schedules.Fetched = func(_, result string) { m.ScheduleFetches.WithLabelValues(result).Inc() }
 	reloader.FetchSchedules(schedules)
