@@ -9,10 +9,16 @@ RUN go mod download
 COPY . .
 ARG VERSION=dev
 RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/bot ./cmd/bot
+# An empty folder for the index cache, which the image's user owns.
+RUN mkdir -p /out/cache
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/bot /bot
+COPY --from=build --chown=65532:65532 /out/cache /cache
 USER 65532:65532
+# Indexes built from the notes are kept at /cache: a volume there (docker run
+# -v talkbot-cache:/cache) lets a restart read the index instead of indexing.
+ENV TALKBOT_CACHE=/cache
 EXPOSE 8080
 # Mount notes at /corpus to answer from them instead of the embedded ones
 # (TALKBOT_CORPUS=/corpus). A broken or missing folder is reported at start.

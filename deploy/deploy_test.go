@@ -21,6 +21,7 @@ func TestDockerfile(t *testing.T) {
 	for _, want := range []string{
 		"RUN go mod download", "CGO_ENABLED=0 go build -trimpath", "-X main.version=${VERSION}",
 		"FROM gcr.io/distroless/static-debian12:nonroot", "USER 65532:65532", "EXPOSE 8080",
+		"--chown=65532:65532 /out/cache /cache", "TALKBOT_CACHE=/cache",
 		`ENTRYPOINT ["/bot", "serve"]`, `HEALTHCHECK`, `"/bot", "healthcheck"`, `VOLUME ["/corpus"]`,
 	} {
 		if !strings.Contains(string(data), want) {
@@ -46,7 +47,7 @@ func TestCompose(t *testing.T) {
 	if !ok || len(c.Services) != 1 {
 		t.Fatalf("services %v; want talkbot alone", c.Services)
 	}
-	if s.EnvFile == nil || s.Restart == "" || s.Environment["TALKBOT_CORPUS"] != "/corpus" || len(s.Volumes) == 0 || !strings.HasSuffix(s.Volumes[0], ":/corpus:ro") {
+	if s.EnvFile == nil || s.Restart == "" || s.Environment["TALKBOT_CORPUS"] != "/corpus" || len(s.Volumes) < 2 || !strings.HasSuffix(s.Volumes[0], ":/corpus:ro") || !strings.HasPrefix(s.Volumes[1], "cache:/cache") {
 		t.Errorf("compose service %+v", s)
 	}
 }
@@ -74,6 +75,7 @@ func TestKubernetes(t *testing.T) {
 	for _, want := range []string{
 		"path: /livez", "path: /readyz", "runAsNonRoot: true", "readOnlyRootFilesystem: true",
 		"allowPrivilegeEscalation: false", "secretRef", "configMap", "resources:", "DISCORD_SHARD_ID", "Socket Mode",
+		"mountPath: /cache", "emptyDir",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("kubernetes/talkbot.yaml lacks %q", want)
