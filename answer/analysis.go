@@ -120,6 +120,9 @@ func analyze(question string) analysis {
 			if role == roleContent && listsTalks(s.words, j) {
 				role = roleQuestion // "list the talks at europython": what to do, not what about
 			}
+			if role == roleContent && raisesTopic(s.words, j) {
+				role = roleQuestion // "did anyone bring up type hints": the bringing up is asking
+			}
 			if role == roleContent && hedges(s.words, j) {
 				role = roleChat // "random q", "something like"
 			}
@@ -368,6 +371,23 @@ func deliversTalk(ws []string, i int) bool {
 		}
 	}
 	return false
+}
+
+// raisingVerbs are the verbs that, with a particle, say a topic came up in
+// a talk: "bring up", "touch on".
+var raisingVerbs = map[string]string{
+	"bring": "up", "brings": "up", "brought": "up", "bringing": "up",
+	"touch": "on", "touches": "on", "touched": "on", "touching": "on",
+}
+
+// raisesTopic reports whether word i, or the word before it, is a verb of
+// raising a topic with its particle: "did anyone bring up type hints" asks
+// what was said of type hints, not of bringing.
+func raisesTopic(ws []string, i int) bool {
+	if p, ok := raisingVerbs[ws[i]]; ok && i+1 < len(ws) && ws[i+1] == p {
+		return true
+	}
+	return i > 0 && raisingVerbs[ws[i-1]] == ws[i]
 }
 
 // personNouns are the talk nouns that name people: the words before them

@@ -35,6 +35,8 @@ func TestDecision(t *testing.T) {
 		{"a verb of advising is how, not what", "which talk recommended snakeviz", "Writing faster Python"},
 		{"what a thing is", "what is the GIL", "Embrace the GIL"},
 		{"what a thing is good for", "what's zeromq good for", "zeromq"},
+		{"a topic brought up that the notes never name", "did anyone bring up type hints", ""},
+		{"a topic touched on", "someone touched on uvloop, which talk", "High Performance Networking in Python"},
 		{"a word whose stem is a speaker's name", "hey all, was there anything about teaching kids to code? asking for my daughter's school", "One Pykid at a time"},
 		{"a quote half remembered", `random q but i remember someone saying something like "explicit is better" in a keynote, who was that`, "Python For Humans"},
 		{"a contraction typed without its apostrophe", "whats the one thing raymond said makes python awesome", "What Makes Python AWESOME?"},
