@@ -125,21 +125,16 @@ func (w *Writer) Uint32s(v []uint32) {
 // Uint32Array writes v as fixed-width little-endian numbers, aligned in
 // the stream to their width, which Reader.Uint32Array reads back without
 // copying from data so aligned (a mapped file).
-func (w *Writer) Uint32Array(v []uint32) {
-	w.Uint(uint64(len(v)))
-	w.align(4)
-	for _, x := range v {
-		w.buf = binary.LittleEndian.AppendUint32(w.buf, x)
-		w.grew()
-	}
-}
+func (w *Writer) Uint32Array(v []uint32) { writeArray(w, v, binary.LittleEndian.AppendUint32) }
 
 // Uint64Array writes v as Uint32Array does, eight bytes a number.
-func (w *Writer) Uint64Array(v []uint64) {
+func (w *Writer) Uint64Array(v []uint64) { writeArray(w, v, binary.LittleEndian.AppendUint64) }
+
+func writeArray[T uint32 | uint64](w *Writer, v []T, put func([]byte, T) []byte) {
 	w.Uint(uint64(len(v)))
-	w.align(8)
+	w.align(int64(unsafe.Sizeof(T(0))))
 	for _, x := range v {
-		w.buf = binary.LittleEndian.AppendUint64(w.buf, x)
+		w.buf = put(w.buf, x)
 		w.grew()
 	}
 }
@@ -296,34 +291,24 @@ func (r *Reader) Strings() []string {
 // Uint32Array reads numbers written by Writer.Uint32Array: sharing the
 // Reader's data when it is aligned and the machine little-endian, copied
 // otherwise.
-func (r *Reader) Uint32Array() []uint32 {
-	n, b := r.array(4)
-	if n == 0 {
-		return nil
-	}
-	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%4 == 0 {
-		return unsafe.Slice((*uint32)(unsafe.Pointer(&b[0])), n)
-	}
-	v := make([]uint32, n)
-	for i := range v {
-		v[i] = binary.LittleEndian.Uint32(b[4*i:])
-	}
-	return v
-}
+func (r *Reader) Uint32Array() []uint32 { return readArray(r, binary.LittleEndian.Uint32) }
 
 // Uint64Array reads numbers written by Writer.Uint64Array, as Uint32Array
 // does.
-func (r *Reader) Uint64Array() []uint64 {
-	n, b := r.array(8)
+func (r *Reader) Uint64Array() []uint64 { return readArray(r, binary.LittleEndian.Uint64) }
+
+func readArray[T uint32 | uint64](r *Reader, get func([]byte) T) []T {
+	width := int(unsafe.Sizeof(T(0)))
+	n, b := r.array(width)
 	if n == 0 {
 		return nil
 	}
-	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%8 == 0 {
-		return unsafe.Slice((*uint64)(unsafe.Pointer(&b[0])), n)
+	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%uintptr(width) == 0 {
+		return unsafe.Slice((*T)(unsafe.Pointer(&b[0])), n)
 	}
-	v := make([]uint64, n)
+	v := make([]T, n)
 	for i := range v {
-		v[i] = binary.LittleEndian.Uint64(b[8*i:])
+		v[i] = get(b[width*i:])
 	}
 	return v
 }
