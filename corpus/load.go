@@ -181,21 +181,35 @@ func LoadWith(fsys fs.FS, opts Options) (*Corpus, error) {
 }
 
 func readManifest(fsys fs.FS) (*Manifest, *FileError) {
+	name, data, ferr := manifestFile(fsys)
+	if ferr != nil || data == nil {
+		return nil, ferr
+	}
+	return parseManifestFile(name, data)
+}
+
+// manifestFile returns the name and content of the manifest at the root of
+// fsys, the first of ManifestNames there; nil content when there is none.
+func manifestFile(fsys fs.FS) (string, []byte, *FileError) {
 	for _, name := range ManifestNames {
 		data, err := fs.ReadFile(fsys, name)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		if err != nil {
-			return nil, &FileError{File: name, Err: err}
+			return name, nil, &FileError{File: name, Err: err}
 		}
-		m, err := parseManifest(data)
-		if err != nil {
-			return nil, &FileError{File: name, Line: yamlErrorLine(err), Err: err}
-		}
-		return m, nil
+		return name, data, nil
 	}
-	return nil, nil
+	return "", nil, nil
+}
+
+func parseManifestFile(name string, data []byte) (*Manifest, *FileError) {
+	m, err := parseManifest(data)
+	if err != nil {
+		return nil, &FileError{File: name, Line: yamlErrorLine(err), Err: err}
+	}
+	return m, nil
 }
 
 // splitIndexFiles separates index files (README and index files that sit

@@ -105,19 +105,16 @@ func ReadManifest(fsys fs.FS) (*Manifest, error) {
 // not parsed: a command that answers one question would spend a
 // millisecond of its start on reading the YAML.
 func ScheduleURLs(fsys fs.FS) ([]string, error) {
-	mentioned := false
-	for _, name := range ManifestNames {
-		data, err := fs.ReadFile(fsys, name)
-		if err == nil && bytes.Contains(data, []byte("schedules")) {
-			mentioned = true
-		}
+	name, data, ferr := manifestFile(fsys)
+	if ferr != nil {
+		return nil, ferr
 	}
-	if !mentioned {
+	if !bytes.Contains(data, []byte("schedules")) {
 		return nil, nil
 	}
-	m, err := ReadManifest(fsys)
-	if err != nil {
-		return nil, err
+	m, ferr := parseManifestFile(name, data)
+	if ferr != nil {
+		return nil, ferr
 	}
 	return m.ScheduleURLs(), nil
 }

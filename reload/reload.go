@@ -135,7 +135,7 @@ func (r *Reloader) Load() (*answer.Index, error) {
 	opts := r.scheduleOptions()
 	var ix *answer.Index
 	var err error
-	if urls, uerr := corpus.ScheduleURLs(r.fsys); r.cache != nil && !r.loaded && uerr == nil && len(urls) == 0 {
+	if r.startsFromCache() {
 		var fromCache bool
 		ix, fromCache, err = r.cache.Index(r.fsys, r.cacheName, func() (*answer.Index, error) { return r.index(opts) })
 		if err == nil && fromCache {
@@ -155,6 +155,16 @@ func (r *Reloader) Load() (*answer.Index, error) {
 	r.deflating.Add(1)
 	go r.deflate(r.gen, r.good)
 	return ix, nil
+}
+
+// startsFromCache reports whether this load may read the index from the
+// cache: the first, of notes whose manifest names no schedule by URL.
+func (r *Reloader) startsFromCache() bool {
+	if r.cache == nil || r.loaded {
+		return false
+	}
+	urls, err := corpus.ScheduleURLs(r.fsys)
+	return err == nil && len(urls) == 0
 }
 
 // cached takes an index read from the cache as loaded: its problems are
