@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"os/exec"
 	"slices"
 	"strconv"
@@ -259,6 +260,34 @@ func TestSelectTop(t *testing.T) {
 		want := []float64{0, 1, 2, 3, 5, 6, 7, 7, 8, 9}[10-n:]
 		if !slices.Equal(top, want) && !(n == 0 && len(top) == 0) {
 			t.Errorf("selectTop(n=%d) kept %v; want %v", n, top, want)
+		}
+	}
+}
+
+// TestShortlistTies: of lines alike in their quick score, the shortlist
+// keeps the same ones whatever order they were found in.
+func TestShortlistTies(t *testing.T) {
+	qs := []queryTerm{{weight: 1}}
+	var want []uint32
+	for round := range 5 {
+		pool := make([]candidate, shortlistSize+50)
+		for i := range pool {
+			pool[i].doc = uint32(i)
+			pool[i].level[0] = float32(1 + i%3) // many ties at the cut
+		}
+		rand.New(rand.NewPCG(uint64(round), 1)).Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+		var got []uint32
+		for _, c := range shortlist(pool, qs) {
+			got = append(got, c.doc)
+		}
+		slices.Sort(got)
+		if len(got) != shortlistSize {
+			t.Fatalf("shortlisted %d of %d; want %d", len(got), len(pool), shortlistSize)
+		}
+		if round == 0 {
+			want = got
+		} else if !slices.Equal(got, want) {
+			t.Fatalf("round %d shortlisted other lines of equal quick score:\n%v\nwant\n%v", round, got, want)
 		}
 	}
 }

@@ -33,10 +33,17 @@ func shortlist(pool []candidate, qs []queryTerm) []*candidate {
 	}
 	n := max(0, shortlistSize-len(keep))
 	if n < len(rest) {
-		selectTop(rest, n, func(a, b *candidate) bool { return a.score > b.score })
+		selectTop(rest, n, quickBetter)
 		rest = rest[:n]
 	}
 	return append(keep, rest...)
+}
+
+// quickBetter orders candidates by their quick score, then by document:
+// which of the lines alike in it are shortlisted does not hang on the
+// order the question's words found them in.
+func quickBetter(a, b *candidate) bool {
+	return a.score > b.score || a.score == b.score && a.doc < b.doc
 }
 
 // selectTop reorders xs so that its first n hold the n best by better, in
