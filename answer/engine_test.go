@@ -264,10 +264,20 @@ func TestSelectTop(t *testing.T) {
 	}
 }
 
+// shortlistOf returns the shortlist of a pool of candidates for a question
+// of one word, in an index of that many lines, none in a section.
+func shortlistOf(pool []candidate) []*candidate {
+	ix := &Index{docs: make([]docInfo, len(pool))}
+	for i := range ix.docs {
+		ix.docs[i].section = noSection
+	}
+	m := &matcher{ix: ix, qs: []queryTerm{{weight: 1}}, pool: pool}
+	return m.shortlist(1)
+}
+
 // TestShortlistTies: of lines alike in their quick score, the shortlist
 // keeps the same ones whatever order they were found in.
 func TestShortlistTies(t *testing.T) {
-	qs := []queryTerm{{weight: 1}}
 	var want []uint32
 	for round := range 5 {
 		pool := make([]candidate, shortlistSize+50)
@@ -277,7 +287,7 @@ func TestShortlistTies(t *testing.T) {
 		}
 		rand.New(rand.NewPCG(uint64(round), 1)).Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
 		var got []uint32
-		for _, c := range shortlist(pool, qs) {
+		for _, c := range shortlistOf(pool) {
 			got = append(got, c.doc)
 		}
 		slices.Sort(got)
@@ -289,6 +299,37 @@ func TestShortlistTies(t *testing.T) {
 		} else if !slices.Equal(got, want) {
 			t.Fatalf("round %d shortlisted other lines of equal quick score:\n%v\nwant\n%v", round, got, want)
 		}
+	}
+}
+
+// TestShortlistNotCrowdedOut: the first lines of talks and sections found
+// by title, speaker or heading alone, which a large corpus has many of,
+// leave room for the lines that hold the question's words, the strongest
+// first.
+func TestShortlistNotCrowdedOut(t *testing.T) {
+	pool := make([]candidate, 2*shortlistSize)
+	for i := range pool {
+		pool[i].doc = uint32(i)
+		if i%2 == 0 {
+			pool[i].forced = true
+		} else {
+			pool[i].level[0] = float32(i) / float32(len(pool))
+		}
+	}
+	var forced, holding []int
+	for _, c := range shortlistOf(pool) {
+		if c.forced {
+			forced = append(forced, int(c.doc))
+		} else {
+			holding = append(holding, int(c.doc))
+		}
+	}
+	if len(forced) > shortlistSize/2 || len(holding) < shortlistSize/2 {
+		t.Fatalf("shortlisted %d lines found by title alone and %d holding the word; want at most and at least %d", len(forced), len(holding), shortlistSize/2)
+	}
+	slices.Sort(holding)
+	if strongest := len(pool) - 1; holding[len(holding)-1] != strongest || holding[0] != strongest-2*(len(holding)-1) {
+		t.Errorf("shortlisted the lines holding the word %d to %d; want the strongest, %d to %d", holding[0], holding[len(holding)-1], strongest-2*(len(holding)-1), strongest)
 	}
 }
 

@@ -18,7 +18,6 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	ix, qs := m.ix, m.qs
 	doc := c.doc
 	d := ix.doc(doc)
-	sec := ix.docs[doc].section
 	c.matched, c.titled = 0, 0
 	var score, cover, talkCover, directCover float64
 	var topicCover, topicTotal float64   // the words that do not name the talk's speaker
@@ -41,15 +40,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		m.levelsAt(n, &relLevels[k])
 	}
 	var titleHits, speakerHits, sectionHits [maxTerms]float64
-	if m.inTitles != 0 {
-		m.fieldHits(ix.titleTerms[d.talk], &titleHits)
-	}
-	if m.inSpeakers != 0 {
-		m.fieldHits(ix.speakerTerms[d.talk], &speakerHits)
-	}
-	if sec != noSection && m.inSections != 0 {
-		m.fieldHits(ix.sectionTerms[sec], &sectionHits)
-	}
+	m.fieldsOf(doc, &titleHits, &speakerHits, &sectionHits)
 	for i, q := range qs {
 		absent = absent || q.specificAbsent()
 		direct := float64(c.level[i])

@@ -61,7 +61,7 @@ func (ix *Index) match(qs []queryTerm, an analysis, filter, deny map[uint32]bool
 		total += q.weight
 	}
 	out := scored{total: total}
-	for _, c := range shortlist(m.pool, qs) {
+	for _, c := range m.shortlist(total) {
 		m.score(c, total, false)
 		out.cands = append(out.cands, c)
 	}
@@ -92,6 +92,11 @@ type matcher struct {
 	pool  []candidate
 	byDoc map[uint32]int32
 
+	// The talks found by title or speaker and the sections found by
+	// heading: the level their fields give each word, in levels.
+	fieldTalks, fieldSections map[uint32]int32
+	levels                    [][maxTerms]float32
+
 	partial      [maxTerms]bool              // word i was read through its champions
 	probes       []probe                     // the common variants of those words
 	inTalk       map[uint32]uint16           // talk -> the common words its lines use, by bit
@@ -111,7 +116,9 @@ type matcher struct {
 
 // matchers are reused: a question's candidates and maps are most of what
 // answering it allocates.
-var matchers = sync.Pool{New: func() any { return &matcher{byDoc: map[uint32]int32{}, inTalk: map[uint32]uint16{}} }}
+var matchers = sync.Pool{New: func() any {
+	return &matcher{byDoc: map[uint32]int32{}, inTalk: map[uint32]uint16{}, fieldTalks: map[uint32]int32{}, fieldSections: map[uint32]int32{}}
+}}
 
 // maxPooledCandidates bounds the matchers kept for reuse: one that read a
 // whole event's common words is let go.
@@ -180,6 +187,9 @@ func (m *matcher) release() {
 		return
 	}
 	clear(m.byDoc)
+	clear(m.fieldTalks)
+	clear(m.fieldSections)
+	m.levels = m.levels[:0]
 	clear(m.inTalk)
 	for _, t := range m.touched {
 		m.talkHits[t] = 0
@@ -464,6 +474,30 @@ func (m *matcher) fieldHits(terms []uint32, out *[maxTerms]float64) {
 	}
 }
 
+// fieldLevels keeps the levels a talk's or section's fields give the
+// words of the question, and returns where.
+func (m *matcher) fieldLevels(levels [maxTerms]float32) int32 {
+	m.levels = append(m.levels, levels)
+	return int32(len(m.levels) - 1)
+}
+
+// fieldsOf sets the weight of each word of the question in a line's
+// talk's title and speakers and in its section's heading, 0 for words
+// they lack.
+func (m *matcher) fieldsOf(doc uint32, title, speakers, section *[maxTerms]float64) {
+	ix := m.ix
+	d := &ix.docs[doc]
+	if m.inTitles != 0 {
+		m.fieldHits(ix.titleTerms[d.talk], title)
+	}
+	if m.inSpeakers != 0 {
+		m.fieldHits(ix.speakerTerms[d.talk], speakers)
+	}
+	if d.section != noSection && m.inSections != 0 {
+		m.fieldHits(ix.sectionTerms[d.section], section)
+	}
+}
+
 // fieldScan is the most talks read of a word in titles or speakers.
 const fieldScan = 2 * maxForcedTalks
 
@@ -512,10 +546,13 @@ func (m *matcher) forceFieldTalks() {
 		m.fieldHits(ix.titleTerms[t], &title)
 		m.fieldHits(ix.speakerTerms[t], &speakers)
 		w := 0.0
+		var levels [maxTerms]float32
 		for i, q := range m.qs {
 			w += q.weight * max(title[i], speakers[i])
+			levels[i] = float32(max(titleLevel*title[i], speakerLevel*speakers[i]))
 		}
 		weight[t] = w
+		m.fieldTalks[t] = m.fieldLevels(levels)
 		talks = append(talks, t)
 	}
 	slices.SortFunc(talks, func(a, b uint32) int {
@@ -547,6 +584,13 @@ func (m *matcher) forceSections() {
 					continue
 				}
 				n++
+				var heading [maxTerms]float64
+				m.fieldHits(ix.sectionTerms[sec], &heading)
+				var levels [maxTerms]float32
+				for i := range m.qs {
+					levels[i] = float32(sectionLevel * heading[i])
+				}
+				m.fieldSections[sec] = m.fieldLevels(levels)
 				docs := ix.sectionDocs[sec]
 				for _, d := range docs {
 					m.get(d).forced = true

@@ -7,36 +7,75 @@ import "math"
 // reading.
 const shortlistSize = 200
 
-// shortlist returns the candidates worth scoring in full: those found by
-// title, speaker or section, and the best of the others by the
-// idf-weighted strength of the words they hold themselves.
-func shortlist(pool []candidate, qs []queryTerm) []*candidate {
-	all := make([]*candidate, len(pool))
-	for i := range pool {
-		all[i] = &pool[i]
+// shortlist returns the candidates worth scoring in full, shortlistSize
+// at most: the best by quickScore. Lines found by title, speaker or
+// section alone take at most half of it: in a large corpus many titles
+// and headings hold a common word of the question, and their lines must
+// not crowd out the lines that hold the question's words.
+func (m *matcher) shortlist(total float64) []*candidate {
+	all := make([]*candidate, len(m.pool))
+	for i := range m.pool {
+		all[i] = &m.pool[i]
 	}
 	if len(all) <= shortlistSize {
 		return all
 	}
-	var keep, rest []*candidate
+	var forced, rest []*candidate
 	for _, c := range all {
+		c.score = m.quickScore(c, total)
 		if c.forced {
-			keep = append(keep, c)
-			continue
+			forced = append(forced, c)
+		} else {
+			rest = append(rest, c)
 		}
-		var quick float64
-		for i, q := range qs {
-			quick += q.weight * float64(c.level[i])
-		}
-		c.score = quick
-		rest = append(rest, c)
 	}
-	n := max(0, shortlistSize-len(keep))
-	if n < len(rest) {
+	if half := shortlistSize / 2; len(forced) > half {
+		selectTop(forced, half, quickBetter)
+		rest = append(rest, forced[half:]...)
+		forced = forced[:half]
+	}
+	if n := shortlistSize - len(forced); n < len(rest) {
 		selectTop(rest, n, quickBetter)
 		rest = rest[:n]
 	}
-	return append(keep, rest...)
+	return append(forced, rest...)
+}
+
+// quickScore is what is known of a line cheaply, before it is scored in
+// full: how strongly it holds each word of the question, or the title,
+// speakers or heading that found its talk or section do, weighed by the
+// word's weight, times the share of the question's weight held so.
+func (m *matcher) quickScore(c *candidate, total float64) float64 {
+	d := &m.ix.docs[c.doc]
+	levels := c.level
+	for _, k := range [2]int32{m.fieldIn(m.fieldTalks, d.talk), m.fieldIn(m.fieldSections, d.section)} {
+		if k >= 0 {
+			for i := range m.qs {
+				levels[i] = max(levels[i], m.levels[k][i])
+			}
+		}
+	}
+	var sum, held float64
+	for i := range m.qs {
+		if l := float64(levels[i]); l > 0 {
+			w := m.qs[i].weight
+			sum += w * l
+			held += w
+		}
+	}
+	return sum * held / max(total, 1e-9)
+}
+
+// fieldIn returns where the levels of a talk or section found by its
+// fields are kept, or -1.
+func (m *matcher) fieldIn(found map[uint32]int32, id uint32) int32 {
+	if len(found) == 0 {
+		return -1
+	}
+	if k, ok := found[id]; ok {
+		return k
+	}
+	return -1
 }
 
 // quickBetter orders candidates by their quick score, then by document:
