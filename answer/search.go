@@ -22,6 +22,7 @@ type candidate struct {
 	inSection bool    // ... or in the heading of its section
 	titled    float64 // share of the question's weight its talk's title holds
 	forced    bool    // found by title, speaker or section: always scored
+	lead      bool    // ... and the first line of its talk or section
 	firstUse  uint16  // common words whose first use in the talk is this line, by bit
 	firstRead uint16  // ... words read in whole
 	exact     uint16  // words found in the line as typed, by bit
@@ -564,7 +565,9 @@ func (m *matcher) forceFieldTalks() {
 	for _, t := range talks[:min(len(talks), maxForcedTalks)] {
 		first := ix.firstDoc(t)
 		for k := uint32(0); k < 3 && int(k) < ix.corpus.Talks[t].NumBullets(); k++ {
-			m.get(first + k).forced = true
+			c := m.get(first + k)
+			c.forced = true
+			c.lead = c.lead || k == 0
 		}
 	}
 }
@@ -592,8 +595,10 @@ func (m *matcher) forceSections() {
 				}
 				m.fieldSections[sec] = m.fieldLevels(levels)
 				docs := ix.sectionDocs[sec]
-				for _, d := range docs {
-					m.get(d).forced = true
+				for k, d := range docs {
+					c := m.get(d)
+					c.forced = true
+					c.lead = c.lead || k == 0
 				}
 			}
 		}

@@ -5,7 +5,7 @@ import "math"
 // shortlistSize bounds how many candidates are scored in full: a word
 // common in a large corpus matches far more lines than can be worth
 // reading.
-const shortlistSize = 200
+const shortlistSize = 128
 
 // shortlist returns the candidates worth scoring in full, shortlistSize
 // at most: the best by quickScore. Lines found by title, speaker or
@@ -30,7 +30,14 @@ func (m *matcher) shortlist(total float64) []*candidate {
 		}
 	}
 	if half := shortlistSize / 2; len(forced) > half {
-		selectTop(forced, half, quickBetter)
+		// The first line of each talk or section found comes first:
+		// it alone may say what the talk is about.
+		selectTop(forced, half, func(a, b *candidate) bool {
+			if a.lead != b.lead {
+				return a.lead
+			}
+			return quickBetter(a, b)
+		})
 		rest = append(rest, forced[half:]...)
 		forced = forced[:half]
 	}
