@@ -10,7 +10,7 @@ func (m *matcher) holdsAnswerType(d docRef) bool {
 
 // talkUseDepth is how many of the best lines are scored again knowing
 // their talks' use of the common words.
-const talkUseDepth = 10
+const talkUseDepth = 15
 
 // score gives a shortlisted candidate its score and coverage; withTalk
 // reads its talk's lines for the words read through champions.
