@@ -48,18 +48,8 @@ func BenchmarkLoadAndIndex(b *testing.B) {
 // internal/synth) and returns the engine and questions drawn for it.
 func syntheticEngine(b *testing.B, n int) (*Engine, []string) {
 	b.Helper()
-	vocab, err := synth.Vocabulary()
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := b.TempDir()
-	if _, _, err := synth.NewGenerator(vocab, 1).WriteCorpus(dir, n); err != nil {
-		b.Fatal(err)
-	}
-	c, err := corpus.Load(os.DirFS(dir))
-	if err != nil {
-		b.Fatal(err)
-	}
+	dir, vocab := syntheticNotes(b, 1, n)
+	c := loadNotes(b, dir)
 	g := synth.NewGenerator(vocab, 2)
 	qs := make([]string, 500)
 	for i := range qs {

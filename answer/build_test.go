@@ -1,31 +1,17 @@
 package answer
 
 import (
-	"os"
 	"runtime"
 	"slices"
 	"testing"
 	"time"
-
-	"github.com/talkbot/talkbot/corpus"
-	"github.com/talkbot/talkbot/internal/synth"
 )
 
 // TestIndexSameOnAnyCores builds the index of a corpus of several chunks
 // with one reader and with four, and checks that they are the same.
 func TestIndexSameOnAnyCores(t *testing.T) {
-	vocab, err := synth.Vocabulary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if _, _, err := synth.NewGenerator(vocab, 7).WriteCorpus(dir, 20_000); err != nil {
-		t.Fatal(err)
-	}
-	c, err := corpus.Load(os.DirFS(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, _ := syntheticNotes(t, 7, 20_000)
+	c := loadNotes(t, dir)
 	if len(c.Talks) <= 2*talksPerChunk {
 		t.Fatalf("only %d talks: the test needs several chunks", len(c.Talks))
 	}

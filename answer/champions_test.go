@@ -4,7 +4,6 @@ import (
 	"os"
 	"testing"
 
-	"github.com/talkbot/talkbot/corpus"
 	"github.com/talkbot/talkbot/internal/synth"
 )
 
@@ -16,18 +15,8 @@ func TestChampionsAgreeWithFullScan(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 30,000-bullet corpus")
 	}
-	vocab, err := synth.Vocabulary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if _, _, err := synth.NewGenerator(vocab, 11).WriteCorpus(dir, 30_000); err != nil {
-		t.Fatal(err)
-	}
-	c, err := corpus.Load(os.DirFS(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, vocab := syntheticNotes(t, 11, 30_000)
+	c := loadNotes(t, dir)
 	fast, exact := New(newIndex(c, false)), New(newIndex(c, true))
 	if len(fast.Index().common) < 100 {
 		t.Fatalf("only %d common terms", len(fast.Index().common))

@@ -5,9 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/talkbot/talkbot/corpus"
 	"github.com/talkbot/talkbot/corpus/embedded"
-	"github.com/talkbot/talkbot/internal/synth"
 )
 
 // TestEvalAmidNoise asks the evaluation sets of notes mixed with 30,000
@@ -21,14 +19,7 @@ func TestEvalAmidNoise(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 30,000-bullet corpus")
 	}
-	vocab, err := synth.Vocabulary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	noise := t.TempDir()
-	if _, _, err := synth.NewGenerator(vocab, 1).WriteCorpus(noise, 30_000); err != nil {
-		t.Fatal(err)
-	}
+	noise, _ := syntheticNotes(t, 1, 30_000)
 	for _, tt := range []struct {
 		name, file string
 		notes      fs.FS
@@ -47,11 +38,7 @@ func TestEvalAmidNoise(t *testing.T) {
 			if err := os.CopyFS(dir, os.DirFS(noise)); err != nil {
 				t.Fatal(err)
 			}
-			c, err := corpus.Load(os.DirFS(dir))
-			if err != nil {
-				t.Fatal(err)
-			}
-			scores, _ := Evaluate(t.Context(), New(NewIndex(c)), readEvalFile(t, tt.file))
+			scores, _ := Evaluate(t.Context(), New(NewIndex(loadNotes(t, dir))), readEvalFile(t, tt.file))
 			all := scores["all"]
 			t.Logf("talk@1 %.3f talk@3 %.3f MRR@5 %.3f negatives %.3f silent %.3f", all.TalkAt1, all.TalkAt3, all.SnippetMRR5, all.NegativeAcc, all.Silent)
 			if all.TalkAt3 < tt.floor.talkAt3 || all.SnippetMRR5 < tt.floor.mrr || all.Silent > tt.floor.silent {

@@ -12,22 +12,14 @@ import (
 	"github.com/talkbot/talkbot/corpus"
 	"github.com/talkbot/talkbot/corpus/embedded"
 	"github.com/talkbot/talkbot/internal/snapshot"
-	"github.com/talkbot/talkbot/internal/synth"
 )
 
 // TestSnapshot reads back the snapshot of indexes of every size: the index
 // read is the one built, field for field, writes the same bytes again, and
 // answers every question of the corpus's evaluation sets as the one built.
 func TestSnapshot(t *testing.T) {
-	big := t.TempDir()
-	vocab, err := synth.Vocabulary()
-	if err != nil {
-		t.Fatal(err)
-	}
 	// Enough lines that common words are read through their champions.
-	if _, _, err := synth.NewGenerator(vocab, 7).WriteCorpus(big, 30_000); err != nil {
-		t.Fatal(err)
-	}
+	big, _ := syntheticNotes(t, 7, 30_000)
 	for _, tt := range []struct {
 		name      string
 		dir       string // "" for the embedded corpus
