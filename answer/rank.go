@@ -51,14 +51,14 @@ func (ix *Index) rankTalks(s scored, r ranking) []rankedTalk {
 	// A talk answers when one of its lines explains enough of the
 	// question; its lines are then ranked by score among those that
 	// explain nearly as much. Candidates come best first.
-	byTalk := map[uint32]int{}
-	var out []rankedTalk
-	var answers []bool // by talk in out
+	byTalk := make(map[uint32]int, len(s.cands))
+	out := make([]rankedTalk, 0, len(s.cands))
+	answers := make([]bool, 0, len(s.cands)) // by talk in out
 	for _, c := range s.cands {
 		if c.score <= 0 || c.strict < lineShare*need {
 			continue
 		}
-		t := ix.docs[c.doc].talk
+		t := c.talk
 		i, ok := byTalk[t]
 		if !ok {
 			i = len(out)

@@ -11,6 +11,8 @@ import (
 // candidate is a bullet that matches a query word.
 type candidate struct {
 	doc       uint32
+	talk      uint32 // its talk and section, as docs has them
+	section   uint32
 	level     [maxTerms]float32 // match strength of each query word in the text
 	link      [maxTerms]bool    // ... found only inside a link
 	credit    [maxTerms]float32 // ... by a variant giving this coverage (1 as typed, less corrected)
@@ -220,7 +222,8 @@ func (m *matcher) get(doc uint32) *candidate {
 	if !ok {
 		i = int32(len(m.pool))
 		m.byDoc[doc] = i
-		m.pool = append(m.pool, candidate{doc: doc})
+		d := &m.ix.docs[doc]
+		m.pool = append(m.pool, candidate{doc: doc, talk: d.talk, section: d.section})
 	}
 	return &m.pool[i]
 }
@@ -386,7 +389,7 @@ func (m *matcher) probeCommon() {
 			for _, p := range m.probes {
 				if p.common == common {
 					m.note(c, p.word, p.v, tf)
-					m.hit(m.ix.docs[c.doc].talk, p.word)
+					m.hit(c.talk, p.word)
 					if first && p.v.weight == 1 {
 						c.firstUse |= 1 << p.word
 					}

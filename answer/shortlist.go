@@ -53,9 +53,8 @@ func (m *matcher) shortlist(total float64) []*candidate {
 // speakers or heading that found its talk or section do, weighed by the
 // word's weight, times the share of the question's weight held so.
 func (m *matcher) quickScore(c *candidate, total float64) float64 {
-	d := &m.ix.docs[c.doc]
 	levels := c.level
-	for _, k := range [2]int32{m.fieldIn(m.fieldTalks, d.talk), m.fieldIn(m.fieldSections, d.section)} {
+	for _, k := range [2]int32{m.fieldIn(m.fieldTalks, c.talk), m.fieldIn(m.fieldSections, c.section)} {
 		if k >= 0 {
 			for i := range m.qs {
 				levels[i] = max(levels[i], m.levels[k][i])
