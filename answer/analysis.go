@@ -177,7 +177,26 @@ var (
 // plainText is a chat message as plain words: markup, contractions and
 // possessives taken out, "tl;dr" made one word.
 func plainText(s string) string {
-	return tldrRe.ReplaceAllString(dropContractions(stripMarkup(s)), "tldr")
+	s = dropContractions(stripMarkup(s))
+	if !holdsFold(s, "tl") {
+		return s // most questions: the expression need not run
+	}
+	return tldrRe.ReplaceAllString(s, "tldr")
+}
+
+// holdsFold reports whether s holds the ASCII letters of lower, in either
+// case.
+func holdsFold(s, lower string) bool {
+	for i := 0; i+len(lower) <= len(s); i++ {
+		j := 0
+		for j < len(lower) && s[i+j]|0x20 == lower[j] {
+			j++
+		}
+		if j == len(lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // tldrRe matches "tl;dr" as chat writes it: "TL;DR", "tl:dr", "tl,dr", "tl dr".

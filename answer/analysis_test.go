@@ -263,3 +263,18 @@ func TestDefinesTerm(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainText(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"TL;DR of the keynote?", "tldr of the keynote?"},
+		{"tl dr pls", "tldr pls"},
+		{"Tl:Dr", "tldr"},
+		{"the title of the little talk", "the title of the little talk"},
+		{"what's the gist", "what the gist"},
+		{"no letters of it here", "no letters of it here"},
+	} {
+		if got := plainText(tt.in); got != tt.want {
+			t.Errorf("plainText(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
