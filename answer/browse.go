@@ -271,7 +271,7 @@ func (ix *Index) indexEventWords() {
 // distinctive reports whether an event word is rare enough in the notes to
 // name the event when a question uses it: "europython" is, "python" is not.
 func (ix *Index) distinctive(w string) bool {
-	id, ok := ix.terms[stem(w)]
+	id, ok := ix.stemTerm(w)
 	if !ok {
 		return true
 	}

@@ -495,3 +495,16 @@ func TestCommandTable(t *testing.T) {
 		})
 	}
 }
+
+// TestStemTerm: the term of a word's stem read from the vocabulary is the
+// one stemming it gives, for every word of the notes and words they lack.
+func TestStemTerm(t *testing.T) {
+	ix := defaultEngine(t).Index()
+	words := append(slices.Clone(ix.vocab.words), "kubernetes", "pythonista", "threadings", "gils", "x")
+	for _, w := range words {
+		want, wantOK := ix.terms[stem(w)]
+		if got, ok := ix.stemTerm(w); got != want || ok != wantOK {
+			t.Fatalf("stemTerm(%q) = %d, %v; want %d, %v", w, got, ok, want, wantOK)
+		}
+	}
+}

@@ -108,7 +108,7 @@ func (ix *Index) example(talk int) (Example, bool) {
 		if common, _ := english.Profile(f); common >= everydayTopic {
 			continue
 		}
-		id, ok := ix.terms[stem(f)]
+		id, ok := ix.stemTerm(f)
 		if !ok {
 			continue
 		}

@@ -46,7 +46,7 @@ func (ix *Index) knowsLetterParts(parts []string) bool {
 		if isDigit(p[0]) {
 			continue
 		}
-		if _, ok := ix.terms[stem(p)]; !ok {
+		if _, ok := ix.stemTerm(p); !ok {
 			return false
 		}
 	}
@@ -150,7 +150,7 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 			if parts := splitLettersDigits(w.text); !q.known && len(parts) == 2 && !isDigit(parts[0][0]) {
 				// "py2" is "python2" to notes that write it so.
 				for _, x := range shorthand[parts[0]] {
-					if id, ok := ix.terms[stem(x+parts[1])]; ok {
+					if id, ok := ix.stemTerm(x + parts[1]); ok {
 						idf := ix.termIDF(id)
 						q.variants = append(q.variants, variant{term: id, weight: shorthandWeight, idf: idf, full: true, surface: x + parts[1]})
 						q.idf = max(q.idf, idf)
@@ -270,7 +270,7 @@ const maxCandidateTerms = 2 * maxTerms
 // namesSpeaker reports whether a word is in a speaker's name: a name says
 // which talk, in whatever sentence it stands ("raymond had a figure").
 func (ix *Index) namesSpeaker(w string) bool {
-	id, ok := ix.terms[stem(w)]
+	id, ok := ix.stemTerm(w)
 	if !ok || len(ix.speaker[id]) == 0 {
 		return false
 	}
@@ -293,7 +293,7 @@ func (ix *Index) setAside(a analysis) map[uint32]bool {
 		if !w.except || w.role != roleContent {
 			continue
 		}
-		if id, ok := ix.terms[stem(w.text)]; ok {
+		if id, ok := ix.stemTerm(w.text); ok {
 			for _, t := range ix.title[id] {
 				if out == nil {
 					out = map[uint32]bool{}
@@ -310,7 +310,7 @@ func (ix *Index) setAside(a analysis) map[uint32]bool {
 func (ix *Index) queryTerm(w string, context, verbose bool) queryTerm {
 	q := queryTerm{word: w, scale: 1, context: context}
 	q.common, q.familiar = english.Profile(w)
-	id, ok := ix.terms[stem(w)]
+	id, ok := ix.stemTerm(w)
 	if !ok {
 		id, ok = ix.terms[w] // compounds are indexed as they are: "easyinstall"
 	}
@@ -322,7 +322,7 @@ func (ix *Index) queryTerm(w string, context, verbose bool) queryTerm {
 	}
 	if !q.known && len(w) > 2 && strings.HasSuffix(w, "s") {
 		// Chat pluralises abbreviations the stemmer does not know: "prs".
-		if id, ok := ix.terms[stem(w[:len(w)-1])]; ok {
+		if id, ok := ix.stemTerm(w[:len(w)-1]); ok {
 			q.known = true
 			q.idf = ix.termIDF(id)
 			q.variants = append(q.variants, variant{term: id, weight: 1, idf: q.idf, full: true})
@@ -417,7 +417,7 @@ func (ix *Index) queryTerm(w string, context, verbose bool) queryTerm {
 	if !q.known {
 		q.slipOf = english.Slips(w)
 		for _, s := range q.slipOf {
-			id, ok := ix.terms[stem(s)]
+			id, ok := ix.stemTerm(s)
 			if !ok {
 				continue
 			}
@@ -439,7 +439,7 @@ func (ix *Index) queryTerm(w string, context, verbose bool) queryTerm {
 		q.everyday = !slices.ContainsFunc(xs, func(x string) bool { return english.Familiarity(x) < everydayWord })
 	}
 	for _, x := range shorthand[w] {
-		if id, ok := ix.terms[stem(x)]; ok && !slices.ContainsFunc(q.variants, func(v variant) bool { return v.term == id }) {
+		if id, ok := ix.stemTerm(x); ok && !slices.ContainsFunc(q.variants, func(v variant) bool { return v.term == id }) {
 			idf := ix.termIDF(id)
 			q.variants = append(q.variants, variant{term: id, weight: shorthandWeight, idf: idf, full: true, surface: x})
 			if !q.known && idf*shorthandWeight > q.idf {

@@ -216,6 +216,20 @@ type tokenizer struct {
 
 func newTokenizer() *tokenizer { return &tokenizer{stems: map[string]string{}} }
 
+// stemTerm returns the term of a word's stem, if the index has it: from
+// the vocabulary for a word of the notes, which knows it once the index is
+// built, or by stemming the word.
+func (ix *Index) stemTerm(w string) (uint32, bool) {
+	if id, ok := ix.vocab.ids[w]; ok && int(id) < len(ix.vocab.stem) {
+		if t := ix.vocab.stem[id]; t != noStem {
+			return t, true
+		}
+		return 0, false
+	}
+	t, ok := ix.terms[stem(w)]
+	return t, ok
+}
+
 func (tz *tokenizer) stem(w string) string {
 	switch {
 	case tz == nil:
