@@ -265,13 +265,9 @@ func TestSelectTop(t *testing.T) {
 }
 
 // shortlistOf returns the shortlist of a pool of candidates for a question
-// of one word, in an index of that many lines, none in a section.
+// of one word; the shortlist reads nothing of the index.
 func shortlistOf(pool []candidate) []*candidate {
-	ix := &Index{docs: make([]docInfo, len(pool))}
-	for i := range ix.docs {
-		ix.docs[i].section = noSection
-	}
-	m := &matcher{ix: ix, qs: []queryTerm{{weight: 1}}, pool: pool}
+	m := &matcher{qs: []queryTerm{{weight: 1}}, pool: pool}
 	return m.shortlist(1)
 }
 
