@@ -6,13 +6,13 @@ import "slices"
 // where words of the question stand next to each other ("worse is
 // better"), and lowers that of lines that hold nothing else.
 func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]string, cs []*candidate) {
-	termOf := map[string]int{}
+	termOf := map[uint32]int{}
 	for i, q := range qs {
 		for _, v := range q.variants {
-			termOf[ix.termList[v.term]] = i
+			termOf[v.term] = i
 		}
 	}
-	tz := ix.tokenizer()
+	var ws []string
 	var asked []string // the words whose definition is asked for
 	if want == definitionAnswer {
 		for _, q := range qs {
@@ -43,21 +43,8 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]str
 		// theirs, read again only when two of them stand in it.
 		extra := max(0, int(ix.docs[c.doc].length)-uses)
 		if pairs {
-			toks := tz.tokenize(text)
-			n := 0
-			prevTerm, prevPos := -1, -10
-			extra = 0
-			for _, tk := range toks {
-				i, ok := termOf[tk.term]
-				if !ok {
-					extra++
-					continue
-				}
-				if prevTerm >= 0 && i != prevTerm && tk.pos-prevPos <= 2 {
-					n++
-				}
-				prevTerm, prevPos = i, tk.pos
-			}
+			var n int
+			n, extra, ws = ix.nearPairs(text, termOf, ws)
 			n = min(n, len(qs)-1)
 			c.score *= 1 + proximityBonus*float64(n)/float64(len(qs)-1)
 		}
@@ -78,6 +65,44 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]str
 			c.score *= min(1, bareLineRate+0.1*float64(extra))
 		}
 	}
+}
+
+// nearPairs reads a line's words as the index does (stop words dropped,
+// stems looked up, compounds last): it counts the words of the question,
+// by termOf (term -> word of the question), that stand within two words
+// of another word of it, and the line's other words. ws is a buffer for
+// the line's words, returned for reuse.
+func (ix *Index) nearPairs(text string, termOf map[uint32]int, ws []string) (near, extra int, _ []string) {
+	folded := fold(text)
+	if isASCII(folded) {
+		ws = appendASCIIWords(ws[:0], folded)
+	} else {
+		ws = unicodeWords(folded)
+	}
+	prevWord, prevPos := -1, -10
+	step := func(term uint32, known bool, pos int) {
+		i, ok := termOf[term]
+		if !known || !ok {
+			extra++
+			return
+		}
+		if prevWord >= 0 && i != prevWord && pos-prevPos <= 2 {
+			near++
+		}
+		prevWord, prevPos = i, pos
+	}
+	for pos, w := range ws {
+		if isStop(w) {
+			continue
+		}
+		t, ok := ix.stemTerm(w)
+		step(t, ok, pos)
+	}
+	for _, c := range compounds(folded) {
+		t, ok := ix.terms[c]
+		step(t, ok, -1)
+	}
+	return near, extra, ws
 }
 
 // holdsPhrase reports whether text holds one of the phrases, word for word
