@@ -264,6 +264,33 @@ func TestSelectTop(t *testing.T) {
 	}
 }
 
+// TestResortPrefix: sorting again after the first k candidates were
+// rescored gives what sorting them all gives, whatever k and the new
+// scores, ties included.
+func TestResortPrefix(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for _, n := range []int{0, 1, 5, 19, 20, 21, 40, 128} {
+		for _, k := range []int{0, 1, 5, 15, 20, 25, 200} {
+			for round := range 20 {
+				cs := make([]*candidate, n)
+				for i := range cs {
+					cs[i] = &candidate{doc: uint32(rng.IntN(1000) + 1000*i), score: float64(rng.IntN(8))}
+				}
+				sortCandidates(cs)
+				for _, c := range cs[:min(k, n)] {
+					c.score = float64(rng.IntN(8)) // ties with the rest, too
+				}
+				want := slices.Clone(cs)
+				sortCandidates(want)
+				resortPrefix(cs, k)
+				if !slices.Equal(cs, want) {
+					t.Fatalf("n=%d k=%d round %d: resortPrefix differs from a full sort", n, k, round)
+				}
+			}
+		}
+	}
+}
+
 // shortlistOf returns the shortlist of a pool of candidates for a question
 // of one word; the shortlist reads nothing of the index.
 func shortlistOf(pool []candidate) []*candidate {

@@ -218,14 +218,47 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	}
 }
 
-func sortCandidates(cs []*candidate) {
-	slices.SortFunc(cs, func(a, b *candidate) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
+// sortCandidates sorts candidates best first, ties by document.
+func sortCandidates(cs []*candidate) { slices.SortFunc(cs, compareCandidates) }
+
+func compareCandidates(a, b *candidate) int {
+	switch {
+	case a.score > b.score:
+		return -1
+	case a.score < b.score:
+		return 1
+	}
+	return int(a.doc) - int(b.doc)
+}
+
+// resortPrefix sorts candidates again after the first k, sorted before,
+// were scored again: it sorts those and merges them with the rest, which
+// are still in order.
+func resortPrefix(cs []*candidate, k int) {
+	if k >= len(cs) {
+		sortCandidates(cs)
+		return
+	}
+	var buf [max(talkUseDepth, proximityDepth)]*candidate
+	if k > len(buf) {
+		sortCandidates(cs)
+		return
+	}
+	head := buf[:k]
+	copy(head, cs[:k])
+	slices.SortFunc(head, compareCandidates)
+	// Merging front to back never overwrites a candidate of the rest
+	// before it is read: at most k places lie behind it.
+	i, j, o := 0, k, 0
+	for i < k && j < len(cs) {
+		if compareCandidates(cs[j], head[i]) < 0 {
+			cs[o] = cs[j]
+			j++
+		} else {
+			cs[o] = head[i]
+			i++
 		}
-		return int(a.doc) - int(b.doc)
-	})
+		o++
+	}
+	copy(cs[o:], head[i:])
 }

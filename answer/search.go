@@ -63,10 +63,9 @@ func (ix *Index) match(qs []queryTerm, an analysis, filter, deny map[uint32]bool
 	for _, q := range qs {
 		total += q.weight
 	}
-	out := scored{total: total}
-	for _, c := range m.shortlist(total) {
+	out := scored{total: total, cands: m.shortlist(total)}
+	for _, c := range out.cands {
 		m.score(c, total, false)
-		out.cands = append(out.cands, c)
 	}
 	sortCandidates(out.cands)
 	if len(m.probes) > 0 {
@@ -75,10 +74,10 @@ func (ix *Index) match(qs []queryTerm, an analysis, filter, deny map[uint32]bool
 		for _, c := range out.cands[:min(len(out.cands), talkUseDepth)] {
 			m.score(c, total, true)
 		}
-		sortCandidates(out.cands)
+		resortPrefix(out.cands, talkUseDepth)
 	}
 	ix.rewardProximity(qs, want, an.quotes, out.cands[:min(len(out.cands), proximityDepth)])
-	sortCandidates(out.cands)
+	resortPrefix(out.cands, proximityDepth)
 	return out, m
 }
 
@@ -115,6 +114,10 @@ type matcher struct {
 	// The variants of every word by term, to find them in a field's
 	// sorted terms in one pass.
 	byTerm []termVariant
+
+	// The shortlist, and the forced and other candidates it is drawn
+	// from: buffers reused from question to question.
+	short, forced, rest []*candidate
 }
 
 // matchers are reused: a question's candidates and maps are most of what

@@ -13,14 +13,15 @@ const shortlistSize = 128
 // and headings hold a common word of the question, and their lines must
 // not crowd out the lines that hold the question's words.
 func (m *matcher) shortlist(total float64) []*candidate {
-	all := make([]*candidate, len(m.pool))
+	all := m.short[:0]
 	for i := range m.pool {
-		all[i] = &m.pool[i]
+		all = append(all, &m.pool[i])
 	}
 	if len(all) <= shortlistSize {
+		m.short = all
 		return all
 	}
-	var forced, rest []*candidate
+	forced, rest := m.forced[:0], m.rest[:0]
 	for _, c := range all {
 		c.score = m.quickScore(c, total)
 		if c.forced {
@@ -45,7 +46,9 @@ func (m *matcher) shortlist(total float64) []*candidate {
 		selectTop(rest, n, quickBetter)
 		rest = rest[:n]
 	}
-	return append(forced, rest...)
+	m.forced, m.rest = forced, rest
+	m.short = append(append(all[:0], forced...), rest...)
+	return m.short
 }
 
 // quickScore is what is known of a line cheaply, before it is scored in
