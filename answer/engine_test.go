@@ -264,6 +264,14 @@ func TestSelectTop(t *testing.T) {
 	}
 }
 
+func TestCountFields(t *testing.T) {
+	for _, s := range []string{"", "   ", "one", " two  words ", "tabs\tand\nnewlines", "no\u00a0break space", "ünïcödé — dashes", "\xff\xfe invalid", "em\u2003space"} {
+		if got, want := countFields(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countFields(%q) = %d; want %d", s, got, want)
+		}
+	}
+}
+
 // TestResortPrefix: sorting again after the first k candidates were
 // rescored gives what sorting them all gives, whatever k and the new
 // scores, ties included.

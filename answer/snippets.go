@@ -3,6 +3,7 @@ package answer
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/talkbot/talkbot/corpus"
 )
@@ -45,7 +46,8 @@ func (ix *Index) talkResult(t rankedTalk, named bool, q questionKind) TalkResult
 			add(b, c.score)
 			continue
 		}
-		if children := explainingChildren(talk, int(b)); len(children) > 0 {
+		line := talk.Bullet(int(b))
+		if children := explainingChildren(talk, int(b), line); len(children) > 0 {
 			// A topic line ("gh:magicstack/uvloop") or a question the
 			// notes ask ("Where do we use udp?") is best answered by the
 			// lines under it, which show it as their context.
@@ -60,8 +62,8 @@ func (ix *Index) talkResult(t rankedTalk, named bool, q questionKind) TalkResult
 			add(uint32(children[0]), c.score)
 			continue
 		}
-		next, ok := followingLine(talk, int(b))
-		if ok && c == t.best && want != anyAnswer && !hasAnswerType(want, talk.Bullet(int(b)).Text) && hasAnswerType(want, talk.Bullet(int(next)).Text) {
+		next, ok := followingLine(talk, int(b), line)
+		if ok && c == t.best && want != anyAnswer && !hasAnswerType(want, line.Text) && hasAnswerType(want, talk.Bullet(int(next)).Text) {
 			// "who replies the most on python-dev": the line that matches
 			// the question sets the scene, the next one names the person.
 			add(uint32(next), c.score)
@@ -104,7 +106,20 @@ func (ix *Index) titleNames(talk uint32, qs []queryTerm) bool {
 // than a statement.
 const shortLine = 8
 
-func isShort(b corpus.Bullet) bool { return len(strings.Fields(b.Text)) < shortLine }
+func isShort(b corpus.Bullet) bool { return countFields(b.Text) < shortLine }
+
+// countFields is len(strings.Fields(s)), without making the fields.
+func countFields(s string) int {
+	n, inField := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inField {
+			n++
+		}
+		inField = !space
+	}
+	return n
+}
 
 // topicLine is the length, in words, up to which a line names a topic that
 // its sub-bullets explain.
@@ -114,15 +129,14 @@ const topicLine = 3
 // maxExplainingChildren, of a topic line ("gh:magicstack/uvloop" ->
 // "99.(9)% compatible asyncio event loop written in Cython") or of a
 // question the notes ask ("Where do we use udp?" -> "KubeDNS").
-func explainingChildren(t *corpus.Talk, i int) []int {
-	text := t.Bullet(i).Text
-	if len(strings.Fields(text)) > topicLine && !strings.HasSuffix(strings.TrimSpace(text), "?") {
+func explainingChildren(t *corpus.Talk, i int, b corpus.Bullet) []int {
+	if countFields(b.Text) > topicLine && !strings.HasSuffix(strings.TrimSpace(b.Text), "?") {
 		return nil
 	}
 	var out []int
 	for j := i + 1; j < t.NumBullets() && len(out) < maxExplainingChildren; j++ {
-		next := t.Bullet(j)
-		if next.File != t.Bullet(i).File || next.Parent < i {
+		next := t.Place(j)
+		if next.File != b.File || next.Parent < i {
 			break
 		}
 		if next.Parent == i {
@@ -139,12 +153,11 @@ const maxExplainingChildren = 2
 // section ("Uses Idle with threads" -> "Kills performance ..."), or its
 // first sub-bullet ("Example of NASA issue" -> "caused project to go to
 // ColdFusion").
-func followingLine(t *corpus.Talk, i int) (int, bool) {
-	b := t.Bullet(i)
+func followingLine(t *corpus.Talk, i int, b corpus.Bullet) (int, bool) {
 	if !isShort(b) || i+1 >= t.NumBullets() {
 		return 0, false
 	}
-	next := t.Bullet(i + 1)
+	next := t.Place(i + 1)
 	if next.File == b.File && (next.Parent == b.Parent || next.Parent == i) && slices.Equal(next.Section, b.Section) {
 		return i + 1, true
 	}

@@ -61,6 +61,19 @@ func (t *Talk) Bullet(i int) Bullet {
 	}
 }
 
+// Place returns where the talk's i-th bullet stands in its notes (file,
+// line, section, parent) without its text, which costs decoding.
+func (t *Talk) Place(i int) Bullet {
+	if t.notes.lines == nil {
+		b := t.bullets[i]
+		b.Text = ""
+		return b
+	}
+	n := &t.notes
+	l := n.lines[i]
+	return Bullet{File: n.files[l.file], Line: int(l.line), Section: n.paths[l.path], Parent: int(l.parent)}
+}
+
 // AllBullets returns all bullets of the talk.
 func (t *Talk) AllBullets() []Bullet {
 	out := make([]Bullet, t.NumBullets())

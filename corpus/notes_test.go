@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -35,6 +36,10 @@ func TestCompactKeepsBullets(t *testing.T) {
 		t.Fatalf("NumBullets = %d, want %d", tk.NumBullets(), len(bullets))
 	}
 	for i, want := range bullets {
+		place := tk.Place(i)
+		if place.Text != "" || place.File != want.File || place.Line != want.Line || place.Parent != want.Parent || !slices.Equal(place.Section, want.Section) {
+			t.Errorf("place of bullet %d = %+v, want %+v without its text", i, place, want)
+		}
 		got := tk.Bullet(i)
 		if got.Text != want.Text || got.File != want.File || got.Line != want.Line || got.Parent != want.Parent || len(got.Section) != len(want.Section) {
 			t.Errorf("bullet %d = %+v, want %+v", i, got, want)
