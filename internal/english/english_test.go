@@ -2,6 +2,7 @@ package english
 
 import (
 	"bufio"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -27,8 +28,9 @@ func TestRank(t *testing.T) {
 	}
 }
 
-// TestRankFindsEveryWord looks every line of the list up: the binary search
-// must reach the first, the last and every word between.
+// TestRankFindsEveryWord looks every line of the list up: the first, the
+// last and every word between must give their line's rank and size, and
+// words the list lacks none.
 func TestRankFindsEveryWord(t *testing.T) {
 	sc := bufio.NewScanner(strings.NewReader(list))
 	prev := ""
@@ -40,10 +42,16 @@ func TestRankFindsEveryWord(t *testing.T) {
 		}
 		w := fs[0]
 		prev = w
-		if Rank(w) > Rare || Rank(w) == 0 && Size(w) == 0 {
-			t.Fatalf("%q: rank %d, size %d; want its line %q", w, Rank(w), Size(w), sc.Text())
+		rank, size := lookup(w)
+		if strconv.Itoa(rank) != fs[1] || strconv.Itoa(size) != fs[2] || rank > Rare || rank == 0 && size == 0 {
+			t.Fatalf("%q: rank %d, size %d; want its line %q", w, rank, size, sc.Text())
 		}
 		n++
+	}
+	for _, w := range []string{"", " ", "zzzzqx", "pytho", "the ", " the", "the\n", "a1 21287 0"} {
+		if rank, size := lookup(w); rank != 0 || size != 0 {
+			t.Errorf("lookup(%q) = %d, %d; want nothing", w, rank, size)
+		}
 	}
 	if n < 120_000 {
 		t.Errorf("%d words; want the first 100,000 ranks and the dictionaries", n)

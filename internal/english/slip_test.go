@@ -52,6 +52,14 @@ func TestSlipsCommonestFirst(t *testing.T) {
 	}
 }
 
+// TestWordIndexUpToDate: words.idx is what the word list gives; rebuild it
+// with gen -from-words after changing words.txt.
+func TestWordIndexUpToDate(t *testing.T) {
+	if !bytes.Equal(BuildWordIndex(list), []byte(wordIndex)) {
+		t.Error("words.idx is not built from words.txt: go run ./internal/english/gen -from-words internal/english/words.txt -slips internal/english/slips.bin -index internal/english/words.idx")
+	}
+}
+
 // TestSlipTableUpToDate: slips.bin is what the word list gives; rebuild it
 // with gen -from-words after changing words.txt.
 func TestSlipTableUpToDate(t *testing.T) {

