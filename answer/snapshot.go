@@ -181,7 +181,7 @@ func ReadSnapshot(data []byte) (*Index, error) {
 
 	v := &vocabulary{words: r.Strings(), term: r.Uint32Array(), count: r.Uint32Array(), stem: r.Uint32Array(),
 		keys: r.Uint64Array(), sorted: r.Uint32Array()}
-	v.neighbourhood.Do(func() {}) // read, not to be built
+	v.neighbourhood.Do(v.indexKeys) // read, not to be built
 	v.ids = make(map[string]uint32, len(v.words))
 	for i, w := range v.words {
 		v.ids[w] = uint32(i)

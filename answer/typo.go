@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/talkbot/talkbot/internal/english"
+	"github.com/talkbot/talkbot/internal/keydir"
 )
 
 // vocabulary holds the surface words of the index and finds the words near
@@ -17,8 +18,9 @@ import (
 // word is stored under itself and each string made by deleting one of its
 // letters; a query word looks itself up under the strings made by deleting
 // up to two letters, and each candidate found is checked with a true edit
-// distance. A lookup costs a few dozen binary searches, whatever the size of
-// the vocabulary.
+// distance. A lookup costs a few dozen searches among the few keys a
+// directory of their top bits points to, whatever the size of the
+// vocabulary.
 type vocabulary struct {
 	ids   map[string]uint32
 	words []string
@@ -28,7 +30,8 @@ type vocabulary struct {
 
 	neighbourhood sync.Once // built at the first correction asked for
 	keys          []uint64  // sorted deletion-neighbourhood keys: hash bits, word number
-	sorted        []uint32  // word numbers in the words' order, for prefixes
+	keyDir        keydir.Dir
+	sorted        []uint32 // word numbers in the words' order, for prefixes
 }
 
 // Words shorter than typoMinLen are never corrected; from typoTwoLen on, two
@@ -95,6 +98,7 @@ func (v *vocabulary) build() {
 	}
 	slices.Sort(keys)
 	v.keys = keys
+	v.indexKeys()
 	sorted := make([]uint32, len(v.words))
 	for i := range sorted {
 		sorted[i] = uint32(i)
@@ -102,6 +106,13 @@ func (v *vocabulary) build() {
 	slices.SortFunc(sorted, func(a, b uint32) int { return strings.Compare(v.words[a], v.words[b]) })
 	v.sorted = sorted
 }
+
+// indexKeys builds the directory of the neighbourhood's keys.
+func (v *vocabulary) indexKeys() {
+	v.keyDir = keydir.New(len(v.keys), v.key)
+}
+
+func (v *vocabulary) key(i int) uint64 { return v.keys[i] }
 
 // Derived forms: a word the notes never use finds the words they do that
 // extend its stem of at least minDerivedStem letters by at most
@@ -261,7 +272,7 @@ func (v *vocabulary) corrections(word string) []correction {
 	var out []correction
 	for _, h := range deletionHashesWithin(word, maxD) {
 		h >>= idBits
-		i, _ := slices.BinarySearch(v.keys, h<<idBits)
+		i := v.keyDir.Search(h<<idBits, v.key)
 		for ; i < len(v.keys) && v.keys[i]>>idBits == h; i++ {
 			id := uint32(v.keys[i] & (1<<idBits - 1))
 			if found[id] || v.words[id] == word {

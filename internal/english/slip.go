@@ -5,6 +5,9 @@ import (
 	"encoding/binary"
 	"slices"
 	"strings"
+	"sync"
+
+	"github.com/talkbot/talkbot/internal/keydir"
 )
 
 // A word is taken for a slip of another only when the other is among the
@@ -67,6 +70,10 @@ var slipData string
 // sorted), the number of words, each word's end offset, then the words.
 var slipTable = readSlipTable(slipData)
 
+// slipDir is the directory of the slip table's keys, built at the first
+// slip looked for.
+var slipDir = sync.OnceValue(func() keydir.Dir { return keydir.New(len(slipTable.keys)/8, slipTable.key) })
+
 type slipNeighbourhood struct {
 	keys  string // 8 bytes a key
 	ends  string // 4 bytes a word
@@ -108,15 +115,7 @@ func (t slipNeighbourhood) word(id int) string {
 func (t slipNeighbourhood) candidates(h uint64) []string {
 	h >>= slipIDBits
 	n := len(t.keys) / 8
-	lo, hi := 0, n
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if t.key(mid)>>slipIDBits < h {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
+	lo := slipDir().Search(h<<slipIDBits, t.key)
 	var out []string
 	for i := lo; i < n && t.key(i)>>slipIDBits == h; i++ {
 		out = append(out, t.word(int(t.key(i)&(1<<slipIDBits-1))))
