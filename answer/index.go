@@ -144,9 +144,10 @@ func (ix *Index) addWords(tz *tokenizer, text string) {
 	}
 }
 
-// hasTerm reports whether the sorted terms hold t.
-func hasTerm(terms []uint32, t uint32) bool {
-	_, found := slices.BinarySearch(terms, t)
+// sortedHolds reports whether a sorted list (of terms, talks, lines)
+// holds x.
+func sortedHolds(list []uint32, x uint32) bool {
+	_, found := slices.BinarySearch(list, x)
 	return found
 }
 

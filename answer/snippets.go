@@ -18,11 +18,12 @@ func (ix *Index) talkResult(t rankedTalk, named bool, q questionKind) TalkResult
 	talk := ix.corpus.Talks[t.talk]
 	r := ix.talkHeader(talk)
 	r.Score = t.score
+	lines := &talkLines{talk: talk}
 	shown := map[uint32]bool{}
 	add := func(bullet uint32, score float64) {
 		if !shown[bullet] && len(r.Snippets) < maxSnippets {
 			shown[bullet] = true
-			r.Snippets = append(r.Snippets, ix.snippet(talk, bullet, score))
+			r.Snippets = append(r.Snippets, lines.snippet(bullet, score))
 		}
 	}
 	if named || q.answer == summaryAnswer || (!t.best.direct && !t.best.inSection) {
@@ -46,7 +47,7 @@ func (ix *Index) talkResult(t rankedTalk, named bool, q questionKind) TalkResult
 			add(b, c.score)
 			continue
 		}
-		line := talk.Bullet(int(b))
+		line := lines.bullet(int(b))
 		if children := explainingChildren(talk, int(b), line); len(children) > 0 {
 			// A topic line ("gh:magicstack/uvloop") or a question the
 			// notes ask ("Where do we use udp?") is best answered by the
@@ -63,7 +64,7 @@ func (ix *Index) talkResult(t rankedTalk, named bool, q questionKind) TalkResult
 			continue
 		}
 		next, ok := followingLine(talk, int(b), line)
-		if ok && c == t.best && want != anyAnswer && !hasAnswerType(want, line.Text) && hasAnswerType(want, talk.Bullet(int(next)).Text) {
+		if ok && c == t.best && want != anyAnswer && !hasAnswerType(want, line.Text) && hasAnswerType(want, lines.bullet(next).Text) {
 			// "who replies the most on python-dev": the line that matches
 			// the question sets the scene, the next one names the person.
 			add(uint32(next), c.score)
@@ -91,7 +92,7 @@ func (ix *Index) titleNames(talk uint32, qs []queryTerm) bool {
 	for _, q := range qs {
 		found := false
 		for _, v := range q.variants {
-			if v.weight == 1 && slices.Contains(ix.title[v.term], talk) {
+			if v.weight == 1 && sortedHolds(ix.title[v.term], talk) {
 				found = true
 			}
 		}
@@ -179,10 +180,34 @@ func (ix *Index) talkHeader(t *corpus.Talk) TalkResult {
 }
 
 func (ix *Index) snippet(t *corpus.Talk, bullet uint32, score float64) Snippet {
-	b := t.Bullet(int(bullet))
+	lines := talkLines{talk: t}
+	return lines.snippet(bullet, score)
+}
+
+// talkLines decodes the lines of a talk that one reply shows, each once: a
+// line is read for its own snippet, as another's parent, and to judge
+// what to show.
+type talkLines struct {
+	talk *corpus.Talk
+	at   []int
+	got  []corpus.Bullet
+}
+
+func (l *talkLines) bullet(i int) corpus.Bullet {
+	if k := slices.Index(l.at, i); k >= 0 {
+		return l.got[k]
+	}
+	b := l.talk.Bullet(i)
+	l.at, l.got = append(l.at, i), append(l.got, b)
+	return b
+}
+
+func (l *talkLines) snippet(bullet uint32, score float64) Snippet {
+	t := l.talk
+	b := l.bullet(int(bullet))
 	parent := ""
 	if b.Parent >= 0 {
-		parent = t.Bullet(b.Parent).Text
+		parent = l.bullet(b.Parent).Text
 	}
 	return Snippet{
 		Text:    b.Text,
