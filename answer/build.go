@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/talkbot/talkbot/corpus"
 )
@@ -124,6 +125,7 @@ type lineReader struct {
 	seen  map[string]readWord // folded word -> what it is, for speed
 	buf   []byte              // scratch: a line lower-cased
 	word  []byte              // scratch: a word without its apostrophe
+	text  []byte              // scratch: a line as the notes write it
 }
 
 type readWord struct {
@@ -168,6 +170,10 @@ type lineInfo struct {
 	flags   uint8
 	parent  uint16
 }
+
+// tokensPerLine is about how many tokens a note line has, to size a
+// chunk's tokens.
+const tokensPerLine = 8
 
 type readToken struct {
 	pair  uint32
@@ -273,36 +279,36 @@ func (r *lineReader) appendCompounds(dst []readToken, folded string, inURL bool)
 
 func (r *lineReader) read(talks []*corpus.Talk, reader int) *chunk {
 	ch := &chunk{reader: reader, talks: len(talks)}
-	all := make([][]corpus.Bullet, len(talks))
-	lines, chars := 0, 0
-	for i, t := range talks {
-		all[i] = t.AllBullets()
-		lines += len(all[i])
-		for _, b := range all[i] {
-			chars += len(b.Text)
-		}
+	lines := 0
+	for _, t := range talks {
+		lines += t.NumBullets()
 	}
-	// A token takes five characters or more, space included.
 	ch.lines = make([]lineInfo, 0, lines)
-	ch.toks = make([]readToken, 0, chars/5)
-	for ti := range talks {
-		bullets := all[ti]
-		for bi, b := range bullets {
+	ch.toks = make([]readToken, 0, lines*tokensPerLine)
+	for _, t := range talks {
+		n := t.NumBullets()
+		for bi := range n {
+			b := t.Place(bi)
+			// The line's text is read in place: nothing read from it is
+			// kept without a copy (words and terms are cloned when first
+			// seen), and the buffer is written again only for the next line.
+			r.text = t.AppendText(r.text[:0], bi)
+			text := unsafe.String(unsafe.SliceData(r.text), len(r.text))
 			var flags uint8
-			if len(b.Section) > 0 && corpus.IsSpeakerHeading(b.Section[len(b.Section)-1]) || corpus.IntroducesSpeakers(b.Text) {
+			if len(b.Section) > 0 && corpus.IsSpeakerHeading(b.Section[len(b.Section)-1]) || corpus.IntroducesSpeakers(text) {
 				flags |= flagSpeakerLine
 			}
-			if bi > 0 && bullets[bi-1].File == b.File {
+			if bi > 0 && t.Place(bi-1).File == b.File {
 				flags |= flagPrevSameFile
 			}
-			if bi+1 < len(bullets) && bullets[bi+1].File == b.File {
+			if bi+1 < n && t.Place(bi+1).File == b.File {
 				flags |= flagNextSameFile
 			}
 			var up uint16
 			if b.Parent >= 0 {
 				up = uint16(min(bi-b.Parent, parentFar))
 			}
-			ch.toks = r.appendTokens(ch.toks, b.Text)
+			ch.toks = r.appendTokens(ch.toks, text)
 			ch.lines = append(ch.lines, lineInfo{section: b.Section, toks: uint32(len(ch.toks)), flags: flags, parent: up})
 		}
 	}

@@ -61,6 +61,24 @@ func (t *Talk) Bullet(i int) Bullet {
 	}
 }
 
+// AppendText appends the text of the talk's i-th bullet to dst: what
+// Bullet(i).Text holds, without making a string of it.
+func (t *Talk) AppendText(dst []byte, i int) []byte {
+	if t.notes.lines == nil {
+		return append(dst, t.bullets[i].Text...)
+	}
+	n := &t.notes
+	start := uint32(0)
+	if i > 0 {
+		start = n.lines[i-1].end
+	}
+	code := n.text[start:n.lines[i].end]
+	if n.dict == nil {
+		return append(dst, code...)
+	}
+	return n.dict.appendDecoded(dst, code)
+}
+
 // Place returns where the talk's i-th bullet stands in its notes (file,
 // line, section, parent) without its text, which costs decoding.
 func (t *Talk) Place(i int) Bullet {
@@ -175,21 +193,28 @@ func (d *pieceDict) decode(code []byte) string {
 		}
 		return unsafe.String(&code[0], len(code))
 	}
-	var b strings.Builder
-	b.Grow(len(code) * 4)
+	b := d.appendDecoded(make([]byte, 0, len(code)*4), code)
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b)) // b is never written again
+}
+
+// appendDecoded appends the text a code stands for to dst.
+func (d *pieceDict) appendDecoded(dst, code []byte) []byte {
 	for len(code) > 0 {
 		v, n := binary.Uvarint(code)
 		code = code[n:]
 		if v > 0 {
-			b.WriteString(d.pieces[v-1])
+			dst = append(dst, d.pieces[v-1]...)
 			continue
 		}
 		l, m := binary.Uvarint(code)
 		code = code[m:]
-		b.Write(code[:l])
+		dst = append(dst, code[:l]...)
 		code = code[l:]
 	}
-	return b.String()
+	return dst
 }
 
 // compactFrom is the fewest bullets worth coding: below it the strings
