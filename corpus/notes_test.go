@@ -28,6 +28,11 @@ func TestCompactKeepsBullets(t *testing.T) {
 		{Text: "", File: "b.md", Line: 11, Section: []string{"Q&A", "More"}, Parent: -1},
 	}
 	tk := &Talk{bullets: append([]Bullet(nil), bullets...)}
+	for i, want := range bullets { // before compacting, as small corpora stay
+		if place, text := tk.Place(i), tk.AppendText(nil, i); place.Text != "" || place.Line != want.Line || string(text) != want.Text {
+			t.Errorf("uncompacted bullet %d: place %+v, text %q; want %+v", i, place, text, want)
+		}
+	}
 	tk.compact(newPieceDict([]*Talk{tk}), nil)
 	if tk.bullets != nil {
 		t.Error("strings kept after compacting")
@@ -39,6 +44,9 @@ func TestCompactKeepsBullets(t *testing.T) {
 		place := tk.Place(i)
 		if place.Text != "" || place.File != want.File || place.Line != want.Line || place.Parent != want.Parent || !slices.Equal(place.Section, want.Section) {
 			t.Errorf("place of bullet %d = %+v, want %+v without its text", i, place, want)
+		}
+		if text := tk.AppendText([]byte("kept:"), i); string(text) != "kept:"+want.Text {
+			t.Errorf("AppendText(bullet %d) = %q, want %q after what it appends to", i, text, want.Text)
 		}
 		got := tk.Bullet(i)
 		if got.Text != want.Text || got.File != want.File || got.Line != want.Line || got.Parent != want.Parent || len(got.Section) != len(want.Section) {
