@@ -22,7 +22,7 @@ func (c *Corpus) WriteSnapshot(w *snapshot.Writer) {
 	}
 	w.Bool(dict != nil)
 	if dict != nil {
-		w.Strings(dict.pieces)
+		w.Strings(dict.pieces())
 	}
 	w.Uint(uint64(len(c.Talks)))
 	for _, t := range c.Talks {
@@ -46,11 +46,7 @@ func (c *Corpus) WriteSnapshot(w *snapshot.Writer) {
 func ReadSnapshot(r *snapshot.Reader) *Corpus {
 	var dict *pieceDict
 	if r.Bool() {
-		pieces := r.Strings()
-		dict = &pieceDict{pieces: pieces, ids: make(map[string]uint32, len(pieces))}
-		for i, p := range pieces {
-			dict.ids[p] = uint32(i)
-		}
+		dict = newPieceDictOf(r.Strings())
 	}
 	c := &Corpus{}
 	if n := r.Len(); n > 0 {
