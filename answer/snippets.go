@@ -18,7 +18,7 @@ func (ix *Index) talkResult(t rankedTalk, named bool, q questionKind) TalkResult
 	talk := ix.corpus.Talks[t.talk]
 	r := ix.talkHeader(talk)
 	r.Score = t.score
-	lines := &talkLines{talk: talk}
+	lines := &talkLines{talk: talk, event: r.Event}
 	shown := map[uint32]bool{}
 	add := func(bullet uint32, score float64) {
 		if !shown[bullet] && len(r.Snippets) < maxSnippets {
@@ -180,7 +180,7 @@ func (ix *Index) talkHeader(t *corpus.Talk) TalkResult {
 }
 
 func (ix *Index) snippet(t *corpus.Talk, bullet uint32, score float64) Snippet {
-	lines := talkLines{talk: t}
+	lines := talkLines{talk: t, event: t.Event.String()}
 	return lines.snippet(bullet, score)
 }
 
@@ -188,9 +188,10 @@ func (ix *Index) snippet(t *corpus.Talk, bullet uint32, score float64) Snippet {
 // line is read for its own snippet, as another's parent, and to judge
 // what to show.
 type talkLines struct {
-	talk *corpus.Talk
-	at   []int
-	got  []corpus.Bullet
+	talk  *corpus.Talk
+	event string // the talk's event, named as citations name it
+	at    []int
+	got   []corpus.Bullet
 }
 
 func (l *talkLines) bullet(i int) corpus.Bullet {
@@ -215,7 +216,7 @@ func (l *talkLines) snippet(bullet uint32, score float64) Snippet {
 		Parent:  parent,
 		Score:   score,
 		Citation: Citation{
-			Event: t.Event.String(), Talk: t.Title, Speakers: t.Speakers,
+			Event: l.event, Talk: t.Title, Speakers: t.Speakers,
 			File: b.File, Line: b.Line, URL: t.URL(b),
 		},
 	}
