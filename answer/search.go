@@ -115,6 +115,9 @@ type matcher struct {
 	// sorted terms in one pass.
 	byTerm []termVariant
 
+	talkBuf []uint32  // scratch: the talks of the lines being read
+	postBuf []posting // scratch: the postings of a word read in whole
+
 	// The shortlist, and the forced and other candidates it is drawn
 	// from: buffers reused from question to question.
 	short, forced, rest []*candidate
@@ -308,8 +311,10 @@ func (m *matcher) readText(i int, n int, weak bool) {
 			if v.weight < 1 {
 				k = min(k, fewChampions)
 			}
-			for _, p := range ch[:min(k, len(ch))] {
-				c, _ := m.reach(p.doc, i, get)
+			ch = ch[:min(k, len(ch))]
+			talks := m.talksOf(ch)
+			for j, p := range ch {
+				c := m.reach(p.doc, talks[j], i, get)
 				if c == nil {
 					continue
 				}
@@ -320,11 +325,16 @@ func (m *matcher) readText(i int, n int, weak bool) {
 			}
 			continue
 		}
+		m.postBuf = m.postBuf[:0]
+		ix.text[v.term].each(func(doc, tf uint32) { m.postBuf = append(m.postBuf, posting{doc, tf}) })
+		ps := m.postBuf
+		talks := m.talksOf(ps)
 		lastTalk := uint32(math.MaxUint32) // the talk whose first use is marked
-		ix.text[v.term].each(func(doc, tf uint32) {
-			c, talk := m.reach(doc, i, get)
+		for j, p := range ps {
+			doc, tf, talk := p.doc, p.tf, talks[j]
+			c := m.reach(doc, talk, i, get)
 			if c == nil {
-				return
+				continue
 			}
 			if tf&1 == 0 && v.weight == 1 && talk != lastTalk {
 				lastTalk = talk
@@ -335,20 +345,30 @@ func (m *matcher) readText(i int, n int, weak bool) {
 				}
 			}
 			m.note(c, i, v, tf)
-		})
+		}
 	}
 }
 
-// reach records that a line holding word i was read, in a talk the
-// question searches, and returns its candidate (from get: found or made)
-// and its talk; no candidate when the talk is not searched or get has none.
-func (m *matcher) reach(doc uint32, i int, get func(uint32) *candidate) (*candidate, uint32) {
-	talk := m.ix.docs[doc].talk
+// reach records that a line of a talk holding word i was read, in a talk
+// the question searches, and returns its candidate (from get: found or
+// made); none when the talk is not searched or get has none.
+func (m *matcher) reach(doc, talk uint32, i int, get func(uint32) *candidate) *candidate {
 	if !m.allowed(talk) {
-		return nil, talk
+		return nil
 	}
 	m.hit(talk, i)
-	return get(doc), talk
+	return get(doc)
+}
+
+// talksOf returns the talks of the lines of postings, gathered in one tight
+// loop before they are used: the lines' records lie far apart, and loads
+// that depend on nothing else overlap their cache misses.
+func (m *matcher) talksOf(ps []posting) []uint32 {
+	m.talkBuf = m.talkBuf[:0]
+	for _, p := range ps {
+		m.talkBuf = append(m.talkBuf, m.ix.docs[p.doc].talk)
+	}
+	return m.talkBuf
 }
 
 // firstMentioned reports whether a candidate is the line where its talk
