@@ -180,14 +180,27 @@ func (a rankedPosting) better(b rankedPosting) bool {
 // frequency as its class keeps it, and whether the document is where its
 // talk first uses the term.
 func (ix *Index) eachCommon(doc uint32, fn func(common uint16, tf uint32, first bool)) {
+	for _, e := range ix.forward(doc) {
+		fn(forwardEntry(e))
+	}
+}
+
+// forward returns the forward list of a document: an entry per common
+// term it uses.
+func (ix *Index) forward(doc uint32) []uint16 {
 	if ix.fwd == nil {
-		return
+		return nil
 	}
 	end := uint32(len(ix.fwd))
 	if int(doc)+1 < len(ix.docs) {
 		end = ix.docs[doc+1].fwd
 	}
-	for _, e := range ix.fwd[ix.docs[doc].fwd:end] {
-		fn(e&(maxCommon-1), classTF[e>>14], e&firstInTalk != 0)
-	}
+	return ix.fwd[ix.docs[doc].fwd:end]
+}
+
+// forwardEntry reads an entry of a forward list: the common term, its
+// stored frequency as its class keeps it, and whether the document is where
+// its talk first uses the term.
+func forwardEntry(e uint16) (common uint16, tf uint32, first bool) {
+	return e & (maxCommon - 1), classTF[e>>14], e&firstInTalk != 0
 }

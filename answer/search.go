@@ -115,8 +115,12 @@ type matcher struct {
 	// sorted terms in one pass.
 	byTerm []termVariant
 
-	talkBuf []uint32  // scratch: the talks of the lines being read
-	postBuf []posting // scratch: the postings of a word read in whole
+	talkBuf []uint32   // scratch: the talks of the lines being read
+	postBuf []posting  // scratch: the postings of a word read in whole
+	fwdBuf  [][]uint16 // scratch: the candidates' forward lists
+	// touched16 keeps the loads that bring forward lists into the cache
+	// from being dropped as unused.
+	touched16 uint16
 
 	// The shortlist, and the forced and other candidates it is drawn
 	// from: buffers reused from question to question.
@@ -403,12 +407,28 @@ func (m *matcher) probeCommon() {
 			partial |= 1 << i
 		}
 	}
+	// The candidates' forward lists lie far apart: they are found and
+	// touched in tight loops first, so that their cache misses overlap.
+	lists := m.fwdBuf[:0]
 	for k := range m.pool {
-		c := &m.pool[k]
-		if c.exact&partial == partial {
-			continue // holds every common word as typed: nothing to learn
+		var l []uint16
+		if c := &m.pool[k]; c.exact&partial != partial { // else it holds every common word as typed
+			l = m.ix.forward(c.doc)
 		}
-		m.ix.eachCommon(c.doc, func(common uint16, tf uint32, first bool) {
+		lists = append(lists, l)
+	}
+	m.fwdBuf = lists
+	var touched uint16
+	for _, l := range lists {
+		if len(l) > 0 {
+			touched |= l[0]
+		}
+	}
+	m.touched16 = touched
+	for k, l := range lists {
+		c := &m.pool[k]
+		for _, e := range l {
+			common, tf, first := forwardEntry(e)
 			for _, p := range m.probes {
 				if p.common == common {
 					m.note(c, p.word, p.v, tf)
@@ -418,7 +438,7 @@ func (m *matcher) probeCommon() {
 					}
 				}
 			}
-		})
+		}
 	}
 }
 
