@@ -64,6 +64,7 @@ func (ix *Index) match(qs []queryTerm, an analysis, filter, deny map[uint32]bool
 		total += q.weight
 	}
 	out := scored{total: total, cands: m.shortlist(total)}
+	m.touchFields(out.cands)
 	for _, c := range out.cands {
 		m.score(c, total, false)
 	}
@@ -545,6 +546,39 @@ func (m *matcher) fieldsOf(doc uint32, title, speakers, section *[maxTerms]float
 	}
 }
 
+// touchFields reads the first of the title, speaker and heading terms of
+// the candidates' talks and sections in a tight loop before they are
+// scored: they lie far apart, and loads that depend on nothing else
+// overlap their cache misses.
+func (m *matcher) touchFields(cs []*candidate) {
+	ix := m.ix
+	var touched uint32
+	for _, c := range cs {
+		touched |= firstTerm(ix.titleTerms[c.talk]) | firstTerm(ix.speakerTerms[c.talk])
+		if c.section != noSection {
+			touched |= firstTerm(ix.sectionTerms[c.section])
+		}
+	}
+	m.touched16 |= uint16(touched)
+}
+
+// touchTalkFields is touchFields for talks.
+func (m *matcher) touchTalkFields(talks []uint32) {
+	ix := m.ix
+	var touched uint32
+	for _, t := range talks {
+		touched |= firstTerm(ix.titleTerms[t]) | firstTerm(ix.speakerTerms[t])
+	}
+	m.touched16 |= uint16(touched)
+}
+
+func firstTerm(terms []uint32) uint32 {
+	if len(terms) == 0 {
+		return 0
+	}
+	return terms[0]
+}
+
 // fieldScan is the most talks read of a word in titles or speakers.
 const fieldScan = 2 * maxForcedTalks
 
@@ -589,6 +623,10 @@ func (m *matcher) forceFieldTalks() {
 	}
 	talks := make([]uint32, 0, len(weight))
 	for t := range weight {
+		talks = append(talks, t)
+	}
+	m.touchTalkFields(talks)
+	for _, t := range talks {
 		var title, speakers [maxTerms]float64
 		m.fieldHits(ix.titleTerms[t], &title)
 		m.fieldHits(ix.speakerTerms[t], &speakers)
@@ -600,7 +638,6 @@ func (m *matcher) forceFieldTalks() {
 		}
 		weight[t] = w
 		m.fieldTalks[t] = m.fieldLevels(levels)
-		talks = append(talks, t)
 	}
 	slices.SortFunc(talks, func(a, b uint32) int {
 		if c := cmp.Compare(weight[b], weight[a]); c != 0 {
