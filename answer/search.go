@@ -119,9 +119,9 @@ type matcher struct {
 	talkBuf []uint32   // scratch: the talks of the lines being read
 	postBuf []posting  // scratch: the postings of a word read in whole
 	fwdBuf  [][]uint16 // scratch: the candidates' forward lists
-	// touched16 keeps the loads that bring forward lists into the cache
+	// loadSink keeps the loads that bring forward lists into the cache
 	// from being dropped as unused.
-	touched16 uint16
+	loadSink uint16
 
 	// The shortlist, and the forced and other candidates it is drawn
 	// from: buffers reused from question to question.
@@ -425,7 +425,7 @@ func (m *matcher) probeCommon() {
 			touched |= l[0]
 		}
 	}
-	m.touched16 = touched
+	m.loadSink = touched
 	for k, l := range lists {
 		c := &m.pool[k]
 		for _, e := range l {
@@ -559,7 +559,7 @@ func (m *matcher) touchFields(cs []*candidate) {
 			touched |= firstTerm(ix.sectionTerms[c.section])
 		}
 	}
-	m.touched16 |= uint16(touched)
+	m.loadSink |= uint16(touched)
 }
 
 // touchTalkFields is touchFields for talks.
@@ -569,7 +569,7 @@ func (m *matcher) touchTalkFields(talks []uint32) {
 	for _, t := range talks {
 		touched |= firstTerm(ix.titleTerms[t]) | firstTerm(ix.speakerTerms[t])
 	}
-	m.touched16 |= uint16(touched)
+	m.loadSink |= uint16(touched)
 }
 
 func firstTerm(terms []uint32) uint32 {
