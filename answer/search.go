@@ -119,7 +119,7 @@ type matcher struct {
 	talkBuf []uint32   // scratch: the talks of the lines being read
 	postBuf []posting  // scratch: the postings of a word read in whole
 	fwdBuf  [][]uint16 // scratch: the candidates' forward lists
-	// loadSink keeps the loads that bring forward lists into the cache
+	// loadSink keeps the loads that bring forward lists and field terms into the cache
 	// from being dropped as unused.
 	loadSink uint16
 
