@@ -191,11 +191,16 @@ func (ix *Index) forward(doc uint32) []uint16 {
 	if ix.fwd == nil {
 		return nil
 	}
-	end := uint32(len(ix.fwd))
-	if int(doc)+1 < len(ix.docs) {
-		end = ix.docs[doc+1].fwd
+	return ix.fwd[ix.docs[doc].fwd:ix.fwdStart(doc+1)]
+}
+
+// fwdStart is where the forward list of a document starts, or the end of
+// the lists for the document after the last.
+func (ix *Index) fwdStart(doc uint32) uint32 {
+	if int(doc) < len(ix.docs) {
+		return ix.docs[doc].fwd
 	}
-	return ix.fwd[ix.docs[doc].fwd:end]
+	return uint32(len(ix.fwd))
 }
 
 // forwardEntry reads an entry of a forward list: the common term, its

@@ -102,6 +102,7 @@ type matcher struct {
 
 	partial      [maxTerms]bool              // word i was read through its champions
 	probes       []probe                     // the common variants of those words
+	probeWords   *[maxCommon]uint16          // common term -> the words it is a probe of, by bit
 	inTalk       map[uint32]uint16           // talk -> the common words its lines use, by bit
 	talkHits     []uint16                    // talk -> the words some line of it uses, by bit
 	touched      []uint32                    // talks with hits, to clear them
@@ -131,7 +132,7 @@ type matcher struct {
 // matchers are reused: a question's candidates and maps are most of what
 // answering it allocates.
 var matchers = sync.Pool{New: func() any {
-	return &matcher{byDoc: map[uint32]int32{}, inTalk: map[uint32]uint16{}, fieldTalks: map[uint32]int32{}, fieldSections: map[uint32]int32{}}
+	return &matcher{probeWords: new([maxCommon]uint16), byDoc: map[uint32]int32{}, inTalk: map[uint32]uint16{}, fieldTalks: map[uint32]int32{}, fieldSections: map[uint32]int32{}}
 }}
 
 // maxPooledCandidates bounds the matchers kept for reuse: one that read a
@@ -209,6 +210,9 @@ func (m *matcher) release() {
 		m.talkHits[t] = 0
 	}
 	m.touched = m.touched[:0]
+	for _, p := range m.probes {
+		m.probeWords[p.common] = 0
+	}
 	for i := range m.qs {
 		clear(m.firstMention[i])
 	}
@@ -396,6 +400,7 @@ func (m *matcher) probeCommon() {
 		for _, v := range q.variants {
 			if k, ok := m.ix.common[v.term]; ok {
 				m.probes = append(m.probes, probe{word: i, v: v, common: k})
+				m.probeWords[k] |= 1 << i
 			}
 		}
 	}
@@ -430,6 +435,9 @@ func (m *matcher) probeCommon() {
 		c := &m.pool[k]
 		for _, e := range l {
 			common, tf, first := forwardEntry(e)
+			if m.probeWords[common] == 0 {
+				continue
+			}
 			for _, p := range m.probes {
 				if p.common == common {
 					m.note(c, p.word, p.v, tf)
@@ -444,25 +452,28 @@ func (m *matcher) probeCommon() {
 }
 
 // talkWords returns, a bit each, the words read through champions that
-// some line of a talk uses; a talk's forward lists lie together.
+// some line of a talk uses: its lines' forward lists lie together, and are
+// read until every such word is found.
 func (m *matcher) talkWords(talk uint32) uint16 {
 	if w, ok := m.inTalk[talk]; ok {
 		return w
 	}
 	ix := m.ix
-	end := uint32(len(ix.docs))
+	var all uint16
+	for _, p := range m.probes {
+		all |= 1 << p.word
+	}
+	first, end := ix.talkStart[talk], uint32(len(ix.docs))
 	if int(talk)+1 < len(ix.talkStart) {
 		end = ix.talkStart[talk+1]
 	}
 	var w uint16
-	for doc := ix.talkStart[talk]; doc < end; doc++ {
-		ix.eachCommon(doc, func(common uint16, _ uint32, _ bool) {
-			for _, p := range m.probes {
-				if p.common == common {
-					w |= 1 << p.word
-				}
+	if first < end {
+		for _, e := range ix.fwd[ix.docs[first].fwd:ix.fwdStart(end)] {
+			if w |= m.probeWords[e&(maxCommon-1)]; w == all {
+				break
 			}
-		})
+		}
 	}
 	m.inTalk[talk] = w
 	return w
@@ -488,6 +499,9 @@ func (m *matcher) levelsAt(doc uint32, out *[maxTerms]float32) {
 		return
 	}
 	m.ix.eachCommon(doc, func(common uint16, tf uint32, _ bool) {
+		if m.probeWords[common] == 0 {
+			return
+		}
 		for _, p := range m.probes {
 			if p.common == common {
 				l, _ := m.level(p.word, p.v, doc, tf)
