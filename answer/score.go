@@ -41,7 +41,8 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 	}
 	var titleHits, speakerHits, sectionHits [maxTerms]float64
 	m.fieldsOf(doc, &titleHits, &speakerHits, &sectionHits)
-	for i, q := range qs {
+	for i := range qs {
+		q := &qs[i] // not a copy: scoring reads a few fields of each word
 		absent = absent || q.specificAbsent()
 		direct := float64(c.level[i])
 		speakerHit, titleHit := speakerHits[i], titleHits[i]

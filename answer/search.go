@@ -646,8 +646,8 @@ func (m *matcher) forceFieldTalks() {
 		m.fieldHits(ix.speakerTerms[t], &speakers)
 		w := 0.0
 		var levels [maxTerms]float32
-		for i, q := range m.qs {
-			w += q.weight * max(title[i], speakers[i])
+		for i := range m.qs {
+			w += m.qs[i].weight * max(title[i], speakers[i])
 			levels[i] = float32(max(titleLevel*title[i], speakerLevel*speakers[i]))
 		}
 		weight[t] = w
