@@ -93,7 +93,7 @@ type matcher struct {
 	// Candidates live in pool, found by document through byDoc; a pointer
 	// into pool is good until the next candidate is added.
 	pool  []candidate
-	byDoc map[uint32]int32
+	byDoc docTable
 
 	// The talks found by title or speaker and the sections found by
 	// heading: the level their fields give each word, in levels.
@@ -132,7 +132,7 @@ type matcher struct {
 // matchers are reused: a question's candidates and maps are most of what
 // answering it allocates.
 var matchers = sync.Pool{New: func() any {
-	return &matcher{probeWords: new([maxCommon]uint16), byDoc: map[uint32]int32{}, inTalk: map[uint32]uint16{}, fieldTalks: map[uint32]int32{}, fieldSections: map[uint32]int32{}}
+	return &matcher{probeWords: new([maxCommon]uint16), inTalk: map[uint32]uint16{}, fieldTalks: map[uint32]int32{}, fieldSections: map[uint32]int32{}}
 }}
 
 // maxPooledCandidates bounds the matchers kept for reuse: one that read a
@@ -201,7 +201,7 @@ func (m *matcher) release() {
 	if cap(m.pool) > maxPooledCandidates {
 		return
 	}
-	clear(m.byDoc)
+	m.byDoc.reset()
 	clear(m.fieldTalks)
 	clear(m.fieldSections)
 	m.levels = m.levels[:0]
@@ -233,10 +233,10 @@ func (m *matcher) allowed(talk uint32) bool {
 }
 
 func (m *matcher) get(doc uint32) *candidate {
-	i, ok := m.byDoc[doc]
+	i, ok := m.byDoc.get(doc)
 	if !ok {
 		i = int32(len(m.pool))
-		m.byDoc[doc] = i
+		m.byDoc.put(doc, i)
 		d := &m.ix.docs[doc]
 		m.pool = append(m.pool, candidate{doc: doc, talk: d.talk, section: d.section})
 	}
@@ -244,7 +244,7 @@ func (m *matcher) get(doc uint32) *candidate {
 }
 
 func (m *matcher) lookup(doc uint32) *candidate {
-	if i, ok := m.byDoc[doc]; ok {
+	if i, ok := m.byDoc.get(doc); ok {
 		return &m.pool[i]
 	}
 	return nil
