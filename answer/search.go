@@ -136,8 +136,13 @@ var matchers = sync.Pool{New: func() any {
 }}
 
 // maxPooledCandidates bounds the matchers kept for reuse: one that read a
-// whole event's common words is let go.
-const maxPooledCandidates = 1 << 14
+// whole event's common words is let go, as is one that read more postings
+// of a word than maxPooledPostings (a common word read in whole under an
+// event's filter, most of whose lines are in other talks).
+const (
+	maxPooledCandidates = 1 << 14
+	maxPooledPostings   = 1 << 16
+)
 
 func newMatcher(ix *Index, qs []queryTerm, filter map[uint32]bool) *matcher {
 	m := matchers.Get().(*matcher)
@@ -198,7 +203,7 @@ func newMatcher(ix *Index, qs []queryTerm, filter map[uint32]bool) *matcher {
 // release returns the matcher for reuse; its candidates must no longer be
 // used.
 func (m *matcher) release() {
-	if cap(m.pool) > maxPooledCandidates {
+	if cap(m.pool) > maxPooledCandidates || cap(m.postBuf) > maxPooledPostings {
 		return
 	}
 	m.byDoc.reset()
