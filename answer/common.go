@@ -176,15 +176,6 @@ func (a rankedPosting) better(b rankedPosting) bool {
 	return a.impact > b.impact || a.impact == b.impact && a.doc < b.doc
 }
 
-// eachCommon calls fn with each common term of a document, its stored
-// frequency as its class keeps it, and whether the document is where its
-// talk first uses the term.
-func (ix *Index) eachCommon(doc uint32, fn func(common uint16, tf uint32, first bool)) {
-	for _, e := range ix.forward(doc) {
-		fn(forwardEntry(e))
-	}
-}
-
 // forward returns the forward list of a document: an entry per common
 // term it uses.
 func (ix *Index) forward(doc uint32) []uint16 {

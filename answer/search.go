@@ -503,9 +503,10 @@ func (m *matcher) levelsAt(doc uint32, out *[maxTerms]float32) {
 	if len(m.probes) == 0 {
 		return
 	}
-	m.ix.eachCommon(doc, func(common uint16, tf uint32, _ bool) {
+	for _, e := range m.ix.forward(doc) {
+		common, tf, _ := forwardEntry(e)
 		if m.probeWords[common] == 0 {
-			return
+			continue
 		}
 		for _, p := range m.probes {
 			if p.common == common {
@@ -513,7 +514,7 @@ func (m *matcher) levelsAt(doc uint32, out *[maxTerms]float32) {
 				out[p.word] = max(out[p.word], float32(l))
 			}
 		}
-	})
+	}
 }
 
 // termVariant is a variant of word word of a question.
