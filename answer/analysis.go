@@ -162,18 +162,6 @@ func roleOf(w string) wordRole {
 	return roleContent
 }
 
-// contractionRe matches a pronoun's contraction ("i'd", "we're",
-// "what's"): without the apostrophe it would read as another word ("id",
-// "were", "whats"). possessiveRe matches a possessive ("pydanny's talk",
-// "2.0's").
-var (
-	contractionRe = regexp.MustCompile(`(?i)\b(i|you|he|she|it|we|they|that|there|here|what|who|where|how)['’](d|ll|m|ve|re|s)\b`)
-	possessiveRe  = regexp.MustCompile(`(?i)\b([a-z0-9.]+)['’]s\b`)
-)
-
-// dropContractions removes the contractions of pronouns and the "'s" of
-// possessives, which would otherwise join the word before them. "Let's"
-// stays as it is: notes write it so.
 // plainText is a chat message as plain words: markup, contractions and
 // possessives taken out, "tl;dr" made one word.
 func plainText(s string) string {
@@ -202,20 +190,6 @@ func holdsFold(s, lower string) bool {
 // tldrRe matches "tl;dr" as chat writes it: "TL;DR", "tl:dr", "tl,dr", "tl dr".
 var tldrRe = regexp.MustCompile(`(?i)\btl\s?[;:,.]?\s?dr\b`)
 
-func dropContractions(s string) string {
-	if !strings.ContainsAny(s, "'’") {
-		return s
-	}
-	s = contractionRe.ReplaceAllString(s, "$1")
-	return possessiveRe.ReplaceAllStringFunc(s, func(m string) string {
-		if strings.EqualFold(m[:len(m)-len("'s")], "let") {
-			return m
-		}
-		_, size := utf8.DecodeLastRuneInString(m[:len(m)-1])
-		return m[:len(m)-1-size]
-	})
-}
-
 // quoteRe matches a phrase in quotes: double, typographic, or single
 // quotes that open after a space and close before one. Phrases longer
 // than maxQuoted characters are passed over in code: a bounded repeat
@@ -228,7 +202,7 @@ const maxQuoted = 100
 // quotedPhrases returns the phrases a question puts in quotes, as folded
 // words.
 func quotedPhrases(text string) [][]string {
-	if !strings.ContainsAny(text, "\"'“‘") {
+	if !strings.ContainsAny(text, `"'`) && !strings.Contains(text, "“") && !strings.Contains(text, "‘") { // ContainsAny with a rune beyond ASCII reads rune by rune
 		return nil
 	}
 	var out [][]string
@@ -514,46 +488,45 @@ func (s sentence) asks() bool {
 // emoji: chat writes "hey 👋 quick q — did ..." for "Hey. Did ...". Words
 // in parentheses are an aside of their own.
 func splitSentences(text string) []sentence {
-	var out []sentence
-	var cur strings.Builder
-	aside := false
-	flush := func(end rune) {
-		text := fold(cur.String())
-		if ws := words(text); len(ws) > 0 {
-			out = append(out, sentence{text: text, words: ws, end: end, aside: aside})
-		}
-		cur.Reset()
+	if !utf8.ValidString(text) {
+		text = string([]rune(text)) // each stray byte a replacement character
 	}
-	rs := []rune(text)
-	for i, r := range rs {
-		next := rune(' ')
-		if i+1 < len(rs) {
-			next = rs[i+1]
+	var out []sentence
+	start := 0 // where the current sentence starts, in bytes
+	aside := false
+	flush := func(end rune, at, width int) {
+		folded := fold(text[start:at])
+		if ws := words(folded); len(ws) > 0 {
+			out = append(out, sentence{text: folded, words: ws, end: end, aside: aside})
 		}
-		prev := rune(' ')
-		if i > 0 {
-			prev = rs[i-1]
+		start = at + width
+	}
+	prev := rune(' ')
+	for i, r := range text {
+		width := utf8.RuneLen(r)
+		next := rune(' ')
+		if i+width < len(text) {
+			next, _ = utf8.DecodeRuneInString(text[i+width:])
 		}
 		switch {
 		case r == '(' && !aside:
-			flush(0)
+			flush(0, i, width)
 			aside = true
 		case r == ')' && aside:
-			flush(0)
+			flush(0, i, width)
 			aside = false
 		case r == '?' || r == '!' || r == ';':
-			flush(r)
-		case r == '.' && unicode.IsSpace(next) && !isAbbreviationDot(cur.String()):
-			flush(r)
+			flush(r, i, width)
+		case r == '.' && unicode.IsSpace(next) && !isAbbreviationDot(text[start:i]):
+			flush(r, i, width)
 		case (r == '—' || r == '–' || r == '-') && unicode.IsSpace(prev) && unicode.IsSpace(next):
-			flush(0)
+			flush(0, i, width)
 		case isEmoji(r):
-			flush(0)
-		default:
-			cur.WriteRune(r)
+			flush(0, i, width)
 		}
+		prev = r
 	}
-	flush(0)
+	flush(0, len(text), 0)
 	return out
 }
 
@@ -588,7 +561,7 @@ func stripMarkup(s string) string {
 	if !strings.ContainsAny(s, "<:&") {
 		return s
 	}
-	s = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">").Replace(s)
+	s = chatEntities.Replace(s)
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		switch s[i] {
@@ -620,6 +593,9 @@ func stripMarkup(s string) string {
 	}
 	return b.String()
 }
+
+// chatEntities decodes the HTML entities chat sends for "&", "<" and ">".
+var chatEntities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">")
 
 // linkAside returns the words of a link's path as an aside (" (grok the
 // gil)" for https://bit.ly/grok-the-gil), or "": what was shared may be

@@ -278,3 +278,49 @@ func TestPlainText(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitSentences(t *testing.T) {
+	type want struct {
+		text  string
+		end   rune
+		aside bool
+	}
+	tests := []struct {
+		in   string
+		want []want
+	}{
+		{"", nil},
+		{"what is uvloop", []want{{"what is uvloop", 0, false}}},
+		{"Hey. Did python 3.6 ship?", []want{{"hey", '.', false}, {" did python 3.6 ship", '?', false}}},
+		{"tools e.g. pip. what else", []want{{"tools e.g. pip", '.', false}, {" what else", 0, false}}},
+		{"hey 👋 quick q — did it; ok!", []want{{"hey ", 0, false}, {" quick q ", 0, false}, {" did it", ';', false}, {" ok", '!', false}}},
+		{"what did armin (the flask guy) present", []want{{"what did armin ", 0, false}, {"the flask guy", 0, true}, {" present", 0, false}}},
+		{"try-except vs ret - urn", []want{{"try-except vs ret ", 0, false}, {" urn", 0, false}}},
+		{"Zoë’s talk?…", []want{{"zoe’s talk", '?', false}}},
+		{"bad \xff byte. ok", []want{{"bad \uFFFD byte", '.', false}, {" ok", 0, false}}},
+		{"?!;", nil},
+	}
+	for _, tt := range tests {
+		var got []want
+		for _, s := range splitSentences(tt.in) {
+			if !slices.Equal(s.words, words(s.text)) {
+				t.Errorf("splitSentences(%q): sentence %q has words %q, want %q", tt.in, s.text, s.words, words(s.text))
+			}
+			got = append(got, want{s.text, s.end, s.aside})
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("splitSentences(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkAnalyze reads a long chat question, typed as people type
+// them: a greeting, background, a question, thanks.
+func BenchmarkAnalyze(b *testing.B) {
+	const q = "hey folks, quick q (sorry if it's a dumb one): i was at europython last week and i think " +
+		"someone said something about thread priorities and the gil in python 3.6, e.g. how the " +
+		"scheduler picks a thread. does anyone remember what beazley said about it? thanks so much lol"
+	for b.Loop() {
+		analyze(q)
+	}
+}
