@@ -62,7 +62,9 @@ func syntheticEngine(b *testing.B, n int) (*Engine, []string) {
 // plain words, each kind of typo, a speaker and a word, a fragment of a
 // title, nonsense, long chat questions) on a synthetic corpus of 100,000
 // bullets, or TALKBOT_BENCH_BULLETS: compare kinds before and after a
-// change with benchstat.
+// change with benchstat. chat-typed asks the questions of
+// testdata/chat.jsonl, typed as people type in chat (greetings,
+// contractions, asides), of the same notes.
 func BenchmarkAskKinds(b *testing.B) {
 	n := 100_000
 	if v, err := strconv.Atoi(os.Getenv("TALKBOT_BENCH_BULLETS")); err == nil && v > 0 {
@@ -86,11 +88,19 @@ func BenchmarkAskKinds(b *testing.B) {
 	e := New(ix)
 	g := synth.NewGenerator(vocab, 2)
 	g.Knows(writer)
+	kinds := map[string][]string{}
 	for _, kind := range synth.Kinds {
 		qs := make([]string, 300)
 		for i := range qs {
 			qs[i] = g.KindQuery(kind)
 		}
+		kinds[kind] = qs
+	}
+	for _, q := range readEvalFile(b, "testdata/chat.jsonl") {
+		kinds["chat-typed"] = append(kinds["chat-typed"], q.Q)
+	}
+	for _, kind := range append(synth.Kinds, "chat-typed") {
+		qs := kinds[kind]
 		b.Run(kind, func(b *testing.B) {
 			ctx := b.Context()
 			b.ReportAllocs()
