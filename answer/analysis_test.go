@@ -324,3 +324,20 @@ func BenchmarkAnalyze(b *testing.B) {
 		analyze(q)
 	}
 }
+
+// FuzzHoldsNumber: the number check of ASCII lines finds what reading
+// their words finds.
+func FuzzHoldsNumber(f *testing.F) {
+	for _, s := range []string{"Six weeks later", "THOUSANDS of them", "thousandsx", "3.6 is out", "tw'o", "o'ne", "a 2x speedup", "half-day", "one's"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isASCII(s) {
+			return
+		}
+		want := slices.ContainsFunc(words(fold(s)), func(w string) bool { return numberWords[w] || isQuantity(w) })
+		if got := holdsNumber(s); got != want {
+			t.Fatalf("holdsNumber(%q) = %v, reading its words %v", s, got, want)
+		}
+	})
+}

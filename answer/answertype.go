@@ -193,6 +193,9 @@ var numberWords = map[string]bool{
 func hasAnswerType(t answerType, text string) bool {
 	switch t {
 	case numberAnswer:
+		if isASCII(text) {
+			return holdsNumber(text)
+		}
 		for _, w := range words(fold(text)) {
 			if numberWords[w] || isQuantity(w) {
 				return true
@@ -215,6 +218,38 @@ func hasAnswerType(t answerType, text string) bool {
 			if isCapitalised(a) && isCapitalised(b) && i > 0 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// holdsNumber reports whether ASCII text holds a quantity or a number
+// word, reading its words as words does without making them.
+func holdsNumber(text string) bool {
+	var folded [len("thousands")]byte // the longest number word
+	for i := 0; i < len(text); {
+		start, end, _ := nextASCIIWord(text, i)
+		if start == end {
+			return false
+		}
+		i = end
+		if isDigit(text[start]) {
+			return true
+		}
+		n := 0
+		for _, c := range []byte(text[start:end]) {
+			if c == '\'' {
+				continue // words drops it
+			}
+			if n == len(folded) {
+				n = -1
+				break
+			}
+			folded[n] = c | 0x20 // a letter in lower case; digits and dots as they are
+			n++
+		}
+		if n > 0 && numberWords[string(folded[:n])] {
+			return true
 		}
 	}
 	return false

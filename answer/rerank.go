@@ -56,7 +56,7 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]str
 		// A line holding the kind of fact asked for answers: "where does
 		// Wesley Chun work" - "... at Google", even in his bio, where his
 		// name does not count as the line's own words.
-		if want != anyAnswer && hasAnswerType(want, text) || want == definitionAnswer && definesTerm(text, asked) {
+		if want != anyAnswer && c.holdsAnswerType(want, func() string { return text }) || want == definitionAnswer && definesTerm(text, asked) {
 			c.score *= 1 + answerTypeBonus
 		}
 		// A line that says something besides the words asked about is a

@@ -4,8 +4,11 @@ import "slices"
 
 // holdsAnswerType reports whether a line holds the kind of fact the
 // question asks for ("where does Wesley Chun work": "... at Google").
-func (m *matcher) holdsAnswerType(d docRef) bool {
-	return m.want != anyAnswer && hasAnswerType(m.want, m.ix.corpus.Talks[d.talk].Bullet(int(d.bullet)).Text)
+func (m *matcher) holdsAnswerType(c *candidate) bool {
+	return m.want != anyAnswer && c.holdsAnswerType(m.want, func() string {
+		d := m.ix.doc(c.doc)
+		return m.ix.corpus.Talks[d.talk].Bullet(int(d.bullet)).Text
+	})
 }
 
 // talkUseDepth is how many of the best lines are scored again knowing
@@ -172,7 +175,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		}
 		// "Where does William Ting work": a line of his placing him
 		// somewhere ("... at Reddit") answers, in whatever words.
-		if topicTerms > 0 && speakerTerms > 0 && topicCover == 0 && !(m.want == placeAnswer && m.holdsAnswerType(d)) {
+		if topicTerms > 0 && speakerTerms > 0 && topicCover == 0 && !(m.want == placeAnswer && m.holdsAnswerType(c)) {
 			c.strict = 0
 		}
 		// "What did the dask person say about dashboards": the talk a
@@ -198,7 +201,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 			}
 		}
 		// A summary asks nothing of the talk but what it said.
-		if naming > 0 && asked > 0 && max(answered, askedInTalk) < need && !wordedOtherwise && !m.holdsAnswerType(d) && m.want != summaryAnswer {
+		if naming > 0 && asked > 0 && max(answered, askedInTalk) < need && !wordedOtherwise && !m.holdsAnswerType(c) && m.want != summaryAnswer {
 			c.strict = 0
 		}
 		// "In the git log talk, which parts ...": a line of a talk that

@@ -29,6 +29,29 @@ type candidate struct {
 	firstRead uint16  // ... words read in whole
 	exact     uint16  // words found in the line as typed, by bit
 	matched   uint16  // words the line or its context holds, by bit (set by score)
+	typed     typed   // whether the line holds the kind of fact asked for, once read
+}
+
+// typed is whether a line holds the kind of fact a question asks for, read
+// once for its scoring and its rereading.
+type typed uint8
+
+const (
+	typeUnread typed = iota
+	typeAbsent
+	typeHeld
+)
+
+// holdsAnswerType reports whether a candidate's line, text, holds the kind
+// of fact asked for, want; text is read the first time only.
+func (c *candidate) holdsAnswerType(want answerType, text func() string) bool {
+	if c.typed == typeUnread {
+		c.typed = typeAbsent
+		if hasAnswerType(want, text()) {
+			c.typed = typeHeld
+		}
+	}
+	return c.typed == typeHeld
 }
 
 // scored is the outcome of matching a question against the index.
