@@ -2,6 +2,7 @@ package answer
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 )
 
@@ -50,30 +51,52 @@ func (ix *Index) rankTalks(s scored, r ranking) []rankedTalk {
 	}
 	// A talk answers when one of its lines explains enough of the
 	// question; its lines are then ranked by score among those that
-	// explain nearly as much. Candidates come best first.
-	byTalk := make(map[uint32]int, len(s.cands))
-	out := make([]rankedTalk, 0, len(s.cands))
-	answers := make([]bool, 0, len(s.cands)) // by talk in out
+	// explain nearly as much. Candidates come best first. The lines are
+	// grouped by talk in two passes, into one array: the first finds each
+	// line's talk and counts its lines, the second lays them out.
+	var (
+		keyBuf    [2 * shortlistSize]uint32
+		slotBuf   [2 * shortlistSize]int32
+		placeBuf  [shortlistSize]int32
+		countBuf  [shortlistSize]int
+		answerBuf [shortlistSize]bool
+	)
+	places := newTalkPlaces(len(s.cands), keyBuf[:], slotBuf[:])
+	place := placeBuf[:0]     // each candidate's talk in out, or -1
+	lineCount := countBuf[:0] // by talk in out: its lines kept
+	answers := answerBuf[:0]  // ... whether one of them answers
+	out := make([]rankedTalk, 0, min(len(s.cands), shortlistSize))
+	kept := 0
 	for _, c := range s.cands {
 		if c.score <= 0 || c.strict < lineShare*need {
+			place = append(place, -1)
 			continue
 		}
-		t := c.talk
-		i, ok := byTalk[t]
+		i, ok := places.find(c.talk, int32(len(out)))
 		if !ok {
-			i = len(out)
-			byTalk[t] = i
-			out = append(out, rankedTalk{talk: t, best: c, score: c.score})
+			out = append(out, rankedTalk{talk: c.talk, best: c, score: c.score})
+			lineCount = append(lineCount, 0)
 			answers = append(answers, false)
-		} else if n := len(out[i].lines); n < len(further) && c.direct {
+		} else if n := lineCount[i]; n < len(further) && c.direct {
 			out[i].score += further[n] * c.score
 		}
 		answers[i] = answers[i] || c.strict >= need
-		if len(out[i].lines) < maxTalkLines {
+		if lineCount[i] < maxTalkLines {
+			lineCount[i]++
+			kept++
+		}
+		place = append(place, i)
+	}
+	lines := make([]*candidate, kept)
+	for i, n := range lineCount {
+		out[i].lines, lines = lines[:0:n], lines[n:]
+	}
+	for j, c := range s.cands {
+		if i := place[j]; i >= 0 && len(out[i].lines) < cap(out[i].lines) {
 			out[i].lines = append(out[i].lines, c)
 		}
 	}
-	kept := out[:0]
+	talks := out[:0]
 	for i, t := range out {
 		if r.byTitle {
 			// "talks about testing", "zeromq": a talk whose title says it
@@ -85,12 +108,53 @@ func (ix *Index) rankTalks(s scored, r ranking) []rankedTalk {
 			t.score *= topicAsTalkRate
 		}
 		if answers[i] {
-			kept = append(kept, t)
+			talks = append(talks, t)
 		}
 	}
-	out = kept
+	out = talks
 	slices.SortStableFunc(out, func(a, b rankedTalk) int { return cmp.Compare(b.score, a.score) })
 	return out
+}
+
+// talkPlaces finds a talk's place among the talks of a question's lines:
+// open addressing, fewer instructions than a map, in arrays the caller
+// keeps on its stack for a shortlist's lines.
+type talkPlaces struct {
+	keys   []uint32 // talk plus one; 0 is free
+	places []int32
+	shift  uint8 // 32 less log2 of the slots
+}
+
+// newTalkPlaces makes room for the talks of some lines, in keyBuf and
+// placeBuf when they are long enough.
+func newTalkPlaces(lines int, keyBuf []uint32, placeBuf []int32) talkPlaces {
+	size := 16
+	for size < 2*lines {
+		size *= 2
+	}
+	t := talkPlaces{shift: uint8(32 - bits.TrailingZeros(uint(size)))}
+	if size <= len(keyBuf) && size <= len(placeBuf) {
+		t.keys, t.places = keyBuf[:size], placeBuf[:size]
+		clear(t.keys)
+	} else {
+		t.keys, t.places = make([]uint32, size), make([]int32, size)
+	}
+	return t
+}
+
+// find returns the place of talk, or gives it next, the place of the next
+// new talk, and reports whether it had one.
+func (t *talkPlaces) find(talk uint32, next int32) (int32, bool) {
+	mask := uint32(len(t.keys) - 1)
+	for i := (talk * 0x9E3779B1) >> t.shift; ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case talk + 1:
+			return t.places[i], true
+		case 0:
+			t.keys[i], t.places[i] = talk+1, next
+			return next, false
+		}
+	}
 }
 
 // answerShare returns the share of the question's weight that an answer
