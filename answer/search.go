@@ -140,9 +140,10 @@ type matcher struct {
 	// sorted terms in one pass.
 	byTerm []termVariant
 
-	talkBuf []uint32   // scratch: the talks of the lines being read
-	postBuf []posting  // scratch: the postings of a word read in whole
-	fwdBuf  [][]uint16 // scratch: the candidates' forward lists
+	talkBuf    []uint32     // scratch: the talks of the lines being read
+	fieldFound []talkWeight // scratch: the talks found by title or speaker
+	postBuf    []posting    // scratch: the postings of a word read in whole
+	fwdBuf     [][]uint16   // scratch: the candidates' forward lists
 	// loadSink keeps the loads that bring forward lists and field terms into the cache
 	// from being dropped as unused.
 	loadSink uint16
@@ -622,6 +623,13 @@ func firstTerm(terms []uint32) uint32 {
 	return terms[0]
 }
 
+// talkWeight is a talk found by its title or speakers, and the weight of
+// the question's words they hold.
+type talkWeight struct {
+	talk   uint32
+	weight float64
+}
+
 // fieldScan is the most talks read of a word in titles or speakers.
 const fieldScan = 2 * maxForcedTalks
 
@@ -650,26 +658,31 @@ func (m *matcher) forceFieldTalks() {
 	// The rarest words first: a word in more than fieldScan titles adds
 	// no talks once others have been found, only weight (below).
 	slices.SortFunc(lists, func(a, b []uint32) int { return cmp.Compare(len(a), len(b)) })
-	weight := map[uint32]float64{}
+	found := m.fieldFound[:0]
 	for _, talks := range lists {
-		if len(talks) > fieldScan && len(weight) > 0 {
+		if len(talks) > fieldScan && len(found) > 0 {
 			break
 		}
 		for _, t := range talks[:min(len(talks), fieldScan)] {
 			if m.allowed(t) {
-				weight[t] = 0
+				found = append(found, talkWeight{talk: t})
 			}
 		}
 	}
-	if len(weight) == 0 {
+	if len(found) == 0 {
 		return
 	}
-	talks := make([]uint32, 0, len(weight))
-	for t := range weight {
-		talks = append(talks, t)
+	slices.SortFunc(found, func(a, b talkWeight) int { return cmp.Compare(a.talk, b.talk) })
+	found = slices.CompactFunc(found, func(a, b talkWeight) bool { return a.talk == b.talk })
+	m.fieldFound = found
+	talks := m.talkBuf[:0]
+	for _, f := range found {
+		talks = append(talks, f.talk)
 	}
+	m.talkBuf = talks
 	m.touchTalkFields(talks)
-	for _, t := range talks {
+	for k := range found {
+		t := found[k].talk
 		var title, speakers [maxTerms]float64
 		m.fieldHits(ix.titleTerms[t], &title)
 		m.fieldHits(ix.speakerTerms[t], &speakers)
@@ -679,16 +692,17 @@ func (m *matcher) forceFieldTalks() {
 			w += m.qs[i].weight * max(title[i], speakers[i])
 			levels[i] = float32(max(titleLevel*title[i], speakerLevel*speakers[i]))
 		}
-		weight[t] = w
+		found[k].weight = w
 		m.fieldTalks[t] = m.fieldLevels(levels)
 	}
-	slices.SortFunc(talks, func(a, b uint32) int {
-		if c := cmp.Compare(weight[b], weight[a]); c != 0 {
+	slices.SortFunc(found, func(a, b talkWeight) int {
+		if c := cmp.Compare(b.weight, a.weight); c != 0 {
 			return c
 		}
-		return cmp.Compare(a, b)
+		return cmp.Compare(a.talk, b.talk)
 	})
-	for _, t := range talks[:min(len(talks), maxForcedTalks)] {
+	for _, f := range found[:min(len(found), maxForcedTalks)] {
+		t := f.talk
 		first := ix.firstDoc(t)
 		for k := uint32(0); k < 3 && int(k) < ix.corpus.Talks[t].NumBullets(); k++ {
 			c := m.get(first + k)
