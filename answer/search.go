@@ -142,8 +142,10 @@ type matcher struct {
 
 	talkBuf    []uint32     // scratch: the talks of the lines being read
 	fieldFound []talkWeight // scratch: the talks found by title or speaker
-	postBuf    []posting    // scratch: the postings of a word read in whole
-	fwdBuf     [][]uint16   // scratch: the candidates' forward lists
+	ranges     []docRange   // the documents of the talks filter allows, once rangesMade
+	rangesMade bool
+	postBuf    []posting  // scratch: the postings of a word read in whole
+	fwdBuf     [][]uint16 // scratch: the candidates' forward lists
 	// loadSink keeps the loads that bring forward lists and field terms into the cache
 	// from being dropped as unused.
 	loadSink uint16
@@ -172,6 +174,7 @@ func newMatcher(ix *Index, qs []queryTerm, filter map[uint32]bool) *matcher {
 	m := matchers.Get().(*matcher)
 	m.ix, m.qs, m.filter = ix, qs, filter
 	m.pool = m.pool[:0]
+	m.rangesMade = false
 	if talks := len(ix.talkStart); len(m.talkHits) < talks {
 		m.talkHits = make([]uint16, talks)
 	}
@@ -364,7 +367,22 @@ func (m *matcher) readText(i int, n int, weak bool) {
 			continue
 		}
 		m.postBuf = m.postBuf[:0]
-		ix.text[v.term].each(func(doc, tf uint32) { m.postBuf = append(m.postBuf, posting{doc, tf}) })
+		if m.filter == nil {
+			ix.text[v.term].each(func(doc, tf uint32) { m.postBuf = append(m.postBuf, posting{doc, tf}) })
+		} else {
+			// A common word read in whole under a filter: the lines of
+			// talks it leaves out are passed over by their documents,
+			// without reading their records.
+			rs, k := m.filterRanges(), 0
+			ix.text[v.term].each(func(doc, tf uint32) {
+				for k < len(rs) && rs[k].end <= doc {
+					k++
+				}
+				if k < len(rs) && rs[k].start <= doc {
+					m.postBuf = append(m.postBuf, posting{doc, tf})
+				}
+			})
+		}
 		ps := m.postBuf
 		talks := m.talksOf(ps)
 		lastTalk := uint32(math.MaxUint32) // the talk whose first use is marked
@@ -396,6 +414,35 @@ func (m *matcher) reach(doc, talk uint32, i int, get func(uint32) *candidate) *c
 	}
 	m.hit(talk, i)
 	return get(doc)
+}
+
+// docRange is a run of documents, from start up to end.
+type docRange struct{ start, end uint32 }
+
+// filterRanges returns the documents of the talks the filter allows, as
+// sorted runs, made the first time they are needed.
+func (m *matcher) filterRanges() []docRange {
+	if m.rangesMade {
+		return m.ranges
+	}
+	rs := m.ranges[:0]
+	for t, ok := range m.filter {
+		if ok && int(t) < len(m.ix.talkStart) {
+			start := m.ix.talkStart[t]
+			rs = append(rs, docRange{start, start + uint32(m.ix.corpus.Talks[t].NumBullets())})
+		}
+	}
+	slices.SortFunc(rs, func(a, b docRange) int { return cmp.Compare(a.start, b.start) })
+	merged := rs[:0]
+	for _, r := range rs {
+		if n := len(merged); n > 0 && merged[n-1].end >= r.start {
+			merged[n-1].end = max(merged[n-1].end, r.end)
+			continue
+		}
+		merged = append(merged, r)
+	}
+	m.ranges, m.rangesMade = merged, true
+	return merged
 }
 
 // talksOf returns the talks of the lines of postings, gathered in one tight
