@@ -30,11 +30,17 @@ func TestChampionsAgreeWithFullScan(t *testing.T) {
 		// Long chat questions: many common words, each read through its
 		// champions.
 		{"chat", 0.7, 0.8},
+		// Words at an event: the common ones read through their
+		// champions among the event's lines.
+		{"event", 0.8, 0.9},
 	} {
 		answered, same1, in3 := 0, 0, 0
 		for range 400 {
 			q := g.Query()
-			if tt.kind != "words" {
+			switch tt.kind {
+			case "event":
+				q += " at " + fast.Index().events[len(q)%len(fast.Index().events)].name
+			case "chat":
 				q = g.KindQuery(tt.kind)
 			}
 			want := exact.Ask(t.Context(), q, Options{})

@@ -143,27 +143,34 @@ var classTF = [4]uint32{2, 4, 6, 3}
 // pickChampions returns the fullScan postings of ps where the term weighs
 // most, best first.
 func (ix *Index) pickChampions(ps []posting) []posting {
-	ranked := make([]rankedPosting, len(ps))
-	for i, p := range ps {
+	best := ix.bestPostings(make([]rankedPosting, 0, len(ps)), ps, fullScan)
+	out := make([]posting, len(best))
+	for i := range out {
+		out[i] = best[i].posting
+	}
+	return out
+}
+
+// bestPostings returns the n postings of ps where the term weighs most, by
+// BM25 (less inside links), best first: ranked is a buffer for them all.
+func (ix *Index) bestPostings(ranked []rankedPosting, ps []posting, n int) []rankedPosting {
+	for _, p := range ps {
 		w := ix.tfNorm((p.tf&^championFirst)>>1, p.doc)
 		if p.tf&1 == 1 {
 			w *= linkRate
 		}
-		ranked[i] = rankedPosting{posting: p, impact: float32(w)}
+		ranked = append(ranked, rankedPosting{posting: p, impact: float32(w)})
 	}
-	selectTop(ranked, fullScan, rankedPosting.better)
-	ranked = ranked[:fullScan]
+	n = min(n, len(ranked))
+	selectTop(ranked, n, rankedPosting.better)
+	ranked = ranked[:n]
 	slices.SortFunc(ranked, func(a, b rankedPosting) int {
 		if a.better(b) {
 			return -1
 		}
 		return 1
 	})
-	out := make([]posting, fullScan)
-	for i := range out {
-		out[i] = ranked[i].posting
-	}
-	return out
+	return ranked
 }
 
 type rankedPosting struct {

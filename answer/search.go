@@ -140,9 +140,10 @@ type matcher struct {
 	// sorted terms in one pass.
 	byTerm []termVariant
 
-	talkBuf    []uint32     // scratch: the talks of the lines being read
-	fieldFound []talkWeight // scratch: the talks found by title or speaker
-	ranges     []docRange   // the documents of the talks filter allows, once rangesMade
+	talkBuf    []uint32        // scratch: the talks of the lines being read
+	fieldFound []talkWeight    // scratch: the talks found by title or speaker
+	rankedBuf  []rankedPosting // scratch: a common word's lines in a filter, ranked
+	ranges     []docRange      // the documents of the talks filter allows, once rangesMade
 	rangesMade bool
 	postBuf    []posting  // scratch: the postings of a word read in whole
 	fwdBuf     [][]uint16 // scratch: the candidates' forward lists
@@ -384,6 +385,16 @@ func (m *matcher) readText(i int, n int, weak bool) {
 			})
 		}
 		ps := m.postBuf
+		if _, common := ix.champions[v.term]; common && m.filter != nil {
+			k := n
+			if v.weight < 1 {
+				k = min(k, fewChampions)
+			}
+			if len(ps) > k {
+				m.readChampionsIn(i, v, ps, k, get)
+				continue
+			}
+		}
 		talks := m.talksOf(ps)
 		lastTalk := uint32(math.MaxUint32) // the talk whose first use is marked
 		for j, p := range ps {
@@ -414,6 +425,37 @@ func (m *matcher) reach(doc, talk uint32, i int, get func(uint32) *candidate) *c
 	}
 	m.hit(talk, i)
 	return get(doc)
+}
+
+// readChampionsIn reads a common word's lines ps, in the talks a filter
+// allows, as its champions are read without one: the k where it weighs
+// most, the first line of each talk using it marked, the word then looked
+// up in every other candidate. A question naming an event in a large
+// corpus would otherwise make every line of the event using the word a
+// candidate.
+func (m *matcher) readChampionsIn(i int, v variant, ps []posting, k int, get func(uint32) *candidate) {
+	talks := m.talksOf(ps)
+	lastTalk := uint32(math.MaxUint32)
+	for j, p := range ps {
+		if t := talks[j]; t != lastTalk && p.tf&1 == 0 {
+			ps[j].tf |= championFirst // as buildCommon marks them
+			lastTalk = t
+		}
+	}
+	best := m.ix.bestPostings(m.rankedBuf[:0], ps, k)
+	m.rankedBuf = best[:0]
+	m.partial[i] = true
+	for _, r := range best {
+		p := r.posting
+		c := m.reach(p.doc, m.ix.docs[p.doc].talk, i, get)
+		if c == nil {
+			continue
+		}
+		m.note(c, i, v, p.tf&^championFirst)
+		if p.tf&championFirst != 0 && v.weight == 1 {
+			c.firstUse |= 1 << i
+		}
+	}
 }
 
 // docRange is a run of documents, from start up to end.

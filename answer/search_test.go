@@ -43,3 +43,57 @@ func TestFilterRangesHoldTheFilteredTalks(t *testing.T) {
 		m.release()
 	}
 }
+
+// TestFilteredCommonWordReadsItsChampions: a word in more of an event's
+// lines than fullScan is read through the best of them, as without a
+// filter, and not line by line: the lines a question naming an event
+// makes candidates stay bounded however large the event.
+func TestFilteredCommonWordReadsItsChampions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 30,000-bullet corpus")
+	}
+	dir, _ := syntheticNotes(t, 11, 30_000)
+	ix := NewIndex(loadNotes(t, dir))
+	ev := ix.events[0]
+	filter := map[uint32]bool{}
+	for _, talk := range ev.talks {
+		filter[talk] = true
+	}
+	// The word the event's lines use most.
+	var word string
+	inEvent := 0
+	for id := range ix.common {
+		n := 0
+		ix.text[id].each(func(doc, _ uint32) {
+			if filter[ix.docs[doc].talk] {
+				n++
+			}
+		})
+		if n > inEvent && !isStop(ix.termList[id]) {
+			word, inEvent = ix.termList[id], n
+		}
+	}
+	if inEvent <= fullScan {
+		t.Fatalf("the commonest word of %s is in %d of its lines; want more than %d", ev.name, inEvent, fullScan)
+	}
+	qs, _ := ix.queryTerms(word, analyze(word), nil)
+	if len(qs) != 1 {
+		t.Fatalf("%q read as %d words", word, len(qs))
+	}
+	s, m := ix.match(qs, analyze(word), filter, nil)
+	defer m.release()
+	if limit := fullScan + 3*maxForcedTalks + 64; len(m.pool) > limit {
+		t.Errorf("%q at %s (in %d of its lines): %d candidates, want at most %d", word, ev.name, inEvent, len(m.pool), limit)
+	}
+	if !m.partial[0] {
+		t.Errorf("%q at %s not read through its champions", word, ev.name)
+	}
+	for _, c := range s.cands {
+		if !filter[c.talk] {
+			t.Fatalf("candidate of talk %d, not of %s", c.talk, ev.name)
+		}
+	}
+	if len(s.cands) == 0 {
+		t.Errorf("%q at %s found nothing", word, ev.name)
+	}
+}
