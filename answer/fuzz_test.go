@@ -112,6 +112,24 @@ func FuzzPostings(f *testing.F) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("got %v, want %v", got, want)
 		}
+		// The runs of documents read: bounds drawn from the same bytes.
+		var rs []docRange
+		for i := 0; i+1 < len(raw) && len(rs) < 4; i += 3 {
+			start := uint32(raw[i]) * 977 * 3
+			if n := len(rs); n > 0 && start < rs[n-1].end+1 {
+				start = rs[n-1].end + 1
+			}
+			rs = append(rs, docRange{start, start + uint32(raw[i+1])*977})
+		}
+		var in []posting
+		for _, e := range want {
+			if slices.ContainsFunc(rs, func(r docRange) bool { return r.start <= e.doc && e.doc < r.end }) {
+				in = append(in, posting{e.doc, e.tf})
+			}
+		}
+		if got := p.appendIn(nil, rs); !slices.Equal(got, in) {
+			t.Fatalf("in %v: got %v, want %v", rs, got, in)
+		}
 	})
 }
 

@@ -52,6 +52,51 @@ func (p *postings) each(fn func(doc, tf uint32)) {
 	}
 }
 
+// appendIn appends to dst the postings whose documents lie in the runs
+// rs, sorted and apart: decoded in place, those outside passed over,
+// and none read past the last run. A question naming an event reads its
+// common words so.
+func (p *postings) appendIn(dst []posting, rs []docRange) []posting {
+	data := p.data
+	var doc uint32
+	k := 0
+	for i, first := 0, true; i < len(data) && k < len(rs); first = false {
+		v, n := uvarint(data[i:])
+		if n <= 0 {
+			return dst // not a list this package wrote
+		}
+		i += n
+		tf := uint64(usualTF)
+		if v&1 == 1 {
+			if tf, n = uvarint(data[i:]); n <= 0 {
+				return dst
+			}
+			i += n
+		}
+		if first {
+			doc = uint32(v >> 1)
+		} else {
+			doc += uint32(v >> 1)
+		}
+		for k < len(rs) && rs[k].end <= doc {
+			k++
+		}
+		if k < len(rs) && rs[k].start <= doc {
+			dst = append(dst, posting{doc, uint32(tf)})
+		}
+	}
+	return dst
+}
+
+// uvarint is binary.Uvarint with the one-byte case, most gaps of a common
+// word, inline.
+func uvarint(b []byte) (uint64, int) {
+	if len(b) > 0 && b[0] < 0x80 {
+		return uint64(b[0]), 1
+	}
+	return binary.Uvarint(b)
+}
+
 // packPostings moves every list into one exactly sized buffer: lists grown
 // by appending hold up to twice the room they use.
 func packPostings(lists []postings) {

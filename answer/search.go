@@ -371,18 +371,10 @@ func (m *matcher) readText(i int, n int, weak bool) {
 		if m.filter == nil {
 			ix.text[v.term].each(func(doc, tf uint32) { m.postBuf = append(m.postBuf, posting{doc, tf}) })
 		} else {
-			// A common word read in whole under a filter: the lines of
+			// A word read under a filter: the lines of
 			// talks it leaves out are passed over by their documents,
 			// without reading their records.
-			rs, k := m.filterRanges(), 0
-			ix.text[v.term].each(func(doc, tf uint32) {
-				for k < len(rs) && rs[k].end <= doc {
-					k++
-				}
-				if k < len(rs) && rs[k].start <= doc {
-					m.postBuf = append(m.postBuf, posting{doc, tf})
-				}
-			})
+			m.postBuf = ix.text[v.term].appendIn(m.postBuf, m.filterRanges())
 		}
 		ps := m.postBuf
 		if _, common := ix.champions[v.term]; common && m.filter != nil {
