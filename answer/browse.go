@@ -225,7 +225,13 @@ func (ix *Index) namedEvents(ws []string) (filter map[uint32]bool, skip map[int]
 		return nil, nil, nil
 	}
 	skip = map[int]bool{}
-	filter = map[uint32]bool{}
+	size := 0
+	for ei := range named {
+		if yearAt < 0 || ix.events[ei].year == year {
+			size += len(ix.events[ei].talks)
+		}
+	}
+	filter = make(map[uint32]bool, size) // grown at once: an event of a large corpus has thousands of talks
 	for ei, pos := range named {
 		if yearAt >= 0 && ix.events[ei].year != year {
 			continue

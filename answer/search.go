@@ -144,6 +144,7 @@ type matcher struct {
 	fieldFound []talkWeight    // scratch: the talks found by title or speaker
 	rankedBuf  []rankedPosting // scratch: a common word's lines in a filter, ranked
 	ranges     []docRange      // the documents of the talks filter allows, once rangesMade
+	rangeBits  []uint64        // scratch: a bit per talk filter allows
 	rangesMade bool
 	postBuf    []posting  // scratch: the postings of a word read in whole
 	fwdBuf     [][]uint16 // scratch: the candidates' forward lists
@@ -453,20 +454,35 @@ func (m *matcher) readChampionsIn(i int, v variant, ps []posting, k int, get fun
 // docRange is a run of documents, from start up to end.
 type docRange struct{ start, end uint32 }
 
+func compareRanges(a, b docRange) int { return cmp.Compare(a.start, b.start) }
+
 // filterRanges returns the documents of the talks the filter allows, as
 // sorted runs, made the first time they are needed.
 func (m *matcher) filterRanges() []docRange {
 	if m.rangesMade {
 		return m.ranges
 	}
-	rs := m.ranges[:0]
+	// The talks allowed, in order, from a bit per talk: no sort.
+	talks := len(m.ix.talkStart)
+	allowed := slices.Grow(m.rangeBits[:0], (talks+63)/64)[:(talks+63)/64]
+	clear(allowed)
 	for t, ok := range m.filter {
-		if ok && int(t) < len(m.ix.talkStart) {
+		if ok && int(t) < talks {
+			allowed[t/64] |= 1 << (t % 64)
+		}
+	}
+	m.rangeBits = allowed
+	rs := m.ranges[:0]
+	for w, set := range allowed {
+		for ; set != 0; set &= set - 1 {
+			t := uint32(w*64 + bits.TrailingZeros64(set))
 			start := m.ix.talkStart[t]
 			rs = append(rs, docRange{start, start + uint32(m.ix.corpus.Talks[t].NumBullets())})
 		}
 	}
-	slices.SortFunc(rs, func(a, b docRange) int { return cmp.Compare(a.start, b.start) })
+	if !slices.IsSortedFunc(rs, compareRanges) { // talks' lines come in the order of the talks
+		slices.SortFunc(rs, compareRanges)
+	}
 	merged := rs[:0]
 	for _, r := range rs {
 		if n := len(merged); n > 0 && merged[n-1].end >= r.start {
