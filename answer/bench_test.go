@@ -64,7 +64,8 @@ func syntheticEngine(b *testing.B, n int) (*Engine, []string) {
 // bullets, or TALKBOT_BENCH_BULLETS: compare kinds before and after a
 // change with benchstat. chat-typed asks the questions of
 // testdata/chat.jsonl, typed as people type in chat (greetings,
-// contractions, asides), of the same notes.
+// contractions, asides), of the same notes; event, words at an event
+// (synth.EventQuery), whose common words are read within it.
 func BenchmarkAskKinds(b *testing.B) {
 	n := 100_000
 	if v, err := strconv.Atoi(os.Getenv("TALKBOT_BENCH_BULLETS")); err == nil && v > 0 {
@@ -99,7 +100,10 @@ func BenchmarkAskKinds(b *testing.B) {
 	for _, q := range readEvalFile(b, "testdata/chat.jsonl") {
 		kinds["chat-typed"] = append(kinds["chat-typed"], q.Q)
 	}
-	for _, kind := range append(synth.Kinds, "chat-typed") {
+	for range 300 {
+		kinds["event"] = append(kinds["event"], g.EventQuery())
+	}
+	for _, kind := range append(synth.Kinds, "chat-typed", "event") {
 		qs := kinds[kind]
 		b.Run(kind, func(b *testing.B) {
 			ctx := b.Context()

@@ -63,6 +63,7 @@ type Generator struct {
 	names *rand.Zipf
 
 	titles, speakers []string // of the talks written, for questions about them
+	years            int      // the years of events written, from 2000
 }
 
 // zipfS is the exponent of the word distribution, near that of English text.
@@ -165,6 +166,7 @@ func (g *Generator) WriteCorpus(dir string, bullets int) (written, files int, er
 			return written, files, err
 		}
 		files++
+		g.years = max(g.years, year-2000+1)
 	}
 	return written, files, nil
 }
@@ -264,7 +266,23 @@ var Kinds = []string{"words", "typo-swap", "typo-drop", "typo-insert", "typo-rep
 
 // Knows gives the generator the titles and speakers of a corpus another
 // generator wrote, for questions about them.
-func (g *Generator) Knows(from *Generator) { g.titles, g.speakers = from.titles, from.speakers }
+func (g *Generator) Knows(from *Generator) {
+	g.titles, g.speakers, g.years = from.titles, from.speakers, from.years
+}
+
+// EventQuery draws a question naming an event another generator wrote
+// (see Knows), with its year or without: words at it, or what was said
+// of them there.
+func (g *Generator) EventQuery() string {
+	ev := events[g.rng.IntN(len(events))]
+	if g.years > 0 && g.rng.IntN(2) == 0 {
+		ev += fmt.Sprintf(" %d", 2000+g.rng.IntN(g.years))
+	}
+	if g.rng.IntN(2) == 0 {
+		return "what did people say about " + g.phrase(1, 2) + " at " + ev
+	}
+	return g.phrase(1, 2) + " at " + ev
+}
 
 // KindQuery draws a question of a kind (one of Kinds).
 func (g *Generator) KindQuery(kind string) string {

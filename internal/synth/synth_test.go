@@ -3,6 +3,7 @@ package synth
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -112,5 +113,38 @@ func TestKindQueries(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestEventQueries: questions naming an event name one the corpus holds,
+// at a year it wrote.
+func TestEventQueries(t *testing.T) {
+	vocab, err := Vocabulary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpusGen := NewGenerator(vocab, 1)
+	if _, _, err := corpusGen.WriteCorpus(t.TempDir(), 2*len(events)*bulletsPerFile); err != nil {
+		t.Fatal(err)
+	}
+	g := NewGenerator(vocab, 2)
+	g.Knows(corpusGen)
+	years := 0
+	for range 200 {
+		q := g.EventQuery()
+		ws := strings.Fields(q)
+		at := slices.Index(ws, "at")
+		if at < 1 || at+1 >= len(ws) || !slices.Contains(events, ws[at+1]) {
+			t.Fatalf("%q names no event after its words", q)
+		}
+		if rest := ws[at+2:]; len(rest) > 0 {
+			years++
+			if rest[0] != "2000" && rest[0] != "2001" {
+				t.Fatalf("%q: a year the corpus lacks (it wrote 2000 and 2001)", q)
+			}
+		}
+	}
+	if years == 0 || years == 200 {
+		t.Errorf("%d of 200 questions give a year; want some", years)
 	}
 }
