@@ -2,11 +2,14 @@
 //
 //	go run ./cmd/gen -bullets 1000000 -out /tmp/talkbot-1m
 //
-// writes /tmp/talkbot-1m/notes/*.md, /tmp/talkbot-1m/queries.txt and
-// /tmp/talkbot-1m/queries-by-kind.tsv (bot bench --by-kind).
+// writes /tmp/talkbot-1m/notes/*.md, /tmp/talkbot-1m/queries.txt,
+// /tmp/talkbot-1m/queries-by-kind.tsv (bot bench --by-kind) and
+// /tmp/talkbot-1m/queries-events.tsv, questions naming an event, a tenth
+// as many (bot bench --by-kind too).
 package main
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
 	"os"
@@ -57,6 +60,30 @@ func gen(out string, bullets, queries int, seed uint64) error {
 	if err := kinds.WriteKindQueries(filepath.Join(out, "queries-by-kind.tsv"), queries/len(synth.Kinds)); err != nil {
 		return err
 	}
+	// Questions naming an event, apart: the mix above keeps its kinds.
+	events := synth.NewGenerator(vocab, seed+3)
+	events.Knows(corpusGen)
+	if err := writeEventQueries(filepath.Join(out, "queries-events.tsv"), events, max(1, queries/10)); err != nil {
+		return err
+	}
 	fmt.Printf("wrote %d bullets in %d files to %s, %d questions to %s\n", n, files, notes, queries, filepath.Join(out, "queries.txt"))
 	return nil
+}
+
+// writeEventQueries writes n questions naming an event, as
+// "event<TAB>question" lines.
+func writeEventQueries(path string, g *synth.Generator, n int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	for range n {
+		fmt.Fprintf(w, "event\t%s\n", g.EventQuery())
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
