@@ -2,6 +2,7 @@ package answer
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -209,6 +210,39 @@ func FuzzFollowUp(f *testing.F) {
 		}
 		if len(req.Arg) > 2*MaxQueryLen {
 			t.Fatalf("FollowUp(%q) = argument of %d bytes", text, len(req.Arg))
+		}
+	})
+}
+
+// FuzzAskAtScale asks questions, some naming an event, of a synthetic
+// corpus large enough for common words, which are then read through their
+// champions, within the event when one is named: no panic, the limit kept,
+// every line cited from the corpus.
+func FuzzAskAtScale(f *testing.F) {
+	if testing.Short() {
+		f.Skip("builds a 30,000-bullet corpus")
+	}
+	for _, s := range []string{"python at pyconf 2001", "ptyhon datacamp", "what did people say about data at webdays",
+		"code", "talks at cloudnative 2000", "besides the python talk what about data at pyconf", "\"python code\" at gophercon"} {
+		f.Add(s)
+	}
+	dir, _ := syntheticNotes(f, 11, 30_000)
+	e := New(NewIndex(loadNotes(f, dir)))
+	talkOf := map[string]string{} // citation and text -> talk
+	for _, tk := range e.Index().Corpus().Talks {
+		for _, b := range tk.AllBullets() {
+			talkOf[b.Citation()+"\x00"+b.Text] = tk.Title
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := e.Handle(t.Context(), Parse(s), Options{Limit: 3})
+		if len(r.Talks) > 3 && r.Command != "show" {
+			t.Fatalf("%q: %d talks; limit 3", s, len(r.Talks))
+		}
+		for _, res := range r.Results(0) {
+			if title, ok := talkOf[res.Source+":"+strconv.Itoa(res.Line)+"\x00"+res.Snippet]; !ok || title != res.Talk {
+				t.Fatalf("%q: result %s:%d %q of %q is not that talk's line", s, res.Source, res.Line, res.Snippet, res.Talk)
+			}
 		}
 	})
 }
