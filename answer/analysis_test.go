@@ -341,3 +341,18 @@ func FuzzHoldsNumber(f *testing.F) {
 		}
 	})
 }
+
+// TestChecksAnswerType: a line is read for its answer type only for the
+// kinds hasAnswerType can find.
+func TestChecksAnswerType(t *testing.T) {
+	lines := []string{"Asyncio programs are now around 30% faster", "Works at Google on cloud", "Talk by Wesley Chun today", "Six weeks"}
+	for typ := anyAnswer; typ <= definitionAnswer; typ++ {
+		found := false
+		for _, l := range lines {
+			found = found || hasAnswerType(typ, l)
+		}
+		if found != checksAnswerType(typ) {
+			t.Errorf("answer type %d: found in some line %v, checked %v", typ, found, checksAnswerType(typ))
+		}
+	}
+}

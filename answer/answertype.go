@@ -188,6 +188,12 @@ var numberWords = map[string]bool{
 	"double": true, "percent": true,
 }
 
+// checksAnswerType reports whether hasAnswerType reads a line for the kind
+// of fact t: it finds none of any other kind.
+func checksAnswerType(t answerType) bool {
+	return t == numberAnswer || t == placeAnswer || t == personAnswer
+}
+
 // hasAnswerType reports whether a line holds the kind of fact asked for: a
 // number for a quantity, a capitalised name for a person.
 func hasAnswerType(t answerType, text string) bool {

@@ -5,7 +5,10 @@ import "slices"
 // holdsAnswerType reports whether a line holds the kind of fact the
 // question asks for ("where does Wesley Chun work": "... at Google").
 func (m *matcher) holdsAnswerType(c *candidate) bool {
-	return m.want != anyAnswer && c.holdsAnswerType(m.want, func() string {
+	if !checksAnswerType(m.want) {
+		return false // nothing to read in the line
+	}
+	return c.holdsAnswerType(m.want, func() string {
 		d := m.ix.doc(c.doc)
 		return m.ix.corpus.Talks[d.talk].Bullet(int(d.bullet)).Text
 	})
