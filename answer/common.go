@@ -56,6 +56,7 @@ func (ix *Index) buildCommon() {
 	// counting the forward entries of its terms' lines.
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(commons)/16))
 	champions := make([][]posting, len(commons))
+	skips := make([][]postingSkip, len(commons))
 	perWorker := make([][]uint32, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -74,13 +75,16 @@ func (ix *Index) buildCommon() {
 					all = append(all, posting{doc, tf})
 				})
 				champions[k] = ix.pickChampions(all)
+				skips[k] = ix.text[commons[k]].skipList()
 			}
 			perWorker[w] = counts
 		})
 	}
 	wg.Wait()
+	ix.skips = make(map[uint32][]postingSkip, len(commons))
 	for k, id := range commons {
 		ix.champions[id] = champions[k]
+		ix.skips[id] = skips[k]
 	}
 	counts := perWorker[0]
 	for _, more := range perWorker[1:] {
@@ -109,6 +113,33 @@ func (ix *Index) buildCommon() {
 			ix.fwd[next[doc]] = e
 			next[doc]++
 		})
+	}
+}
+
+// buildSkips makes the skip lists of the common terms (a snapshot does not
+// keep them: they are made again in a pass over their postings).
+func (ix *Index) buildSkips() {
+	if len(ix.common) == 0 {
+		return // as buildCommon leaves it
+	}
+	commons := make([]uint32, 0, len(ix.common))
+	for id := range ix.common {
+		commons = append(commons, id)
+	}
+	skips := make([][]postingSkip, len(commons))
+	var wg sync.WaitGroup
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(commons)/16))
+	for w := range workers {
+		wg.Go(func() {
+			for k := w; k < len(commons); k += workers {
+				skips[k] = ix.text[commons[k]].skipList()
+			}
+		})
+	}
+	wg.Wait()
+	ix.skips = make(map[uint32][]postingSkip, len(commons))
+	for k, id := range commons {
+		ix.skips[id] = skips[k]
 	}
 }
 

@@ -128,8 +128,13 @@ func FuzzPostings(f *testing.F) {
 				in = append(in, posting{e.doc, e.tf})
 			}
 		}
-		if got := p.appendIn(nil, rs); !slices.Equal(got, in) {
+		if got := p.appendIn(nil, rs, nil); !slices.Equal(got, in) {
 			t.Fatalf("in %v: got %v, want %v", rs, got, in)
+		}
+		for _, every := range []int{1, 2, 5} {
+			if got := p.appendIn(nil, rs, p.skipListEvery(every)); !slices.Equal(got, in) {
+				t.Fatalf("in %v, skips every %d: got %v, want %v", rs, every, got, in)
+			}
 		}
 	})
 }

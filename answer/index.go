@@ -33,9 +33,10 @@ type Index struct {
 	// Common terms, those in more than fullScan bullets, are read only
 	// through their champions; whether a candidate holds one is looked up
 	// in the forward lists.
-	champions map[uint32][]posting // term -> its best bullets, best first
-	common    map[uint32]uint16    // term -> its number among common terms
-	fwd       []uint16             // common terms of each doc: number and frequency class
+	champions map[uint32][]posting     // term -> its best bullets, best first
+	skips     map[uint32][]postingSkip // common term -> where the blocks of its postings start
+	common    map[uint32]uint16        // term -> its number among common terms
+	fwd       []uint16                 // common terms of each doc: number and frequency class
 
 	sections    []sectionRef
 	sectionDocs [][]uint32 // section -> its first bullets, up to sectionLead

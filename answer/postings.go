@@ -1,6 +1,9 @@
 package answer
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"sort"
+)
 
 // postings is a compact posting list: for each document, in increasing
 // order, the gap from the previous document as an unsigned varint, shifted
@@ -53,14 +56,27 @@ func (p *postings) each(fn func(doc, tf uint32)) {
 }
 
 // appendIn appends to dst the postings whose documents lie in the runs
-// rs, sorted and apart: decoded in place, those outside passed over,
-// and none read past the last run. A question naming an event reads its
-// common words so.
-func (p *postings) appendIn(dst []posting, rs []docRange) []posting {
+// rs, sorted and apart: decoded in place, those outside passed over, the
+// blocks of skips (skipList's) before a run jumped over, and none read
+// past the last run. A question naming an event reads its common words
+// so.
+func (p *postings) appendIn(dst []posting, rs []docRange, skips []postingSkip) []posting {
 	data := p.data
 	var doc uint32
-	k := 0
-	for i, first := 0, true; i < len(data) && k < len(rs); first = false {
+	i, k, first := 0, 0, true
+	// jump goes on from the last block that starts before run k, if that
+	// is ahead: every posting before it is of an earlier document.
+	jump := func() {
+		target := rs[k].start
+		j := sort.Search(len(skips), func(x int) bool { return skips[x].before >= target }) - 1
+		if j >= 0 && int(skips[j].offset) > i {
+			i, doc, first = int(skips[j].offset), skips[j].before, false
+		}
+	}
+	if len(skips) > 0 && len(rs) > 0 {
+		jump()
+	}
+	for i < len(data) && k < len(rs) {
 		v, n := uvarint(data[i:])
 		if n <= 0 {
 			return dst // not a list this package wrote
@@ -74,18 +90,67 @@ func (p *postings) appendIn(dst []posting, rs []docRange) []posting {
 			i += n
 		}
 		if first {
-			doc = uint32(v >> 1)
+			doc, first = uint32(v>>1), false
 		} else {
 			doc += uint32(v >> 1)
 		}
-		for k < len(rs) && rs[k].end <= doc {
-			k++
+		if rs[k].end <= doc {
+			for k < len(rs) && rs[k].end <= doc {
+				k++
+			}
+			if k == len(rs) {
+				break
+			}
+			if doc < rs[k].start && len(skips) > 0 {
+				jump()
+				continue
+			}
 		}
-		if k < len(rs) && rs[k].start <= doc {
+		if rs[k].start <= doc {
 			dst = append(dst, posting{doc, uint32(tf)})
 		}
 	}
 	return dst
+}
+
+// postingSkip is where a block of a long posting list starts: the
+// document of the posting before it, from which its gaps go on, and its
+// byte offset.
+type postingSkip struct{ before, offset uint32 }
+
+// skipEvery is how many postings a block of skipList's holds.
+const skipEvery = 128
+
+// skipList returns where each block of skipEvery postings but the first
+// starts, for appendIn to jump to.
+func (p *postings) skipList() []postingSkip { return p.skipListEvery(skipEvery) }
+
+func (p *postings) skipListEvery(every int) []postingSkip {
+	var out []postingSkip
+	data := p.data
+	var doc uint32
+	for i, n := 0, 0; i < len(data); n++ {
+		if n > 0 && n%every == 0 {
+			out = append(out, postingSkip{before: doc, offset: uint32(i)})
+		}
+		v, m := uvarint(data[i:])
+		if m <= 0 {
+			return out
+		}
+		i += m
+		if v&1 == 1 {
+			if _, m = uvarint(data[i:]); m <= 0 {
+				return out
+			}
+			i += m
+		}
+		if n == 0 {
+			doc = uint32(v >> 1)
+		} else {
+			doc += uint32(v >> 1)
+		}
+	}
+	return out
 }
 
 // uvarint is binary.Uvarint with the one-byte case, most gaps of a common

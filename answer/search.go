@@ -375,7 +375,7 @@ func (m *matcher) readText(i int, n int, weak bool) {
 			// A word read under a filter: the lines of
 			// talks it leaves out are passed over by their documents,
 			// without reading their records.
-			m.postBuf = ix.text[v.term].appendIn(m.postBuf, m.filterRanges())
+			m.postBuf = ix.text[v.term].appendIn(m.postBuf, m.filterRanges(), ix.skips[v.term])
 		}
 		ps := m.postBuf
 		if _, common := ix.champions[v.term]; common && m.filter != nil {

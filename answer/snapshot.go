@@ -168,6 +168,7 @@ func ReadSnapshot(data []byte) (*Index, error) {
 		}
 		ix.champions[t] = ps
 	}
+	ix.buildSkips()
 	if n := r.Len(); n > 0 {
 		ix.fwd = make([]uint16, n)
 		for i := range ix.fwd {
