@@ -168,7 +168,6 @@ func ReadSnapshot(data []byte) (*Index, error) {
 		}
 		ix.champions[t] = ps
 	}
-	ix.buildSkips()
 	if n := r.Len(); n > 0 {
 		ix.fwd = make([]uint16, n)
 		for i := range ix.fwd {
@@ -213,6 +212,7 @@ func ReadSnapshot(data []byte) (*Index, error) {
 	if err := ix.check(); err != nil {
 		return nil, err
 	}
+	ix.buildSkips() // from postings whose terms check found in range
 	return ix, nil
 }
 
@@ -228,6 +228,14 @@ func (ix *Index) check() error {
 	}
 	for t, start := range ix.talkStart {
 		if int(start)+ix.corpus.Talks[t].NumBullets() > len(ix.docs) {
+			return snapshot.ErrDamaged
+		}
+	}
+	if len(ix.text) != len(ix.termList) {
+		return snapshot.ErrDamaged
+	}
+	for id := range ix.common {
+		if int(id) >= len(ix.text) {
 			return snapshot.ErrDamaged
 		}
 	}
