@@ -372,9 +372,8 @@ func (m *matcher) readText(i int, n int, weak bool) {
 		if m.filter == nil {
 			ix.text[v.term].each(func(doc, tf uint32) { m.postBuf = append(m.postBuf, posting{doc, tf}) })
 		} else {
-			// A word read under a filter: the lines of
-			// talks it leaves out are passed over by their documents,
-			// without reading their records.
+			// A word read under a filter: the lines of talks it leaves
+			// out are passed over by their documents, unread.
 			m.postBuf = ix.text[v.term].appendIn(m.postBuf, m.filterRanges(), ix.skips[v.term])
 		}
 		ps := m.postBuf
@@ -418,81 +417,6 @@ func (m *matcher) reach(doc, talk uint32, i int, get func(uint32) *candidate) *c
 	}
 	m.hit(talk, i)
 	return get(doc)
-}
-
-// readChampionsIn reads a common word's lines ps, in the talks a filter
-// allows, as its champions are read without one: the k where it weighs
-// most, the first line of each talk using it marked, the word then looked
-// up in every other candidate. A question naming an event in a large
-// corpus would otherwise make every line of the event using the word a
-// candidate.
-func (m *matcher) readChampionsIn(i int, v variant, ps []posting, k int, get func(uint32) *candidate) {
-	talks := m.talksOf(ps)
-	lastTalk := uint32(math.MaxUint32)
-	for j, p := range ps {
-		if t := talks[j]; t != lastTalk && p.tf&1 == 0 {
-			ps[j].tf |= championFirst // as buildCommon marks them
-			lastTalk = t
-		}
-	}
-	best := m.ix.bestPostings(m.rankedBuf[:0], ps, k)
-	m.rankedBuf = best[:0]
-	m.partial[i] = true
-	for _, r := range best {
-		p := r.posting
-		c := m.reach(p.doc, m.ix.docs[p.doc].talk, i, get)
-		if c == nil {
-			continue
-		}
-		m.note(c, i, v, p.tf&^championFirst)
-		if p.tf&championFirst != 0 && v.weight == 1 {
-			c.firstUse |= 1 << i
-		}
-	}
-}
-
-// docRange is a run of documents, from start up to end.
-type docRange struct{ start, end uint32 }
-
-func compareRanges(a, b docRange) int { return cmp.Compare(a.start, b.start) }
-
-// filterRanges returns the documents of the talks the filter allows, as
-// sorted runs, made the first time they are needed.
-func (m *matcher) filterRanges() []docRange {
-	if m.rangesMade {
-		return m.ranges
-	}
-	// The talks allowed, in order, from a bit per talk: no sort.
-	talks := len(m.ix.talkStart)
-	allowed := slices.Grow(m.rangeBits[:0], (talks+63)/64)[:(talks+63)/64]
-	clear(allowed)
-	for t, ok := range m.filter {
-		if ok && int(t) < talks {
-			allowed[t/64] |= 1 << (t % 64)
-		}
-	}
-	m.rangeBits = allowed
-	rs := m.ranges[:0]
-	for w, set := range allowed {
-		for ; set != 0; set &= set - 1 {
-			t := uint32(w*64 + bits.TrailingZeros64(set))
-			start := m.ix.talkStart[t]
-			rs = append(rs, docRange{start, start + uint32(m.ix.corpus.Talks[t].NumBullets())})
-		}
-	}
-	if !slices.IsSortedFunc(rs, compareRanges) { // talks' lines come in the order of the talks
-		slices.SortFunc(rs, compareRanges)
-	}
-	merged := rs[:0]
-	for _, r := range rs {
-		if n := len(merged); n > 0 && merged[n-1].end >= r.start {
-			merged[n-1].end = max(merged[n-1].end, r.end)
-			continue
-		}
-		merged = append(merged, r)
-	}
-	m.ranges, m.rangesMade = merged, true
-	return merged
 }
 
 // talksOf returns the talks of the lines of postings, gathered in one tight
