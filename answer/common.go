@@ -56,7 +56,6 @@ func (ix *Index) buildCommon() {
 	// counting the forward entries of its terms' lines.
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(commons)/16))
 	champions := make([][]posting, len(commons))
-	skips := make([][]postingSkip, len(commons))
 	perWorker := make([][]uint32, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -75,17 +74,15 @@ func (ix *Index) buildCommon() {
 					all = append(all, posting{doc, tf})
 				})
 				champions[k] = ix.pickChampions(all)
-				skips[k] = ix.text[commons[k]].skipList()
 			}
 			perWorker[w] = counts
 		})
 	}
 	wg.Wait()
-	ix.skips = make(map[uint32][]postingSkip, len(commons))
 	for k, id := range commons {
 		ix.champions[id] = champions[k]
-		ix.skips[id] = skips[k]
 	}
+	ix.buildSkips()
 	counts := perWorker[0]
 	for _, more := range perWorker[1:] {
 		for i, n := range more {
@@ -116,11 +113,12 @@ func (ix *Index) buildCommon() {
 	}
 }
 
-// buildSkips makes the skip lists of the common terms (a snapshot does not
-// keep them: they are made again in a pass over their postings).
+// buildSkips makes the skip lists of the common terms, in a pass over
+// their postings: after buildCommon, and when a snapshot, which does not
+// keep them, is read.
 func (ix *Index) buildSkips() {
 	if len(ix.common) == 0 {
-		return // as buildCommon leaves it
+		return
 	}
 	commons := make([]uint32, 0, len(ix.common))
 	for id := range ix.common {

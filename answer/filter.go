@@ -29,18 +29,11 @@ func (m *matcher) readChampionsIn(i int, v variant, ps []posting, k int, get fun
 	}
 	best := m.ix.bestPostings(m.rankedBuf[:0], ps, k)
 	m.rankedBuf = best[:0]
-	m.partial[i] = true
+	ch := ps[:0] // ps is read; best is a buffer of its own
 	for _, r := range best {
-		p := r.posting
-		c := m.reach(p.doc, m.ix.docs[p.doc].talk, i, get)
-		if c == nil {
-			continue
-		}
-		m.note(c, i, v, p.tf&^championFirst)
-		if p.tf&championFirst != 0 && v.weight == 1 {
-			c.firstUse |= 1 << i
-		}
+		ch = append(ch, r.posting)
 	}
+	m.readChampions(i, v, ch, get)
 }
 
 // docRange is a run of documents, from start up to end.

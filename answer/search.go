@@ -334,6 +334,9 @@ func (m *matcher) readText(i int, n int, weak bool) {
 	// spellings needs a talk's first lines of each compared.
 	exact := 0
 	for _, v := range m.qs[i].variants {
+		// A common variant under a filter counts though it may yet be
+		// read through its champions: the other is then compared through
+		// firstMention, which finds the same line.
 		if _, common := ix.champions[v.term]; v.weight == 1 && (!common || m.filter != nil) {
 			exact++
 		}
@@ -347,25 +350,7 @@ func (m *matcher) readText(i int, n int, weak bool) {
 			get = m.lookup
 		}
 		if ch, ok := ix.champions[v.term]; ok && m.filter == nil {
-			// First mentions of common words come marked: the champions
-			// are not in document order.
-			m.partial[i] = true
-			k := n
-			if v.weight < 1 {
-				k = min(k, fewChampions)
-			}
-			ch = ch[:min(k, len(ch))]
-			talks := m.talksOf(ch)
-			for j, p := range ch {
-				c := m.reach(p.doc, talks[j], i, get)
-				if c == nil {
-					continue
-				}
-				m.note(c, i, v, p.tf&^championFirst)
-				if p.tf&championFirst != 0 && v.weight == 1 {
-					c.firstUse |= 1 << i
-				}
-			}
+			m.readChampions(i, v, ch[:min(championsRead(n, v), len(ch))], get)
 			continue
 		}
 		m.postBuf = m.postBuf[:0]
@@ -378,11 +363,7 @@ func (m *matcher) readText(i int, n int, weak bool) {
 		}
 		ps := m.postBuf
 		if _, common := ix.champions[v.term]; common && m.filter != nil {
-			k := n
-			if v.weight < 1 {
-				k = min(k, fewChampions)
-			}
-			if len(ps) > k {
+			if k := championsRead(n, v); len(ps) > k {
 				m.readChampionsIn(i, v, ps, k, get)
 				continue
 			}
@@ -417,6 +398,33 @@ func (m *matcher) reach(doc, talk uint32, i int, get func(uint32) *candidate) *c
 	}
 	m.hit(talk, i)
 	return get(doc)
+}
+
+// championsRead is how many of its n champions a variant is read
+// through: fewer of a correction.
+func championsRead(n int, v variant) int {
+	if v.weight < 1 {
+		return min(n, fewChampions)
+	}
+	return n
+}
+
+// readChampions reads the champions ch of variant v of word i, best first:
+// their first uses come marked, as they are not in document order, and the
+// word is looked up in the other candidates (probeCommon).
+func (m *matcher) readChampions(i int, v variant, ch []posting, get func(uint32) *candidate) {
+	m.partial[i] = true
+	talks := m.talksOf(ch)
+	for j, p := range ch {
+		c := m.reach(p.doc, talks[j], i, get)
+		if c == nil {
+			continue
+		}
+		m.note(c, i, v, p.tf&^championFirst)
+		if p.tf&championFirst != 0 && v.weight == 1 {
+			c.firstUse |= 1 << i
+		}
+	}
 }
 
 // talksOf returns the talks of the lines of postings, gathered in one tight
