@@ -16,6 +16,14 @@ type docTable struct {
 // docTableMin is the fewest slots a table has.
 const docTableMin = 1 << 10
 
+// docTableIn returns an empty table in keys and vals, of a power of two
+// length, its first slots: arrays on the caller's stack spare a small
+// table its allocation. It grows into memory of its own.
+func docTableIn(keys []uint32, vals []int32) docTable {
+	clear(keys)
+	return docTable{keys: keys, vals: vals, shift: uint8(32 - bits.TrailingZeros(uint(len(keys))))}
+}
+
 func (t *docTable) slot(doc uint32) uint32 { return (doc * 0x9E3779B1) >> t.shift }
 
 // get returns the value of doc, if it has one.

@@ -61,29 +61,35 @@ func TestDocTableActsAsMap(t *testing.T) {
 	}
 }
 
-// TestTalkPlacesActsAsMap: rankTalks's table gives each talk its place
-// once, for a shortlist's lines (on the stack) and for more (allocated).
-func TestTalkPlacesActsAsMap(t *testing.T) {
+// TestDocTableInActsAsMap: a table in a caller's arrays, as rankTalks
+// keeps on its stack, gives each key its value, for a shortlist's talks
+// and for more, when it grows into memory of its own.
+func TestDocTableInActsAsMap(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	for _, lines := range []int{0, 1, 7, shortlistSize, shortlistSize + 1, 5000} {
 		var keyBuf [2 * shortlistSize]uint32
 		var placeBuf [2 * shortlistSize]int32
 		keyBuf[3] = 99 // left over from an earlier question
-		tp := newTalkPlaces(lines, keyBuf[:], placeBuf[:])
+		tb := docTableIn(keyBuf[:], placeBuf[:])
 		want := map[uint32]int32{}
 		for i := range lines {
 			talk := rng.Uint32N(uint32(lines/2 + 1))
 			if i%3 == 0 {
 				talk = ^uint32(0) - 1 - uint32(i) // the largest
 			}
-			got, ok := tp.find(talk, int32(len(want)))
+			got, ok := tb.get(talk)
 			w, wok := want[talk]
-			if !wok {
-				w = int32(len(want))
-				want[talk] = w
-			}
 			if got != w || ok != wok {
-				t.Fatalf("%d lines: find(%d) = %d, %v; want %d, %v", lines, talk, got, ok, w, wok)
+				t.Fatalf("%d lines: get(%d) = %d, %v; want %d, %v", lines, talk, got, ok, w, wok)
+			}
+			if !ok {
+				want[talk] = int32(len(want))
+				tb.put(talk, want[talk])
+			}
+		}
+		for talk, w := range want {
+			if got, ok := tb.get(talk); !ok || got != w {
+				t.Fatalf("%d lines: get(%d) = %d, %v; want %d", lines, talk, got, ok, w)
 			}
 		}
 	}

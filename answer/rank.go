@@ -2,7 +2,6 @@ package answer
 
 import (
 	"cmp"
-	"math/bits"
 	"slices"
 )
 
@@ -55,13 +54,13 @@ func (ix *Index) rankTalks(s scored, r ranking) []rankedTalk {
 	// grouped by talk in two passes, into one array: the first finds each
 	// line's talk and counts its lines, the second lays them out.
 	var (
-		keyBuf    [2 * shortlistSize]uint32
+		keyBuf    [2 * shortlistSize]uint32 // a talk's place in out, found by talk
 		slotBuf   [2 * shortlistSize]int32
 		placeBuf  [shortlistSize]int32
 		countBuf  [shortlistSize]int
 		answerBuf [shortlistSize]bool
 	)
-	places := newTalkPlaces(len(s.cands), keyBuf[:], slotBuf[:])
+	places := docTableIn(keyBuf[:], slotBuf[:])
 	place := placeBuf[:0]     // each candidate's talk in out, or -1
 	lineCount := countBuf[:0] // by talk in out: its lines kept
 	answers := answerBuf[:0]  // ... whether one of them answers
@@ -72,8 +71,10 @@ func (ix *Index) rankTalks(s scored, r ranking) []rankedTalk {
 			place = append(place, -1)
 			continue
 		}
-		i, ok := places.find(c.talk, int32(len(out)))
+		i, ok := places.get(c.talk)
 		if !ok {
+			i = int32(len(out))
+			places.put(c.talk, i)
 			out = append(out, rankedTalk{talk: c.talk, best: c, score: c.score})
 			lineCount = append(lineCount, 0)
 			answers = append(answers, false)
@@ -114,47 +115,6 @@ func (ix *Index) rankTalks(s scored, r ranking) []rankedTalk {
 	out = talks
 	slices.SortStableFunc(out, func(a, b rankedTalk) int { return cmp.Compare(b.score, a.score) })
 	return out
-}
-
-// talkPlaces finds a talk's place among the talks of a question's lines:
-// open addressing, fewer instructions than a map, in arrays the caller
-// keeps on its stack for a shortlist's lines.
-type talkPlaces struct {
-	keys   []uint32 // talk plus one; 0 is free
-	places []int32
-	shift  uint8 // 32 less log2 of the slots
-}
-
-// newTalkPlaces makes room for the talks of some lines, in keyBuf and
-// placeBuf when they are long enough.
-func newTalkPlaces(lines int, keyBuf []uint32, placeBuf []int32) talkPlaces {
-	size := 16
-	for size < 2*lines {
-		size *= 2
-	}
-	t := talkPlaces{shift: uint8(32 - bits.TrailingZeros(uint(size)))}
-	if size <= len(keyBuf) && size <= len(placeBuf) {
-		t.keys, t.places = keyBuf[:size], placeBuf[:size]
-		clear(t.keys)
-	} else {
-		t.keys, t.places = make([]uint32, size), make([]int32, size)
-	}
-	return t
-}
-
-// find returns the place of talk, or gives it next, the place of the next
-// new talk, and reports whether it had one.
-func (t *talkPlaces) find(talk uint32, next int32) (int32, bool) {
-	mask := uint32(len(t.keys) - 1)
-	for i := (talk * 0x9E3779B1) >> t.shift; ; i = (i + 1) & mask {
-		switch t.keys[i] {
-		case talk + 1:
-			return t.places[i], true
-		case 0:
-			t.keys[i], t.places[i] = talk+1, next
-			return next, false
-		}
-	}
 }
 
 // answerShare returns the share of the question's weight that an answer
