@@ -3,6 +3,7 @@ package answer
 import (
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/talkbot/talkbot/corpus"
@@ -67,28 +68,7 @@ func syntheticEngine(b *testing.B, n int) (*Engine, []string) {
 // contractions, asides), of the same notes; event, words at an event
 // (synth.EventQuery), whose common words are read within it.
 func BenchmarkAskKinds(b *testing.B) {
-	n := 100_000
-	if v, err := strconv.Atoi(os.Getenv("TALKBOT_BENCH_BULLETS")); err == nil && v > 0 {
-		n = v
-	}
-	vocab, err := synth.Vocabulary()
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := b.TempDir()
-	writer := synth.NewGenerator(vocab, 1)
-	if _, _, err := writer.WriteCorpus(dir, n); err != nil {
-		b.Fatal(err)
-	}
-	c, err := corpus.Load(os.DirFS(dir))
-	if err != nil {
-		b.Fatal(err)
-	}
-	ix := NewIndex(c)
-	ix.Warm()
-	e := New(ix)
-	g := synth.NewGenerator(vocab, 2)
-	g.Knows(writer)
+	e, g := kindsEngine(b)
 	kinds := map[string][]string{}
 	for _, kind := range synth.Kinds {
 		qs := make([]string, 300)
@@ -110,6 +90,81 @@ func BenchmarkAskKinds(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {
 				e.Handle(ctx, Parse(qs[i%len(qs)]), Options{})
+			}
+		})
+	}
+}
+
+// kindsEngine indexes a synthetic corpus of 100,000 bullets, or
+// TALKBOT_BENCH_BULLETS, and returns its engine and a generator of
+// questions that knows its talks.
+func kindsEngine(b *testing.B) (*Engine, *synth.Generator) {
+	n := 100_000
+	if v, err := strconv.Atoi(os.Getenv("TALKBOT_BENCH_BULLETS")); err == nil && v > 0 {
+		n = v
+	}
+	vocab, err := synth.Vocabulary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	writer := synth.NewGenerator(vocab, 1)
+	if _, _, err := writer.WriteCorpus(dir, n); err != nil {
+		b.Fatal(err)
+	}
+	c, err := corpus.Load(os.DirFS(dir))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix := NewIndex(c)
+	ix.Warm()
+	g := synth.NewGenerator(vocab, 2)
+	g.Knows(writer)
+	return New(ix), g
+}
+
+// BenchmarkBrowse runs the browsing commands on the notes of
+// BenchmarkAskKinds: speaker with the surname most speakers share (and so
+// the most talks), speaker with any speaker's surname, show with a part of
+// a title, event with an event's name.
+func BenchmarkBrowse(b *testing.B) {
+	e, _ := kindsEngine(b)
+	talks := e.Index().corpus.Talks
+	surnames := map[string]int{}
+	var any, titles, events []string
+	for i, t := range talks {
+		for _, s := range t.Speakers {
+			f := strings.Fields(s)
+			surnames[f[len(f)-1]]++
+			if i%7 == 0 {
+				any = append(any, f[len(f)-1])
+			}
+		}
+		if f := strings.Fields(t.Title); i%7 == 0 && len(f) > 0 {
+			titles = append(titles, strings.Join(f[:min(2, len(f))], " "))
+			events = append(events, t.Event.String())
+		}
+	}
+	shared := ""
+	for s, n := range surnames {
+		if shared == "" || n > surnames[shared] || n == surnames[shared] && s < shared {
+			shared = s
+		}
+	}
+	for _, bb := range []struct {
+		name, command string
+		args          []string
+	}{
+		{"speaker-shared", "speaker", []string{shared}},
+		{"speaker", "speaker", any},
+		{"show", "show", titles},
+		{"event", "event", events},
+	} {
+		b.Run(bb.name, func(b *testing.B) {
+			ctx := b.Context()
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				e.Handle(ctx, Request{Command: bb.command, Arg: bb.args[i%len(bb.args)]}, Options{})
 			}
 		})
 	}

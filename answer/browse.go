@@ -94,15 +94,33 @@ func (e *Engine) Speaker(ctx context.Context, name string, opts Options) Reply {
 		}
 		return r
 	}
+	lists := make([][]uint32, len(best))
+	for k, i := range best {
+		lists[k] = ix.speakers[i].talks
+	}
+	return ix.listTalks("speaker", name, pageTalks(lists, opts), opts)
+}
+
+// pageTalks joins lists of talks in order, each talk once, up to the end
+// of the page opts asks for and one talk past it, which tells that more
+// follow: a surname that thousands of talks share costs a page, not a
+// comparison of every talk with every other.
+func pageTalks(lists [][]uint32, opts Options) []uint32 {
+	end := opts.offset + opts.limit()
 	var talks []uint32
-	for _, i := range best {
-		for _, t := range ix.speakers[i].talks {
-			if !slices.Contains(talks, t) {
+	seen := map[uint32]bool{}
+	for _, l := range lists {
+		for _, t := range l {
+			if len(talks) > end {
+				return talks
+			}
+			if !seen[t] {
+				seen[t] = true
 				talks = append(talks, t)
 			}
 		}
 	}
-	return ix.listTalks("speaker", name, talks, opts)
+	return talks
 }
 
 // Event lists the talks of the events whose names match name best.
