@@ -90,6 +90,23 @@ func FuzzWords(f *testing.F) {
 	})
 }
 
+// FuzzFoldedName checks that foldedName folds and splits names as
+// words(fold(name)) does, in a buffer written before by another name.
+func FuzzFoldedName(f *testing.F) {
+	for _, s := range []string{"Grok the GIL: Write Fast And Thread-Safe Python", "Don't Stop 3.6.1", "Ünïcode Ñame", "", "  ", "O'Brien's Talk", "a'b'c 1.2.3"} {
+		f.Add(s, "David Beazley")
+	}
+	f.Fuzz(func(t *testing.T, name, before string) {
+		buf, ws, _ := foldedName(nil, nil, before)
+		buf, ws, joined := foldedName(buf, ws, name)
+		want := words(fold(name))
+		if !slices.Equal(ws, want) || joined != strings.Join(want, " ") {
+			t.Fatalf("foldedName(%q) = %q, %q; want %q", name, ws, joined, want)
+		}
+		_ = buf
+	})
+}
+
 // FuzzPostings checks that a posting list gives back the documents and
 // frequencies added to it.
 func FuzzPostings(f *testing.F) {

@@ -4,6 +4,7 @@ import (
 	"github.com/talkbot/talkbot/internal/clip"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/sahilm/fuzzy"
 )
@@ -39,11 +40,20 @@ func matchNamesBy(typed string, names []string, subsequences bool) []nameMatch {
 	if q == "" {
 		return nil
 	}
+	// The words that must match: stop words only count alone.
+	must := make([]string, 0, len(qws))
+	for _, w := range qws {
+		if !isStop(w) || len(qws) == 1 {
+			must = append(must, w)
+		}
+	}
 	var out []nameMatch
 	seen := map[int]bool{}
+	var buf []byte
+	var nws []string
 	for i, n := range names {
-		nws := words(fold(n))
-		f := strings.Join(nws, " ")
+		var f string
+		buf, nws, f = foldedName(buf, nws, n)
 		rank := -1
 		switch {
 		case f == q:
@@ -52,10 +62,7 @@ func matchNamesBy(typed string, names []string, subsequences bool) []nameMatch {
 			rank = namePrefix
 		default:
 			all, near := true, true
-			for _, w := range qws {
-				if isStop(w) && len(qws) > 1 {
-					continue
-				}
+			for _, w := range must {
 				if !slices.Contains(nws, w) && !slices.ContainsFunc(nws, func(x string) bool { return strings.HasPrefix(x, w) && len(w) >= 3 }) {
 					all = false
 					if !slices.ContainsFunc(nws, func(x string) bool {
@@ -98,6 +105,48 @@ func matchNamesBy(typed string, names []string, subsequences bool) []nameMatch {
 		return b.score - a.score
 	})
 	return out
+}
+
+// foldedName splits a name into its folded words, as words(fold(name))
+// does, and joins them with spaces. An ASCII name is written into buf,
+// with nothing allocated: the words and their join are good until buf is
+// next written.
+func foldedName(buf []byte, ws []string, name string) (_ []byte, _ []string, joined string) {
+	ws = ws[:0]
+	if !isASCII(name) {
+		ws = append(ws, words(fold(name))...)
+		return buf, ws, strings.Join(ws, " ")
+	}
+	buf = buf[:0]
+	var ends [16]int // where each word ends in buf, for the first words
+	at := ends[:0]
+	for i := 0; i < len(name); {
+		start, end, apostrophe := nextASCIIWord(name, i)
+		if start == end {
+			break
+		}
+		if len(buf) > 0 {
+			buf = append(buf, ' ')
+		}
+		for _, c := range []byte(name[start:end]) {
+			switch {
+			case apostrophe && c == '\'':
+				continue
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+		}
+		at = append(at, len(buf))
+		i = end
+	}
+	joined = unsafe.String(unsafe.SliceData(buf), len(buf))
+	from := 0
+	for _, end := range at {
+		ws = append(ws, joined[from:end])
+		from = end + 1
+	}
+	return buf, ws, joined
 }
 
 // Field is what a name to complete names.
