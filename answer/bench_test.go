@@ -126,8 +126,8 @@ func kindsEngine(b *testing.B) (*Engine, *synth.Generator) {
 // BenchmarkBrowse runs the browsing commands on the notes of
 // BenchmarkAskKinds: speaker with the surname most speakers share (and so
 // the most talks), speaker with any speaker's surname, show with a part of
-// a title, event with an event's name; and completes titles from their
-// first one to three letters.
+// a title, event with an event's name. Completion has
+// BenchmarkComplete100kTitles.
 func BenchmarkBrowse(b *testing.B) {
 	e, _ := kindsEngine(b)
 	talks := e.Index().corpus.Talks
@@ -152,13 +152,6 @@ func BenchmarkBrowse(b *testing.B) {
 			shared = s
 		}
 	}
-	b.Run("complete-title", func(b *testing.B) {
-		b.ReportAllocs()
-		for i := 0; b.Loop(); i++ {
-			t := titles[i%len(titles)]
-			e.Complete(TitleField, t[:min(len(t), 1+i%3)], 25)
-		}
-	})
 	for _, bb := range []struct {
 		name, command string
 		args          []string
