@@ -40,10 +40,10 @@ func matchNamesBy(typed string, names []string, subsequences bool) []nameMatch {
 	if q == "" {
 		return nil
 	}
-	// The words that must match: stop words only count alone.
+	// The words that must match, each once: stop words only count alone.
 	must := make([]string, 0, len(qws))
 	for _, w := range qws {
-		if !isStop(w) || len(qws) == 1 {
+		if (!isStop(w) || len(qws) == 1) && !slices.Contains(must, w) {
 			must = append(must, w)
 		}
 	}

@@ -35,10 +35,13 @@ type vocabulary struct {
 }
 
 // Words shorter than typoMinLen are never corrected; from typoTwoLen on, two
-// edits are allowed.
+// edits are allowed. Words longer than typoMaxLen are never corrected
+// either: nobody types them, and a word's neighbourhood grows with the
+// square of its length (500 letters took 0.3 s).
 const (
 	typoMinLen = 5
 	typoTwoLen = 9
+	typoMaxLen = 32
 )
 
 // newVocabulary returns an empty vocabulary with room for size words.
@@ -82,14 +85,14 @@ func hashString(s string) uint64 {
 	return h.Sum64()
 }
 
-// build computes the deletion neighbourhood of every word long enough to
-// be the correction of a word of typoMinLen letters. A key is the top
+// build computes the deletion neighbourhood of every word that can be the
+// correction of a word of typoMinLen to typoMaxLen letters. A key is the top
 // hashBits of a hash and the word's number: one sort of plain integers.
 // Two strings sharing those bits only cost a true edit distance more.
 func (v *vocabulary) build() {
 	var keys []uint64
 	for id, w := range v.words {
-		if id >= 1<<idBits || utf8.RuneCountInString(w) < typoMinLen-1 {
+		if n := utf8.RuneCountInString(w); id >= 1<<idBits || n < typoMinLen-1 || n > typoMaxLen+2 {
 			continue
 		}
 		for _, h := range deletionHashes(w) {
@@ -252,6 +255,8 @@ type correction struct {
 // maxEdits returns how many edits a word of this length may be corrected by.
 func maxEdits(word string) int {
 	switch n := utf8.RuneCountInString(word); {
+	case n > typoMaxLen:
+		return 0
 	case n >= typoTwoLen:
 		return 2
 	case n >= typoMinLen:

@@ -3,6 +3,7 @@ package answer
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -161,6 +162,46 @@ func TestAbbreviations(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("abbreviations(%q) = %q; want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+// TestTypoLengths: a word of typoMinLen letters or more is corrected by
+// one edit, from typoTwoLen by two, and a word longer than typoMaxLen not
+// at all: its neighbourhood would grow with the square of its length (a
+// question of 500 letters took 0.3 s). A word of the notes too long to be
+// any correction has no neighbourhood either.
+func TestTypoLengths(t *testing.T) {
+	tests := []struct{ letters, edits int }{{4, 0}, {5, 1}, {8, 1}, {9, 2}, {typoMaxLen, 2}, {typoMaxLen + 1, 0}, {500, 0}}
+	for _, tt := range tests {
+		for _, letter := range []string{"a", "é", "語"} {
+			if got := maxEdits(strings.Repeat(letter, tt.letters)); got != tt.edits {
+				t.Errorf("maxEdits(%d × %q) = %d; want %d", tt.letters, letter, got, tt.edits)
+			}
+		}
+	}
+	v := newVocabulary(0)
+	typo := strings.Repeat("xy", typoMaxLen/2)      // typoMaxLen letters
+	near := "q" + typo[1:]                          // one edit away
+	longer := "a" + typo                            // one edit away, typoMaxLen+1 letters
+	farther := strings.Repeat("xy", typoMaxLen/2+2) // too long to be a correction
+	for _, w := range []string{near, longer, farther} {
+		v.add(w, 0)
+	}
+	var got []string
+	for _, c := range v.corrections(typo) {
+		got = append(got, c.word)
+	}
+	slices.Sort(got)
+	if want := []string{longer, near}; !slices.Equal(got, want) {
+		t.Errorf("corrections(%q) = %q; want %q", typo, got, want)
+	}
+	if got := v.corrections(typo + "q"); got != nil {
+		t.Errorf("corrections of a word of %d letters = %v; want none", typoMaxLen+1, got)
+	}
+	for _, k := range v.keys {
+		if id := k & (1<<idBits - 1); v.words[id] == farther {
+			t.Fatalf("%q, of %d letters, has a neighbourhood", farther, len(farther))
 		}
 	}
 }
