@@ -40,11 +40,16 @@ func matchNamesBy(typed string, names []string, subsequences bool) []nameMatch {
 	if q == "" {
 		return nil
 	}
-	// The words that must match, each once: stop words only count alone.
-	must := make([]string, 0, len(qws))
+	// The words that must match, each once, with the edits a near
+	// spelling of each may make: stop words only count alone.
+	type mustWord struct {
+		w     string
+		edits int
+	}
+	must := make([]mustWord, 0, len(qws))
 	for _, w := range qws {
-		if (!isStop(w) || len(qws) == 1) && !slices.Contains(must, w) {
-			must = append(must, w)
+		if (!isStop(w) || len(qws) == 1) && !slices.ContainsFunc(must, func(m mustWord) bool { return m.w == w }) {
+			must = append(must, mustWord{w, maxEdits(w)})
 		}
 	}
 	var out []nameMatch
@@ -62,11 +67,12 @@ func matchNamesBy(typed string, names []string, subsequences bool) []nameMatch {
 			rank = namePrefix
 		default:
 			all, near := true, true
-			for _, w := range must {
+			for _, m := range must {
+				w := m.w
 				if !slices.Contains(nws, w) && !slices.ContainsFunc(nws, func(x string) bool { return strings.HasPrefix(x, w) && len(w) >= 3 }) {
 					all = false
 					if !slices.ContainsFunc(nws, func(x string) bool {
-						return maxEdits(w) > 0 && osaDistance(w, x, maxEdits(w)) <= maxEdits(w)
+						return m.edits > 0 && osaDistance(w, x, m.edits) <= m.edits
 					}) {
 						near = false
 					}
