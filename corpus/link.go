@@ -69,10 +69,26 @@ func (ev *eventTalks) merge(i int, t *Talk) {
 // of, or -1. A talk's shared title words are counted as its candidates are
 // gathered: that count bounds what sameTitle finds, so that most
 // candidates are passed over without comparing their titles or speakers.
+//
+// A title of two words or more only matches one sharing two of them
+// (titlesMayMatch), so one in the longest list alone is none: that list,
+// a word most of the event's titles hold ("Talk 1", "Talk 2", ...), is
+// not gathered, and a load stays linear in its talks.
 func (ev *eventTalks) findSame(t *Talk, words map[string]bool) int {
+	longest := ""
+	if len(words) >= 2 {
+		for w := range words {
+			if n := len(ev.byWord[w]); n > len(ev.byWord[longest]) || n == len(ev.byWord[longest]) && w < longest {
+				longest = w
+			}
+		}
+	}
 	shared := map[int]int{} // candidate -> its lists among words' (at least its common words)
 	var cands []int
 	for w := range words {
+		if w == longest {
+			continue
+		}
 		for _, i := range ev.byWord[w] {
 			if shared[i] == 0 {
 				cands = append(cands, i)
@@ -82,6 +98,9 @@ func (ev *eventTalks) findSame(t *Talk, words map[string]bool) int {
 	}
 	slices.Sort(cands)
 	for _, i := range cands {
+		if ev.words[i][longest] {
+			shared[i]++
+		}
 		c := ev.talks[i]
 		if c.Slot != nil && t.Slot != nil {
 			continue // two events of a schedule are two talks, however alike
