@@ -8,14 +8,15 @@ type talkBuilder struct {
 	file           string
 	drafts         []draft
 	cur            *Talk
-	event          string         // current group or chapter event
-	sections       []sectionLevel // open sections of the current talk
-	bulletOf       []bulletOf     // block index -> bullet index, of the talk it was read in
-	talks          int32          // talks started: the current one's number
-	speakerSection bool           // inside an "Author" section
-	singular       bool           // the speaker section names one speaker
-	sawBullet      bool           // a bullet was read in the current talk
-	path           []string       // the last sectionPath
+	event          string          // current group or chapter event
+	sections       []sectionLevel  // open sections of the current talk
+	sectionNames   map[string]bool // the current talk's Sections, to add each once
+	bulletOf       []bulletOf      // block index -> bullet index, of the talk it was read in
+	talks          int32           // talks started: the current one's number
+	speakerSection bool            // inside an "Author" section
+	singular       bool            // the speaker section names one speaker
+	sawBullet      bool            // a bullet was read in the current talk
+	path           []string        // the last sectionPath
 }
 
 // bulletOf is the bullet a block became in the talk numbered talk; -1
@@ -103,7 +104,8 @@ func (b *talkBuilder) heading(h headingInfo, role headingRole) {
 		b.sections = append(b.sections, sectionLevel{level, h.text})
 		b.speakerSection = IsSpeakerHeading(h.text)
 		b.singular = b.speakerSection && !strings.HasSuffix(strings.ToLower(strings.TrimRight(h.text, ":")), "s")
-		if !containsString(b.cur.Sections, h.text) {
+		if !b.sectionNames[h.text] {
+			b.sectionNames[h.text] = true
 			b.cur.Sections = append(b.cur.Sections, h.text)
 		}
 	}
@@ -122,6 +124,7 @@ func (b *talkBuilder) start(heading string, line int, number string) {
 		}
 	}
 	b.sections = nil
+	b.sectionNames = map[string]bool{}
 	b.talks++
 	b.speakerSection, b.singular, b.sawBullet = false, false, false
 }

@@ -234,9 +234,16 @@ func merge(a, b *Talk) {
 		}
 	}
 	a.Sources = append(a.Sources, b.Sources...)
-	for _, s := range b.Sections {
-		if !containsString(a.Sections, s) {
-			a.Sections = append(a.Sections, s)
+	if len(b.Sections) > 0 {
+		have := make(map[string]bool, len(a.Sections)+len(b.Sections))
+		for _, s := range a.Sections {
+			have[s] = true
+		}
+		for _, s := range b.Sections {
+			if !have[s] {
+				have[s] = true
+				a.Sections = append(a.Sections, s)
+			}
 		}
 	}
 	off := len(a.bullets)

@@ -3,8 +3,10 @@ package corpus
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestFindSameFindsTheFirstMatch: the talk findSame finds, gathering only
@@ -65,5 +67,59 @@ func BenchmarkLinkTalksSharedWord(b *testing.B) {
 	}
 	for b.Loop() {
 		linkTalks(drafts)
+	}
+}
+
+// manySections is the notes of one talk with n sections of a bullet each,
+// every tenth heading a repeat of the first ("## Q&A").
+func manySections(n int) string {
+	var b strings.Builder
+	b.WriteString("# One Long Talk\n\n")
+	for i := range n {
+		if i%10 == 9 {
+			b.WriteString("## Q&A\n\n- asked again\n\n")
+			continue
+		}
+		fmt.Fprintf(&b, "## Part %d\n\n- line %d\n\n", i, i)
+	}
+	return b.String()
+}
+
+// TestManySections: a talk's sections are listed once each, in the order
+// they first come, in one file and across two files linked into one talk.
+func TestManySections(t *testing.T) {
+	text := manySections(200)
+	var want []string
+	for i := range 200 {
+		if i%10 == 9 {
+			if i == 9 {
+				want = append(want, "Q&A")
+			}
+			continue
+		}
+		want = append(want, fmt.Sprintf("Part %d", i))
+	}
+	c, err := Load(fstest.MapFS{
+		"meetup-2024/a.md": {Data: []byte(text)},
+		"meetup-2024/b.md": {Data: []byte(text + "## Extra\n\n- one more\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Talks) != 1 {
+		t.Fatalf("%d talks; want the two files linked into one", len(c.Talks))
+	}
+	if got := c.Talks[0].Sections; !slices.Equal(got, append(want, "Extra")) {
+		t.Errorf("sections %q...; want %q...", got[:min(len(got), 12)], want[:12])
+	}
+}
+
+// BenchmarkLoadManySections loads a talk of 20,000 sections.
+func BenchmarkLoadManySections(b *testing.B) {
+	fsys := fstest.MapFS{"meetup-2024/a.md": {Data: []byte(manySections(20_000))}}
+	for b.Loop() {
+		if _, err := Load(fsys); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
