@@ -51,7 +51,7 @@ func newIndex(c *corpus.Corpus, exhaustive bool) *Index {
 	}
 	ix.docs = make([]docInfo, 0, total)
 
-	b := &builder{ix: ix, tz: newTokenizer(), speakerIDs: map[string]int{}, eventIDs: map[string]int{}}
+	b := &builder{ix: ix, tz: newTokenizer(), speakerIDs: map[string]int{}, eventIDs: map[string]int{}, tfAt: map[uint32]int{}}
 	workers := max(1, runtime.GOMAXPROCS(0))
 	b.readers = make([]*lineReader, workers)
 	stems := &sharedStems{m: make(map[string]string, words)}
@@ -325,7 +325,8 @@ type builder struct {
 	speakerIDs map[string]int
 	eventIDs   map[string]int
 	tokens     int
-	tf         []termFreq // scratch: the terms of one line
+	tf         []termFreq     // scratch: the terms of one line
+	tfAt       map[uint32]int // ... by term, once there are more than linearTerms
 }
 
 type termWord struct{ term, word uint32 }
@@ -376,6 +377,9 @@ func (b *builder) write(first int, ch *chunk) {
 			// A posting's frequency is stored doubled, its low bit set when
 			// the term stands only inside links.
 			b.tf = b.tf[:0]
+			if len(b.tfAt) > 0 {
+				clear(b.tfAt)
+			}
 			for _, tk := range toks {
 				kw := &known[tk.pair]
 				if kw.term == math.MaxUint32 {
@@ -393,12 +397,32 @@ func (b *builder) write(first int, ch *chunk) {
 	}
 }
 
+// linearTerms is how many distinct terms of a line are searched in order;
+// a line of more (a pasted word list) finds them through tfAt, so that it
+// costs time in its words, not in their square.
+const linearTerms = 32
+
 // countTerm adds an occurrence of a term to the line's frequencies.
 func (b *builder) countTerm(term uint32, inURL bool) {
-	i := slices.IndexFunc(b.tf, func(e termFreq) bool { return e.term == term })
+	i := -1
+	if len(b.tf) <= linearTerms {
+		i = slices.IndexFunc(b.tf, func(e termFreq) bool { return e.term == term })
+	} else {
+		if len(b.tfAt) == 0 {
+			for k, e := range b.tf {
+				b.tfAt[e.term] = k
+			}
+		}
+		if k, ok := b.tfAt[term]; ok {
+			i = k
+		}
+	}
 	if i < 0 {
 		b.tf = append(b.tf, termFreq{term: term})
 		i = len(b.tf) - 1
+		if len(b.tfAt) > 0 {
+			b.tfAt[term] = i
+		}
 	}
 	tf := &b.tf[i].tf
 	switch {

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"testing"
@@ -53,5 +54,63 @@ func TestIndexBuildNeverStalls(t *testing.T) {
 	case <-done:
 	case <-time.After(60 * time.Second):
 		t.Fatal("index build stalled")
+	}
+}
+
+// TestCountTermOnLongLines: a line's term frequencies come out the same
+// whether its terms are few (searched in order) or many (found by term):
+// each line's frequencies are checked against counting each term's own
+// occurrences in order.
+func TestCountTermOnLongLines(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	b := &builder{tfAt: map[uint32]int{}}
+	for round := range 300 {
+		distinct := 1 + rng.IntN(3*linearTerms)
+		type occurrence struct {
+			term  uint32
+			inURL bool
+		}
+		var line []occurrence
+		for range rng.IntN(4 * distinct) {
+			line = append(line, occurrence{uint32(rng.IntN(distinct)), rng.IntN(4) == 0})
+		}
+		b.tf = b.tf[:0]
+		clear(b.tfAt)
+		for _, o := range line {
+			b.countTerm(o.term, o.inURL)
+		}
+		for _, e := range b.tf {
+			// The term's own occurrences, read as countTerm documents them.
+			var want uint32
+			for _, o := range line {
+				if o.term != e.term {
+					continue
+				}
+				switch {
+				case !o.inURL && want&1 == 1:
+					want = 2
+				case !o.inURL:
+					want += 2
+				case want == 0 || want&1 == 1:
+					want += 2
+					want |= 1
+				}
+			}
+			if e.tf != want {
+				t.Fatalf("round %d: term %d counted %d; want %d (%v)", round, e.term, e.tf, want, line)
+			}
+		}
+		seen := map[uint32]bool{}
+		for _, e := range b.tf {
+			if seen[e.term] {
+				t.Fatalf("round %d: term %d counted twice", round, e.term)
+			}
+			seen[e.term] = true
+		}
+		for _, o := range line {
+			if !seen[o.term] {
+				t.Fatalf("round %d: term %d not counted", round, o.term)
+			}
+		}
 	}
 }
