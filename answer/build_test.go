@@ -114,3 +114,23 @@ func TestCountTermOnLongLines(t *testing.T) {
 		}
 	}
 }
+
+// TestTalkRuns: the runs the forward lists are written in cover every
+// document once, in order, each starting where a talk starts.
+func TestTalkRuns(t *testing.T) {
+	ix := &Index{talkStart: []uint32{0, 3, 4, 10, 11, 30}, docs: make([]docInfo, 31)}
+	for _, n := range []int{1, 2, 3, 4, 6, 7, 50} {
+		runs := ix.talkRuns(n)
+		if len(runs) == 0 || len(runs) > n || runs[0].start != 0 || runs[len(runs)-1].end != uint32(len(ix.docs)) {
+			t.Fatalf("talkRuns(%d) = %v: not every document", n, runs)
+		}
+		for i, r := range runs {
+			if r.end <= r.start || i > 0 && r.start != runs[i-1].end || !slices.Contains(ix.talkStart, r.start) {
+				t.Fatalf("talkRuns(%d) = %v: run %d", n, runs, i)
+			}
+		}
+	}
+	if runs := ix.talkRuns(2); !slices.Equal(runs, []docRange{{0, 30}, {30, 31}}) {
+		t.Errorf("talkRuns(2) = %v; want a split where the first talk at or after the middle document starts", runs)
+	}
+}

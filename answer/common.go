@@ -97,20 +97,58 @@ func (ix *Index) buildCommon() {
 	}
 	n := counts[len(counts)-1]
 	ix.fwd = make([]uint16, n)
+	// The forward lists are written by workers of their own, each those of
+	// a run of whole talks (which tells it where a talk first uses a
+	// term), reading each term's postings in its run through the skip
+	// lists. next is where each document's list goes on.
 	next := counts[:len(ix.docs)]
-	for k, id := range commons {
-		lastTalk := uint32(math.MaxUint32)
-		ix.text[id].each(func(doc, tf uint32) {
-			e := uint16(k) | tfClass(tf)<<14
-			if t := ix.docs[doc].talk; t != lastTalk && tf&1 == 0 {
-				// Where the talk first uses the word, outside links.
-				e |= firstInTalk
-				lastTalk = t
+	parts := ix.talkRuns(runtime.GOMAXPROCS(0))
+	for _, part := range parts {
+		wg.Go(func() {
+			run := []docRange{part}
+			var ps []posting
+			for k, id := range commons {
+				ps = ix.text[id].appendIn(ps[:0], run, ix.skips[id])
+				lastTalk := uint32(math.MaxUint32)
+				for _, p := range ps {
+					doc, tf := p.doc, p.tf
+					e := uint16(k) | tfClass(tf)<<14
+					if t := ix.docs[doc].talk; t != lastTalk && tf&1 == 0 {
+						// Where the talk first uses the word, outside links.
+						e |= firstInTalk
+						lastTalk = t
+					}
+					ix.fwd[next[doc]] = e
+					next[doc]++
+				}
 			}
-			ix.fwd[next[doc]] = e
-			next[doc]++
 		})
 	}
+	wg.Wait()
+}
+
+// talkRuns splits the documents into at most n runs of whole talks, of
+// about as many documents each.
+func (ix *Index) talkRuns(n int) []docRange {
+	docs := uint32(len(ix.docs))
+	var out []docRange
+	start := uint32(0)
+	for k := 1; k <= n && start < docs; k++ {
+		end := docs
+		if k < n {
+			// The first talk to start at or after the k-th share of the documents.
+			target := uint32(uint64(docs) * uint64(k) / uint64(n))
+			t, _ := slices.BinarySearch(ix.talkStart, target)
+			if t < len(ix.talkStart) {
+				end = ix.talkStart[t]
+			}
+		}
+		if end > start {
+			out = append(out, docRange{start, end})
+			start = end
+		}
+	}
+	return out
 }
 
 // buildSkips makes the skip lists of the common terms, in a pass over
