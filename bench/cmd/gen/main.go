@@ -5,7 +5,10 @@
 // writes /tmp/talkbot-1m/notes/*.md, /tmp/talkbot-1m/queries.txt,
 // /tmp/talkbot-1m/queries-by-kind.tsv (bot bench --by-kind) and
 // /tmp/talkbot-1m/queries-events.tsv, questions naming an event, a tenth
-// as many (bot bench --by-kind too).
+// as many (bot bench --by-kind too), and /tmp/talkbot-1m/queries-short-mix.tsv,
+// half as many questions of 1-3 words in issue 17's proportions (60 % words,
+// 15 % swapped letters, 10 % speaker and word, 10 % title fragments, 5 %
+// nonsense), by kind.
 package main
 
 import (
@@ -66,6 +69,12 @@ func gen(out string, bullets, queries int, seed uint64) error {
 	if err := writeEventQueries(filepath.Join(out, "queries-events.tsv"), events, max(1, queries/10)); err != nil {
 		return err
 	}
+	// Short questions in the proportions issue 17 measured Bleve with.
+	short := synth.NewGenerator(vocab, seed+4)
+	short.Knows(corpusGen)
+	if err := writeShortMix(filepath.Join(out, "queries-short-mix.tsv"), short, max(1, queries/2)); err != nil {
+		return err
+	}
 	fmt.Printf("wrote %d bullets in %d files to %s, %d questions to %s\n", n, files, notes, queries, filepath.Join(out, "queries.txt"))
 	return nil
 }
@@ -80,6 +89,31 @@ func writeEventQueries(path string, g *synth.Generator, n int) error {
 	w := bufio.NewWriter(f)
 	for range n {
 		fmt.Fprintf(w, "event\t%s\n", g.EventQuery())
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// shortMix is issue 17's mix of short questions, a kind per twentieth.
+var shortMix = []string{
+	"words", "typo-swap", "words", "speaker-word", "words", "title", "words", "typo-swap", "words", "nonsense",
+	"words", "speaker-word", "words", "typo-swap", "words", "title", "words", "words", "words", "words",
+}
+
+// writeShortMix writes n questions of shortMix's kinds, as
+// "kind<TAB>question" lines.
+func writeShortMix(path string, g *synth.Generator, n int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	for i := range n {
+		k := shortMix[i%len(shortMix)]
+		fmt.Fprintf(w, "%s\t%s\n", k, g.KindQuery(k))
 	}
 	if err := w.Flush(); err != nil {
 		f.Close()
