@@ -33,8 +33,9 @@ const maxSnippets = 3
 // Engine answers commands from an index. The index can be replaced while
 // the engine serves (Swap); each command sees one index throughout.
 type Engine struct {
-	ix    atomic.Pointer[Index]
-	clock atomic.Pointer[func() time.Time] // SetClock's, or nil for the system's
+	ix       atomic.Pointer[Index]
+	clock    atomic.Pointer[func() time.Time] // SetClock's, or nil for the system's
+	overview atomic.Pointer[overviewOf]       // the last Overview made, and of what
 }
 
 // New returns an engine over ix.

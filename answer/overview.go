@@ -33,11 +33,34 @@ type Example struct {
 // Overview returns the notes' events and up to n example questions, each
 // about a different talk (of different events first), each checked to be
 // answered by its talk. Before the notes are loaded it is empty.
+//
+// It is made once per index and number of examples: every opening of a
+// home page asks for it, and making it reads every talk and asks up to
+// maxExampleTalks questions (20 ms at 1,000,000 bullets). The slices of
+// the Overview returned are shared: callers only read them.
 func (e *Engine) Overview(ctx context.Context, n int) Overview {
 	ix := e.Index()
 	if ix == nil {
 		return Overview{}
 	}
+	if last := e.overview.Load(); last != nil && last.ix == ix && last.n == n {
+		return last.o
+	}
+	o := e.makeOverview(ctx, ix, n)
+	if ctx.Err() == nil { // a cancelled one may lack examples
+		e.overview.Store(&overviewOf{ix: ix, n: n, o: o})
+	}
+	return o
+}
+
+// overviewOf is an Overview made of an index with n examples.
+type overviewOf struct {
+	ix *Index
+	n  int
+	o  Overview
+}
+
+func (e *Engine) makeOverview(ctx context.Context, ix *Index, n int) Overview {
 	var o Overview
 	byEvent := map[string]int{}
 	var talks []int // talks with speakers, most notes first

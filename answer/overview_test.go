@@ -1,8 +1,13 @@
 package answer
 
 import (
+	"context"
+	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/talkbot/talkbot/corpus"
 )
 
 func TestOverview(t *testing.T) {
@@ -36,5 +41,35 @@ func TestOverview(t *testing.T) {
 	}
 	if got := New(nil).Overview(t.Context(), 4); got.Talks != 0 || len(got.Examples) != 0 {
 		t.Errorf("overview before loading: %+v", got)
+	}
+}
+
+// TestOverviewMadeOncePerIndex: a home page's overview is made once for an
+// index and number of examples, again after a swap, and not kept when
+// its making was cancelled.
+func TestOverviewMadeOncePerIndex(t *testing.T) {
+	ix := defaultEngine(t).Index()
+	e := New(ix)
+	cancelled, cancel := context.WithCancel(t.Context())
+	cancel()
+	e.Overview(cancelled, 4)
+	if e.overview.Load() != nil {
+		t.Fatal("a cancelled overview was kept")
+	}
+	first := e.Overview(t.Context(), 4)
+	made := e.overview.Load()
+	if again := e.Overview(t.Context(), 4); e.overview.Load() != made || !reflect.DeepEqual(again, first) {
+		t.Fatal("the overview was made again for the same index")
+	}
+	if three := e.Overview(t.Context(), 3); len(three.Examples) != 3 || e.overview.Load() == made {
+		t.Fatalf("an overview of 3 examples gave %d", len(three.Examples))
+	}
+	c, err := corpus.Load(fstest.MapFS{"meetup-2024/caching.md": {Data: []byte("# Caching at Scale\n\n**Speaker:** Sam Lee\n\n- Redis clusters need sharding keys\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Swap(NewIndex(c))
+	if got := e.Overview(t.Context(), 4); got.Talks != 1 || got.Talks == first.Talks {
+		t.Fatalf("after a swap the overview counts %d talks; want the new notes' 1", got.Talks)
 	}
 }
