@@ -21,6 +21,8 @@ func TestHostileFilesLoadInBoundedTime(t *testing.T) {
 		{"comments.md", "# T\n\n" + strings.Repeat("a <!--a\n", 20000)},
 		{"cdata.md", "# T\n\n" + strings.Repeat("a <![CDATA[a\n", 20000)},
 		{"brackets.md", "# T\n\n" + strings.Repeat("[a", 100000) + "\n"},
+		{"nested-brackets.md", "# T\n\n" + strings.Repeat("- "+strings.Repeat("[", 30000)+"a"+strings.Repeat("]", 30000)+"\n", 20)},
+		{"open-links.md", "# T\n\n" + strings.Repeat(strings.Repeat("[a](<b", 10000)+"\n", 20)},
 		{"backticks.md", "# T\n\n" + strings.Repeat("`a", 100000) + "\n"},
 		{"quotes.md", "# T\n\n" + strings.Repeat("> ", 20000) + "x\n"},
 		{"lists.md", "# T\n\n" + strings.Repeat("* a\n  ", 20000)},
@@ -90,29 +92,50 @@ func TestUnreadableFilesAreReportedAndSkipped(t *testing.T) {
 	}
 }
 
-func TestDefuseEmphasis(t *testing.T) {
+// TestDefuseMarks: a paragraph of more emphasis marks or '[' than goldmark
+// reads in reasonable time has them escaped, each kind on its own; others
+// are left as they are, and lines keep their numbers.
+func TestDefuseMarks(t *testing.T) {
 	many := strings.Repeat("*a* ", maxEmphasisMarks) + "\n" // 2000 marks in one paragraph
 	spread := strings.Repeat("* item *b*\n\n", maxEmphasisMarks)
+	nested := strings.Repeat("[", maxLinkOpeners+1) + "gil" + strings.Repeat("]", maxLinkOpeners+1) + "\n"
+	links := strings.Repeat("* [a](https://a.example) [b][1]\n\n", maxLinkOpeners)
 	tests := []struct {
-		name, src string
-		escaped   bool
+		name, src          string
+		emphasis, brackets bool // escaped
 	}{
-		{"few marks", "# T\n\n* a *b* c\n", false},
-		{"many marks over many paragraphs", spread, false},
-		{"many marks in one paragraph", "# T\n\n" + many, true},
+		{"few marks", "# T\n\n* a *b* c [link](https://a.example)\n", false, false},
+		{"many marks over many paragraphs", spread, false, false},
+		{"many marks in one paragraph", "# T\n\n" + many, true, false},
+		{"many links over many paragraphs", links, false, false},
+		{"nested brackets in one paragraph", "# T\n\n* *x* " + nested, false, true},
+		{"brackets over the lines of one paragraph", "# T\n\n" + strings.Repeat("- [[a] x\n", maxLinkOpeners/2+1), false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := string(defuseEmphasis([]byte(tt.src)))
-			if escaped := strings.Contains(got, `\*`); escaped != tt.escaped {
-				t.Fatalf("escaped = %v, want %v", escaped, tt.escaped)
+			got := string(defuseMarks([]byte(tt.src)))
+			if emphasis, brackets := strings.Contains(got, `\*`), strings.Contains(got, `\[`); emphasis != tt.emphasis || brackets != tt.brackets {
+				t.Fatalf("escaped emphasis %v, brackets %v; want %v, %v", emphasis, brackets, tt.emphasis, tt.brackets)
 			}
 			if strings.Count(got, "\n") != strings.Count(tt.src, "\n") {
 				t.Errorf("lines changed: %d, want %d", strings.Count(got, "\n"), strings.Count(tt.src, "\n"))
 			}
-			if !tt.escaped && got != tt.src {
+			if !tt.emphasis && !tt.brackets && got != tt.src {
 				t.Errorf("text changed without escaping")
 			}
 		})
+	}
+}
+
+// TestNestedBracketsRead: a note of thousands of nested brackets is read,
+// as text, its words found.
+func TestNestedBracketsRead(t *testing.T) {
+	line := strings.Repeat("[", 20_000) + "gil threads" + strings.Repeat("]", 20_000)
+	c, err := Load(fstest.MapFS{"brackets.md": {Data: []byte("# Brackets\n\n- " + line + "\n- plain line\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Talks) != 1 || c.Talks[0].NumBullets() != 2 || c.Talks[0].Bullet(0).Text != line {
+		t.Fatalf("talks %+v: want the line read as it is", c.Talks)
 	}
 }

@@ -27,22 +27,31 @@ var markdownParsers = sync.Pool{New: func() any {
 // paragraph of a megabyte of them takes minutes. No note needs a thousand.
 const maxEmphasisMarks = 1000
 
-// defuseEmphasis escapes the emphasis marks of paragraphs holding more
-// than maxEmphasisMarks of them, list markers apart. Lines keep their
-// numbers; the text read is the same, emphasis being dropped anyway.
-func defuseEmphasis(src []byte) []byte {
-	if emphasisMarks(src) <= maxEmphasisMarks {
+// maxLinkOpeners is the most '[' a paragraph may hold before they are
+// escaped: goldmark looks for a link's end from each of them, which grows
+// with the square of their number too (a line of 30,000 took 0.2 s, a file
+// of such lines half a minute).
+const maxLinkOpeners = 1000
+
+// defuseMarks escapes the emphasis marks of paragraphs holding more than
+// maxEmphasisMarks of them, list markers apart, and the '[' of paragraphs
+// holding more than maxLinkOpeners. Lines keep their numbers; the text
+// read is the same, emphasis being dropped anyway and such a paragraph's
+// brackets read as brackets.
+func defuseMarks(src []byte) []byte {
+	if emphasisMarks(src) <= maxEmphasisMarks && linkOpeners(src) <= maxLinkOpeners {
 		return src
 	}
 	lines := bytes.SplitAfter(src, []byte("\n"))
-	if !anyParagraphOver(lines, maxEmphasisMarks) {
+	if !anyParagraphOver(lines) {
 		return src // the marks are spread over many paragraphs
 	}
 	out := make([]byte, 0, len(src)+len(src)/8)
 	for i := 0; i < len(lines); {
-		j, marks := i, 0
+		j, marks, openers := i, 0, 0
 		for j < len(lines) && len(bytes.TrimSpace(lines[j])) > 0 {
 			marks += emphasisMarks(lines[j])
+			openers += linkOpeners(lines[j])
 			j++
 		}
 		if j == i { // a blank line
@@ -51,14 +60,14 @@ func defuseEmphasis(src []byte) []byte {
 			continue
 		}
 		for _, l := range lines[i:j] {
-			if marks <= maxEmphasisMarks {
+			if marks <= maxEmphasisMarks && openers <= maxLinkOpeners {
 				out = append(out, l...)
 				continue
 			}
 			keep := listMarkerEnd(l)
 			out = append(out, l[:keep]...)
 			for _, c := range l[keep:] {
-				if c == '*' || c == '_' || c == '~' {
+				if marks > maxEmphasisMarks && (c == '*' || c == '_' || c == '~') || openers > maxLinkOpeners && c == '[' {
 					out = append(out, '\\')
 				}
 				out = append(out, c)
@@ -70,15 +79,17 @@ func defuseEmphasis(src []byte) []byte {
 }
 
 // anyParagraphOver reports whether a paragraph (lines between blank lines)
-// holds more than max emphasis marks.
-func anyParagraphOver(lines [][]byte, max int) bool {
-	marks := 0
+// holds more than maxEmphasisMarks emphasis marks or maxLinkOpeners '['.
+func anyParagraphOver(lines [][]byte) bool {
+	marks, openers := 0, 0
 	for _, l := range lines {
 		if len(bytes.TrimSpace(l)) == 0 {
-			marks = 0
+			marks, openers = 0, 0
 			continue
 		}
-		if marks += emphasisMarks(l); marks > max {
+		marks += emphasisMarks(l)
+		openers += linkOpeners(l)
+		if marks > maxEmphasisMarks || openers > maxLinkOpeners {
 			return true
 		}
 	}
@@ -88,6 +99,8 @@ func anyParagraphOver(lines [][]byte, max int) bool {
 func emphasisMarks(b []byte) int {
 	return bytes.Count(b, []byte("*")) + bytes.Count(b, []byte("_")) + bytes.Count(b, []byte("~"))
 }
+
+func linkOpeners(b []byte) int { return bytes.Count(b, []byte("[")) }
 
 // listMarkerEnd returns where the indentation and list marker ("* ", "- ",
 // "+ ") of a line end, 0 when it has none.
@@ -105,7 +118,7 @@ func listMarkerEnd(l []byte) int {
 // readMarkdown parses Markdown with goldmark and flattens its block tree into
 // an outline, keeping the line of every block.
 func readMarkdown(src []byte) *outline {
-	src = defuseEmphasis(src)
+	src = defuseMarks(src)
 	starts := lineStarts(src)
 	p := markdownParsers.Get().(parser.Parser)
 	defer markdownParsers.Put(p)
