@@ -22,6 +22,9 @@ func TestHostileFilesLoadInBoundedTime(t *testing.T) {
 		{"cdata.md", "# T\n\n" + strings.Repeat("a <![CDATA[a\n", 20000)},
 		{"brackets.md", "# T\n\n" + strings.Repeat("[a", 100000) + "\n"},
 		{"nested-brackets.md", "# T\n\n" + strings.Repeat("- "+strings.Repeat("[", 30000)+"a"+strings.Repeat("]", 30000)+"\n", 20)},
+		{"nested-lists.md", "# T\n\n" + strings.Repeat(strings.Repeat("- ", 29000)+"a\n", 5)},
+		{"nested-quotes.md", "# T\n\n" + strings.Repeat(strings.Repeat("> ", 29000)+"a\n", 20)},
+		{"nested-numbers.md", "# T\n\n" + strings.Repeat(strings.Repeat("1. ", 19000)+"a\n", 5)},
 		{"open-links.md", "# T\n\n" + strings.Repeat(strings.Repeat("[a](<b", 10000)+"\n", 20)},
 		{"backticks.md", "# T\n\n" + strings.Repeat("`a", 100000) + "\n"},
 		{"quotes.md", "# T\n\n" + strings.Repeat("> ", 20000) + "x\n"},
@@ -137,5 +140,30 @@ func TestNestedBracketsRead(t *testing.T) {
 	}
 	if len(c.Talks) != 1 || c.Talks[0].NumBullets() != 2 || c.Talks[0].Bullet(0).Text != line {
 		t.Fatalf("talks %+v: want the line read as it is", c.Talks)
+	}
+}
+
+// TestFlattenNesting: a line opening more than maxNesting block quotes and
+// list items keeps its first maxNesting markers and its text; others are
+// left as they are.
+func TestFlattenNesting(t *testing.T) {
+	deep := func(marker string, n int) string { return strings.Repeat(marker, n) + "gil" }
+	tests := []struct{ name, src, want string }{
+		{"a few", "- > 1. gil\n", "- > 1. gil\n"},
+		{"as deep as allowed", deep("- ", maxNesting) + "\n", deep("- ", maxNesting) + "\n"},
+		{"one too deep", deep("- ", maxNesting+1) + "\n", deep("- ", maxNesting) + "\n"},
+		{"quotes", "# T\n" + deep("> ", 3*maxNesting) + "\nnext\n", "# T\n" + deep("> ", maxNesting) + "\nnext\n"},
+		{"quotes without spaces", deep(">", 2*maxNesting) + "\n", deep(">", maxNesting) + "\n"},
+		{"numbers and indents", deep("  12) ", 2*maxNesting), deep("  12) ", maxNesting)},
+		{"mixed", deep("- > 3. + ", maxNesting), deep("- > 3. + ", maxNesting/4)},
+		{"not markers", strings.Repeat("-x ", 3*maxNesting) + "\n", strings.Repeat("-x ", 3*maxNesting) + "\n"},
+		{"a thematic break", strings.Repeat("- ", 3*maxNesting) + "\n", strings.Repeat("- ", maxNesting) + "\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(flattenNesting([]byte(tt.src))); got != tt.want {
+				t.Errorf("flattenNesting(%.40q...) = %.60q...; want %.60q...", tt.src, got, tt.want)
+			}
+		})
 	}
 }

@@ -102,6 +102,90 @@ func emphasisMarks(b []byte) int {
 
 func linkOpeners(b []byte) int { return bytes.Count(b, []byte("[")) }
 
+// flattenNesting drops the markers of every line past its first
+// maxNesting block quotes and list items: goldmark reads a line of
+// thousands of them ("- - - - ...", "> > > ...") in time growing with the
+// square of their number (a line of 30,000 took 10 s). Lines keep their
+// numbers and their text.
+func flattenNesting(src []byte) []byte {
+	var out []byte // nil until a line needs it
+	start := 0
+	for start < len(src) {
+		end := bytes.IndexByte(src[start:], '\n') + 1
+		if end == 0 {
+			end = len(src) - start
+		}
+		line := src[start : start+end]
+		if keep, rest := nestingCut(line); keep >= 0 {
+			if out == nil {
+				out = append(make([]byte, 0, len(src)), src[:start]...)
+			}
+			out = append(append(out, line[:keep]...), line[rest:]...)
+		} else if out != nil {
+			out = append(out, line...)
+		}
+		start += end
+	}
+	if out == nil {
+		return src
+	}
+	return out
+}
+
+// nestingCut returns, for a line opening more than maxNesting block quotes
+// and list items, where its first maxNesting markers end and where its
+// last one ends; -1, -1 for any other line.
+func nestingCut(line []byte) (keep, rest int) {
+	i, n := 0, 0
+	keep = -1
+	for {
+		j := i
+		for j < len(line) && j-i < 4 && (line[j] == ' ' || line[j] == '\t') {
+			j++
+		}
+		k := containerMarkerEnd(line, j)
+		if k < 0 {
+			break
+		}
+		if n++; n == maxNesting {
+			keep = k
+		}
+		i = k
+	}
+	if n <= maxNesting {
+		return -1, -1
+	}
+	return keep, i
+}
+
+// containerMarkerEnd returns where a block quote marker ("> ") or a list
+// marker ("- ", "+ ", "* ", "1. ", "1) ") at i ends, or -1.
+func containerMarkerEnd(line []byte, i int) int {
+	if i >= len(line) {
+		return -1
+	}
+	switch c := line[i]; {
+	case c == '>':
+		if i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t') {
+			return i + 2
+		}
+		return i + 1
+	case c == '-' || c == '+' || c == '*':
+		if i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t') {
+			return i + 2
+		}
+	case '0' <= c && c <= '9':
+		j := i
+		for j < len(line) && j-i < 9 && '0' <= line[j] && line[j] <= '9' {
+			j++
+		}
+		if j+1 < len(line) && (line[j] == '.' || line[j] == ')') && (line[j+1] == ' ' || line[j+1] == '\t') {
+			return j + 2
+		}
+	}
+	return -1
+}
+
 // listMarkerEnd returns where the indentation and list marker ("* ", "- ",
 // "+ ") of a line end, 0 when it has none.
 func listMarkerEnd(l []byte) int {
@@ -118,7 +202,7 @@ func listMarkerEnd(l []byte) int {
 // readMarkdown parses Markdown with goldmark and flattens its block tree into
 // an outline, keeping the line of every block.
 func readMarkdown(src []byte) *outline {
-	src = defuseMarks(src)
+	src = defuseMarks(flattenNesting(src))
 	starts := lineStarts(src)
 	p := markdownParsers.Get().(parser.Parser)
 	defer markdownParsers.Put(p)

@@ -24,7 +24,8 @@ type rstReader struct {
 	nesting int      // depth of body calls
 }
 
-// maxNesting bounds how deeply lists, quotes and directives nest.
+// maxNesting bounds how deeply lists, quotes and directives nest, in
+// reStructuredText and in Markdown (flattenNesting).
 const maxNesting = 64
 
 var (
