@@ -24,6 +24,7 @@ func TestHostileFilesLoadInBoundedTime(t *testing.T) {
 		{"nested-brackets.md", "# T\n\n" + strings.Repeat("- "+strings.Repeat("[", 30000)+"a"+strings.Repeat("]", 30000)+"\n", 20)},
 		{"nested-lists.md", "# T\n\n" + strings.Repeat(strings.Repeat("- ", 29000)+"a\n", 5)},
 		{"nested-quotes.md", "# T\n\n" + strings.Repeat(strings.Repeat("> ", 29000)+"a\n", 20)},
+		{"staircase.md", "# T\n\n" + staircase(2500)},
 		{"nested-numbers.md", "# T\n\n" + strings.Repeat(strings.Repeat("1. ", 19000)+"a\n", 5)},
 		{"open-links.md", "# T\n\n" + strings.Repeat(strings.Repeat("[a](<b", 10000)+"\n", 20)},
 		{"backticks.md", "# T\n\n" + strings.Repeat("`a", 100000) + "\n"},
@@ -158,6 +159,10 @@ func TestFlattenNesting(t *testing.T) {
 		{"mixed", deep("- > 3. + ", maxNesting), deep("- > 3. + ", maxNesting/4)},
 		{"not markers", strings.Repeat("-x ", 3*maxNesting) + "\n", strings.Repeat("-x ", 3*maxNesting) + "\n"},
 		{"a thematic break", strings.Repeat("- ", 3*maxNesting) + "\n", strings.Repeat("- ", maxNesting) + "\n"},
+		{"indented as deep as allowed", strings.Repeat(" ", maxIndent) + "- gil\n", strings.Repeat(" ", maxIndent) + "- gil\n"},
+		{"indented too deep", "a\n" + strings.Repeat(" ", 3*maxIndent) + "- gil\nb", "a\n" + strings.Repeat(" ", maxIndent) + "- gil\nb"},
+		{"tabs", strings.Repeat("\t", maxIndent/4+1) + "gil\n", strings.Repeat(" ", maxIndent) + "gil\n"},
+		{"indented and too deep", strings.Repeat(" ", 2*maxIndent) + deep("> ", 2*maxNesting), strings.Repeat(" ", maxIndent) + deep("> ", maxNesting)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -166,4 +171,14 @@ func TestFlattenNesting(t *testing.T) {
 			}
 		})
 	}
+}
+
+// staircase is n list items, each nested in the one before by its
+// indentation.
+func staircase(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat("  ", i) + "- a\n")
+	}
+	return b.String()
 }
