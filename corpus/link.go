@@ -19,7 +19,7 @@ func linkTalks(drafts []draft) []*Talk {
 		key := strings.ToLower(t.Event.String())
 		ev := byEvent[key]
 		if ev == nil {
-			ev = &eventTalks{byWord: map[string][]int{}}
+			ev = newEventTalks()
 			byEvent[key] = ev
 		}
 		words := titleWordSet(t.Title)
@@ -39,6 +39,13 @@ type eventTalks struct {
 	talks  []*Talk
 	words  []map[string]bool
 	byWord map[string][]int
+	// The talks no schedule lists, by title word: all a schedule's talk
+	// may be another note of, where a schedule lists thousands.
+	notesByWord map[string][]int
+}
+
+func newEventTalks() *eventTalks {
+	return &eventTalks{byWord: map[string][]int{}, notesByWord: map[string][]int{}}
 }
 
 func (ev *eventTalks) add(t *Talk, words map[string]bool) {
@@ -47,6 +54,9 @@ func (ev *eventTalks) add(t *Talk, words map[string]bool) {
 	ev.words = append(ev.words, words)
 	for w := range words {
 		ev.byWord[w] = append(ev.byWord[w], i)
+		if t.Slot == nil {
+			ev.notesByWord[w] = append(ev.notesByWord[w], i)
+		}
 	}
 }
 
@@ -56,10 +66,17 @@ func (ev *eventTalks) merge(i int, t *Talk) {
 	title := same.Title
 	merge(same, t)
 	if same.Title != title {
+		old := ev.words[i]
 		ev.words[i] = titleWordSet(same.Title)
 		for w := range ev.words[i] {
+			if old[w] { // listed already
+				continue
+			}
 			if list := ev.byWord[w]; !slices.Contains(list, i) {
 				ev.byWord[w] = append(list, i)
+			}
+			if list := ev.notesByWord[w]; same.Slot == nil && !slices.Contains(list, i) {
+				ev.notesByWord[w] = append(list, i)
 			}
 		}
 	}
@@ -74,11 +91,17 @@ func (ev *eventTalks) merge(i int, t *Talk) {
 // (titlesMayMatch), so one in the longest list alone is none: that list,
 // a word most of the event's titles hold ("Talk 1", "Talk 2", ...), is
 // not gathered, and a load stays linear in its talks.
+//
+// A schedule's talk is looked for among the talks no schedule lists only.
 func (ev *eventTalks) findSame(t *Talk, words map[string]bool) int {
+	byWord := ev.byWord
+	if t.Slot != nil {
+		byWord = ev.notesByWord
+	}
 	longest := ""
 	if len(words) >= 2 {
 		for w := range words {
-			if n := len(ev.byWord[w]); n > len(ev.byWord[longest]) || n == len(ev.byWord[longest]) && w < longest {
+			if n := len(byWord[w]); n > len(byWord[longest]) || n == len(byWord[longest]) && w < longest {
 				longest = w
 			}
 		}
@@ -89,7 +112,7 @@ func (ev *eventTalks) findSame(t *Talk, words map[string]bool) int {
 		if w == longest {
 			continue
 		}
-		for _, i := range ev.byWord[w] {
+		for _, i := range byWord[w] {
 			if shared[i] == 0 {
 				cands = append(cands, i)
 			}

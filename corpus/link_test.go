@@ -11,13 +11,14 @@ import (
 
 // TestFindSameFindsTheFirstMatch: the talk findSame finds, gathering only
 // candidates that can match, is the first one comparing every talk of the
-// event finds, as talks are added and merged the way linkTalks does it.
+// event finds, as talks (a third of them a schedule's) are added and
+// merged the way linkTalks does it.
 func TestFindSameFindsTheFirstMatch(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	words := []string{"talk", "talk", "talk", "python", "python", "async", "data", "rust", "gil", "web"}
 	speakers := []string{"Ann Lee", "Anne Lee", "Bob Stone", "Cleo Park"}
 	for round := range 200 {
-		ev := &eventTalks{byWord: map[string][]int{}}
+		ev := newEventTalks()
 		for k := range 60 {
 			var title []string
 			for range 1 + rng.IntN(4) {
@@ -30,6 +31,9 @@ func TestFindSameFindsTheFirstMatch(t *testing.T) {
 			for range rng.IntN(3) {
 				tk.Speakers = append(tk.Speakers, speakers[rng.IntN(len(speakers))])
 			}
+			if rng.IntN(3) == 0 { // a schedule's talk
+				tk.Slot = &Slot{Room: fmt.Sprint(rng.IntN(3))}
+			}
 			ws := titleWordSet(tk.Title)
 			got, want := ev.findSame(tk, ws), firstSame(ev, tk, ws)
 			if got != want {
@@ -41,6 +45,20 @@ func TestFindSameFindsTheFirstMatch(t *testing.T) {
 				ev.add(tk, ws)
 			}
 		}
+	}
+}
+
+// TestScheduleFindsRetitledNotes: notes whose title a better one replaced
+// are found by a schedule's talk through the words of the new title.
+func TestScheduleFindsRetitledNotes(t *testing.T) {
+	ev := Event{Name: "PyCon", Year: 2024}
+	talks := linkTalks([]draft{
+		{talk: &Talk{Event: ev, Title: "async patterns", Speakers: []string{"Ann Lee"}, Sources: []Source{{File: "a.md"}}}},
+		{talk: &Talk{Event: ev, Title: "Async Patterns With Python Generators", Speakers: []string{"Ann Lee"}, Sources: []Source{{File: "b.md"}}}},
+		{talk: &Talk{Event: ev, Title: "Python Generators", Speakers: []string{"Ann Lee"}, Slot: &Slot{Room: "A"}, Sources: []Source{{File: "schedule.json"}}}},
+	})
+	if len(talks) != 1 || len(talks[0].Sources) != 3 || talks[0].Slot == nil {
+		t.Fatalf("%d talks; want the notes and the schedule's talk as one", len(talks))
 	}
 }
 
@@ -121,5 +139,17 @@ func BenchmarkLoadManySections(b *testing.B) {
 		if _, err := Load(fsys); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkLinkScheduleTalks links 5,000 talks of one schedule whose
+// titles share two words ("Talk 1 about Rust", ...).
+func BenchmarkLinkScheduleTalks(b *testing.B) {
+	drafts := make([]draft, 5000)
+	for i := range drafts {
+		drafts[i] = draft{talk: &Talk{Event: Event{Name: "Meetup"}, Title: fmt.Sprintf("Talk %d about Rust", i), Slot: &Slot{}, Sources: []Source{{File: "schedule.json"}}}}
+	}
+	for b.Loop() {
+		linkTalks(drafts)
 	}
 }

@@ -124,11 +124,14 @@ func inZone(t time.Time, loc *time.Location) time.Time {
 // event's guid (or id, or title) is looked up in the text, and its fields
 // after it.
 type lineFinder struct {
-	data []byte
-	from int // where the last event was found: events come in order
+	data  []byte
+	lines lineIndex
+	from  int // where the last event was found: events come in order
 }
 
-func newLineFinder(data []byte) *lineFinder { return &lineFinder{data: data} }
+func newLineFinder(data []byte) *lineFinder {
+	return &lineFinder{data: data, lines: newLineIndex(data)}
+}
 
 func (f *lineFinder) event(guid, id, title string) (line, abstract, description int) {
 	at := -1
@@ -154,14 +157,14 @@ func (f *lineFinder) event(guid, id, title string) (line, abstract, description 
 	f.from = at
 	// The object's opening brace is the event's line.
 	open := max(0, bytes.LastIndexByte(f.data[:at], '{'))
-	line = lineAt(f.data, open)
+	line = f.lines.at(open)
 	end := indexFrom(f.data, []byte(`"guid"`), at+len(guid)+2) // the next event, or the end
 	if end < 0 {
 		end = len(f.data)
 	}
 	field := func(name string) int {
 		if i := indexFrom(f.data[:end], []byte(`"`+name+`"`), open); i >= 0 {
-			return lineAt(f.data, i)
+			return f.lines.at(i)
 		}
 		return line
 	}

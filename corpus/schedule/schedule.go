@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -153,10 +154,27 @@ func clock(s string) (time.Duration, bool) {
 	return d, d < 48*time.Hour
 }
 
-// lineAt returns the 1-based line of byte offset off in data.
-func lineAt(data []byte, off int) int {
-	off = min(max(off, 0), len(data))
-	return bytes.Count(data[:off], []byte("\n")) + 1
+// lineIndex finds the 1-based line of a byte offset in an export: the
+// offsets of its line breaks, counted once, so that placing every talk
+// costs a search each rather than a count from the start of the file.
+type lineIndex []int32
+
+func newLineIndex(data []byte) lineIndex {
+	var breaks lineIndex
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(data[i:], '\n')
+		if j < 0 {
+			return breaks
+		}
+		i += j
+		breaks = append(breaks, int32(i))
+	}
+}
+
+// at returns the line of offset off: one more than the breaks before it.
+func (l lineIndex) at(off int) int {
+	n, _ := slices.BinarySearch(l, int32(max(off, 0)))
+	return n + 1
 }
 
 // SafeURL is a schedule URL as logs and citations show it: without the

@@ -251,3 +251,17 @@ func TestSafeURL(t *testing.T) {
 		}
 	}
 }
+
+// TestLineIndex: the line an offset is on is one more than the line breaks
+// before it, for every offset of texts with and without breaks.
+func TestLineIndex(t *testing.T) {
+	for _, text := range []string{"", "a", "\n", "\n\n", "a\nb", "ab\n\ncd\n", "\nx\n\ny"} {
+		lines := newLineIndex([]byte(text))
+		for off := -1; off <= len(text)+1; off++ {
+			want := strings.Count(text[:min(max(off, 0), len(text))], "\n") + 1
+			if got := lines.at(off); got != want {
+				t.Errorf("line of offset %d in %q = %d; want %d", off, text, got, want)
+			}
+		}
+	}
+}

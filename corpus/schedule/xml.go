@@ -58,6 +58,7 @@ func readXML(data []byte) (*Schedule, error) {
 	}
 	s := &Schedule{}
 	var conf xmlConference
+	lines := newLineIndex(data)
 	dayChange := time.Duration(0)
 	day := ""
 	root := true
@@ -109,10 +110,10 @@ func readXML(data []byte) (*Schedule, error) {
 			body := data[begin:min(int(d.InputOffset()), len(data))]
 			t.AbstractLine, t.DescriptionLine = line, line
 			if i := bytes.Index(body, []byte("<abstract")); i >= 0 {
-				t.AbstractLine = lineAt(data, begin+i)
+				t.AbstractLine = lines.at(begin + i)
 			}
 			if i := bytes.Index(body, []byte("<description")); i >= 0 {
-				t.DescriptionLine = lineAt(data, begin+i)
+				t.DescriptionLine = lines.at(begin + i)
 			}
 			s.Talks = append(s.Talks, t)
 		}
