@@ -155,6 +155,8 @@ func TestQuestionsOnADay(t *testing.T) {
 		{"anything asymmetric tomorrow", "2020-12-15", ""},
 		{"anything secured on wednesday", "2020-12-16", ""},
 		{"talks about hardware yesterday", "", "No scheduled talk about that on Sun 13 Dec."},
+		{"anything about hardware on saturday", "", "No scheduled talk about that on a Saturday (the schedule's days: Mon 14 Dec, Tue 15 Dec, Wed 16 Dec)."},
+		{"what is on saturday morning", "", "No scheduled talk on a Saturday (the schedule's days: Mon 14 Dec, Tue 15 Dec, Wed 16 Dec)."},
 	}
 	for _, tt := range tests {
 		r := e.Ask(t.Context(), tt.q, Options{Limit: 10})

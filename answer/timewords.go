@@ -107,7 +107,14 @@ func (ix *Index) namedTime(ws []string, now time.Time) timeWindow {
 			if date, ok := p.conferenceDay(ix, wd, today); ok {
 				return window(date, i)
 			}
-			continue
+			// No day of the schedules is a Saturday: none of their talks
+			// is on it, which is not today's.
+			skip := maps.Clone(partSkip)
+			if skip == nil {
+				skip = map[int]bool{}
+			}
+			skip[i] = true
+			return timeWindow{kind: onDay, talks: map[uint32]bool{}, skip: skip, day: p.missingDay(ix, wd)}
 		}
 		switch {
 		case nowWords[w] && ix.conferenceRuns(now):
@@ -193,6 +200,26 @@ func (p *programme) conferenceDay(ix *Index, wd time.Weekday, today time.Time) (
 		}
 	}
 	return first, !first.IsZero()
+}
+
+// maxDaysListed bounds the days of the schedules a reply lists.
+const maxDaysListed = 7
+
+// missingDay names a weekday none of the schedules' days is, and the days
+// they have when there are few: "a Saturday (the schedule's days: Mon 14
+// Dec, Tue 15 Dec, Wed 16 Dec)".
+func (p *programme) missingDay(ix *Index, wd time.Weekday) string {
+	var days []string
+	for _, t := range p.talks {
+		d := ix.corpus.Talks[t].Slot.Start.Format("Mon 2 Jan")
+		if !slices.Contains(days, d) {
+			if len(days) == maxDaysListed {
+				return "a " + wd.String()
+			}
+			days = append(days, d)
+		}
+	}
+	return fmt.Sprintf("a %s (the schedule's days: %s)", wd, strings.Join(days, ", "))
 }
 
 // startingFrom returns the position in p.talks of the first talk starting
