@@ -12,13 +12,14 @@ import (
 // lines that score near the best one, lines with the words themselves
 // before lines that only sit in a matching talk. A short line is followed
 // by its first sub-bullet, which explains it; slots left over go to the
-// lines that follow short lines in their list.
-func (ix *Index) talkResult(t rankedTalk, named bool, q questionKind) TalkResult {
+// lines that follow short lines in their list. A long line is shown
+// around the terms asked about.
+func (ix *Index) talkResult(t rankedTalk, named bool, q questionKind, terms []uint32) TalkResult {
 	want := q.answer
 	talk := ix.corpus.Talks[t.talk]
 	r := ix.talkHeader(talk)
 	r.Score = t.score
-	lines := &talkLines{talk: talk, event: r.Event}
+	lines := &talkLines{ix: ix, talk: talk, event: r.Event, terms: terms}
 	shown := map[uint32]bool{}
 	add := func(bullet uint32, score float64) {
 		if !shown[bullet] && len(r.Snippets) < maxSnippets {
@@ -180,7 +181,7 @@ func (ix *Index) talkHeader(t *corpus.Talk) TalkResult {
 }
 
 func (ix *Index) snippet(t *corpus.Talk, bullet uint32, score float64) Snippet {
-	lines := talkLines{talk: t, event: t.Event.String()}
+	lines := talkLines{ix: ix, talk: t, event: t.Event.String()}
 	return lines.snippet(bullet, score)
 }
 
@@ -188,8 +189,10 @@ func (ix *Index) snippet(t *corpus.Talk, bullet uint32, score float64) Snippet {
 // line is read for its own snippet, as another's parent, and to judge
 // what to show.
 type talkLines struct {
+	ix    *Index
 	talk  *corpus.Talk
-	event string // the talk's event, named as citations name it
+	event string   // the talk's event, named as citations name it
+	terms []uint32 // the terms asked about, which a long line is shown around
 	at    []int
 	got   []corpus.Bullet
 }
@@ -208,10 +211,10 @@ func (l *talkLines) snippet(bullet uint32, score float64) Snippet {
 	b := l.bullet(int(bullet))
 	parent := ""
 	if b.Parent >= 0 {
-		parent = l.bullet(b.Parent).Text
+		parent = l.ix.window(l.bullet(b.Parent).Text, nil)
 	}
 	return Snippet{
-		Text:    b.Text,
+		Text:    l.ix.window(b.Text, l.terms),
 		Section: b.Section,
 		Parent:  parent,
 		Score:   score,
