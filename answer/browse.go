@@ -3,6 +3,7 @@ package answer
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"github.com/talkbot/talkbot/internal/clip"
 	"slices"
 	"strconv"
@@ -143,6 +144,64 @@ func (e *Engine) Event(ctx context.Context, name string, opts Options) Reply {
 		return r
 	}
 	return e.eventTalks(ix, events, name, opts)
+}
+
+// briefEvents is how many events notesInBrief names.
+const briefEvents = 5
+
+// notesInBrief says what the notes hold, for a question that asks about
+// nothing ("what talks are there?"): "The notes hold 60 talks of 5 events:
+// PyCon 2017 (20), EuroPython 2016 (12), …": the largest events first.
+// It is made once per index.
+func (ix *Index) notesInBrief() string {
+	ix.briefOnce.Do(func() { ix.brief = ix.makeBrief() })
+	return ix.brief
+}
+
+func (ix *Index) makeBrief() string {
+	type count struct {
+		name  string
+		talks int
+	}
+	var events []count
+	total := 0
+	for _, ev := range ix.events {
+		n := 0
+		for _, t := range ev.talks {
+			if !ix.corpus.Talks[t].Topic {
+				n++
+			}
+		}
+		if n > 0 {
+			events = append(events, count{ev.name, n})
+			total += n
+		}
+	}
+	if len(events) == 0 {
+		return ""
+	}
+	slices.SortFunc(events, func(a, b count) int { return cmp.Or(cmp.Compare(b.talks, a.talks), cmp.Compare(a.name, b.name)) })
+	var b strings.Builder
+	fmt.Fprintf(&b, "The notes hold %s of %s: ", plural(total, "talk"), plural(len(events), "event"))
+	for i, ev := range events[:min(len(events), briefEvents)] {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s (%d)", ev.name, ev.talks)
+	}
+	if len(events) > briefEvents {
+		fmt.Fprintf(&b, " and %d more", len(events)-briefEvents)
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+// plural counts n things: "1 talk", "2 talks".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 func (e *Engine) eventTalks(ix *Index, events []int, query string, opts Options) Reply {

@@ -147,7 +147,8 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 		if len(events) > 0 {
 			return e.eventTalks(ix, events, question, opts)
 		}
-		reply.Notice = "Ask about a talk, a speaker or a topic, for example: " + exampleQuestion
+		// "what talks are there?": what the notes hold, and how to ask.
+		reply.Notice = strings.TrimSpace(ix.notesInBrief() + " Ask about a talk, a speaker or a topic, for example: " + exampleQuestion)
 		return reply
 	}
 	need, missing := answerShare(qs)

@@ -53,6 +53,9 @@ type Index struct {
 	nameIdx                        sync.Once  // builds the three below on first use
 	titleIdx, speakerIdx, eventIdx *nameIndex // for finding names as typed
 
+	briefOnce sync.Once // makes brief on first use
+	brief     string    // what the notes hold, in a sentence (notesInBrief)
+
 	progOnce sync.Once  // builds prog on first use
 	prog     *programme // the schedules' talks, rooms and tracks
 }
