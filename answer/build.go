@@ -28,6 +28,7 @@ func (ix *Index) Warm() {
 	wg.Go(func() { ix.names(TitleField) })
 	wg.Go(func() { stopSlips.once.Do(stopSlips.build) })
 	wg.Go(func() { ix.programme() })
+	wg.Go(func() { ix.vocab.stemsIndexed.Do(ix.vocab.indexStems) })
 	wg.Wait()
 }
 

@@ -6,10 +6,20 @@ import "slices"
 // where words of the question stand next to each other ("worse is
 // better"), and lowers that of lines that hold nothing else.
 func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]string, cs []*candidate) {
-	termOf := map[uint32]int{}
-	for i, q := range qs {
-		for _, v := range q.variants {
-			termOf[v.term] = i
+	// The words of the question by term, for compounds, and by the words
+	// of the notes that hold them: a line is read without looking each
+	// of its words up in the vocabulary, which lies far out of the cache.
+	var termOf map[uint32]int
+	var wordOf map[string]int
+	wordsOf := func() {
+		termOf, wordOf = map[uint32]int{}, map[string]int{}
+		for i, q := range qs {
+			for _, v := range q.variants {
+				termOf[v.term] = i
+				for _, w := range ix.vocab.wordsOfStem(v.term) {
+					wordOf[ix.vocab.words[w]] = i
+				}
+			}
 		}
 	}
 	var ws []string
@@ -43,8 +53,11 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]str
 		// theirs, read again only when two of them stand in it.
 		extra := max(0, int(ix.docs[c.doc].length)-uses)
 		if pairs {
+			if wordOf == nil {
+				wordsOf()
+			}
 			var n int
-			n, extra, ws = ix.nearPairs(text, termOf, ws)
+			n, extra, ws = ix.nearPairs(text, wordOf, termOf, ws)
 			n = min(n, len(qs)-1)
 			c.score *= 1 + proximityBonus*float64(n)/float64(len(qs)-1)
 		}
@@ -68,11 +81,12 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]str
 }
 
 // nearPairs reads a line's words as the index does (stop words dropped,
-// stems looked up, compounds last): it counts the words of the question,
-// by termOf (term -> word of the question), that stand within two words
-// of another word of it, and the line's other words. ws is a buffer for
-// the line's words, returned for reuse.
-func (ix *Index) nearPairs(text string, termOf map[uint32]int, ws []string) (near, extra int, _ []string) {
+// compounds last): it counts the words of the question, found by wordOf
+// (a word of the notes -> the word of the question its stem is a term
+// of) and, for compounds, termOf (term -> word of the question), that
+// stand within two words of another word of it, and the line's other
+// words. ws is a buffer for the line's words, returned for reuse.
+func (ix *Index) nearPairs(text string, wordOf map[string]int, termOf map[uint32]int, ws []string) (near, extra int, _ []string) {
 	folded := fold(text)
 	if isASCII(folded) {
 		ws = appendASCIIWords(ws[:0], folded)
@@ -80,9 +94,8 @@ func (ix *Index) nearPairs(text string, termOf map[uint32]int, ws []string) (nea
 		ws = unicodeWords(folded)
 	}
 	prevWord, prevPos := -1, -10
-	step := func(term uint32, known bool, pos int) {
-		i, ok := termOf[term]
-		if !known || !ok {
+	step := func(i int, ok bool, pos int) {
+		if !ok {
 			extra++
 			return
 		}
@@ -95,12 +108,16 @@ func (ix *Index) nearPairs(text string, termOf map[uint32]int, ws []string) (nea
 		if isStop(w) {
 			continue
 		}
-		t, ok := ix.stemTerm(w)
-		step(t, ok, pos)
+		// Every word of a line is a word of the vocabulary, indexed
+		// under the term of its stem: it is a word of the question if
+		// it is one of those of the question's terms.
+		i, ok := wordOf[w]
+		step(i, ok, pos)
 	}
 	for _, c := range compounds(folded) {
 		t, ok := ix.terms[c]
-		step(t, ok, -1)
+		i, asked := termOf[t]
+		step(i, ok && asked, -1)
 	}
 	return near, extra, ws
 }

@@ -32,6 +32,12 @@ type vocabulary struct {
 	keys          []uint64  // sorted deletion-neighbourhood keys: hash bits, word number
 	keyDir        keydir.Dir
 	sorted        []uint32 // word numbers in the words' order, for prefixes
+
+	// The words by the term of their stem, which lines read again at
+	// query time find the question's terms by (wordsOfStem).
+	stemsIndexed sync.Once
+	stemStart    []uint32 // term -> its first entry in stemWords; one more at the end
+	stemWords    []uint32 // word numbers, by the term of their stem
 }
 
 // Words shorter than typoMinLen are never corrected; from typoTwoLen on, two
@@ -77,6 +83,43 @@ func (v *vocabulary) setStems(terms map[string]uint32, stemOf func(string) strin
 		}
 		v.stem[i] = t
 	}
+}
+
+// wordsOfStem returns the numbers of the words whose stem is term t.
+func (v *vocabulary) wordsOfStem(t uint32) []uint32 {
+	v.stemsIndexed.Do(v.indexStems)
+	if int(t)+1 >= len(v.stemStart) {
+		return nil
+	}
+	return v.stemWords[v.stemStart[t]:v.stemStart[t+1]]
+}
+
+// indexStems lists the words by the term of their stem.
+func (v *vocabulary) indexStems() {
+	terms := 0
+	for _, t := range v.stem {
+		if t != noStem {
+			terms = max(terms, int(t)+1)
+		}
+	}
+	start := make([]uint32, terms+1)
+	for _, t := range v.stem {
+		if t != noStem {
+			start[t+1]++
+		}
+	}
+	for t := 1; t < len(start); t++ {
+		start[t] += start[t-1]
+	}
+	words := make([]uint32, start[terms])
+	next := slices.Clone(start[:terms])
+	for w, t := range v.stem {
+		if t != noStem {
+			words[next[t]] = uint32(w)
+			next[t]++
+		}
+	}
+	v.stemStart, v.stemWords = start, words
 }
 
 func hashString(s string) uint64 {

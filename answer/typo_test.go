@@ -205,3 +205,44 @@ func TestTypoLengths(t *testing.T) {
 		}
 	}
 }
+
+// TestLineWordsInVocabulary: every word of every line the index holds is
+// a word of its vocabulary, listed by wordsOfStem under the term stemTerm
+// gives it: proximity finds the question's words in a line so, without
+// looking the line's words up. Notes of every format, accents and URLs
+// included, many lines stored compactly, and a snapshot's index.
+func TestLineWordsInVocabulary(t *testing.T) {
+	engines := map[string]*Engine{"embedded": defaultEngine(t)}
+	for _, dir := range []string{"../corpus/testdata/robspectre", "../corpus/testdata/daneah", "../corpus/schedule/testdata", "../corpus/testdata/layouts"} {
+		engines[dir] = corpusEngine(t, dir)
+	}
+	big, _ := syntheticNotes(t, 7, 30_000) // enough lines to be stored compactly
+	engines["synthetic"] = corpusEngine(t, big)
+	fromSnapshot, err := ReadSnapshot(snapshotOf(defaultEngine(t).Index()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	engines["snapshot"] = New(fromSnapshot)
+	for name, e := range engines {
+		ix := e.Index()
+		checked := 0
+		for _, talk := range ix.corpus.Talks {
+			for i := range talk.NumBullets() {
+				for _, w := range words(fold(talk.Bullet(i).Text)) {
+					if isStop(w) {
+						continue
+					}
+					id, ok := ix.vocab.ids[w]
+					term, known := ix.stemTerm(w)
+					if !ok || !known || !slices.Contains(ix.vocab.wordsOfStem(term), id) {
+						t.Fatalf("%s: %q of %q: in the vocabulary %v, term %v, listed under it %v", name, w, talk.Bullet(i).Text, ok, known, ok && known && slices.Contains(ix.vocab.wordsOfStem(term), id))
+					}
+					checked++
+				}
+			}
+		}
+		if checked < 50 {
+			t.Errorf("%s: only %d words checked", name, checked)
+		}
+	}
+}
