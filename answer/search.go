@@ -139,6 +139,9 @@ type matcher struct {
 	// The variants of every word by term, to find them in a field's
 	// sorted terms in one pass.
 	byTerm []termVariant
+	// The talks and sections whose fields hold each variant, in the
+	// order of the words and their variants: looked up once.
+	fields []variantFields
 
 	talkBuf    []uint32        // scratch: the talks of the lines being read
 	fieldFound []talkWeight    // scratch: the talks found by title or speaker
@@ -183,19 +186,22 @@ func newMatcher(ix *Index, qs []queryTerm, filter map[uint32]bool) *matcher {
 	m.partial = [maxTerms]bool{}
 	m.inTitles, m.inSpeakers, m.inSections, m.namedSpeakers = 0, 0, 0, 0
 	m.byTerm = m.byTerm[:0]
+	m.fields = m.fields[:0]
 	for i, q := range qs {
 		for _, v := range q.variants {
 			m.byTerm = append(m.byTerm, termVariant{term: v.term, word: uint8(i), weight: v.weight})
-			if len(ix.title[v.term]) > 0 {
+			f := variantFields{title: ix.title[v.term], speaker: ix.speaker[v.term], section: ix.section[v.term]}
+			m.fields = append(m.fields, f)
+			if len(f.title) > 0 {
 				m.inTitles |= 1 << i
 			}
-			if len(ix.speaker[v.term]) > 0 {
+			if len(f.speaker) > 0 {
 				m.inSpeakers |= 1 << i
 				if !q.context && v.full && ix.namesSpeaker(q.word) {
 					m.namedSpeakers |= 1 << i
 				}
 			}
-			if len(ix.section[v.term]) > 0 {
+			if len(f.section) > 0 {
 				m.inSections |= 1 << i
 			}
 		}
@@ -205,17 +211,17 @@ func newMatcher(ix *Index, qs []queryTerm, filter map[uint32]bool) *matcher {
 		// "paul graham": Paul Bailey's talk names only half of him.
 		var lists [maxTerms][]uint32
 		n := 0
+		k := 0 // the variant's fields
 		for i, q := range qs {
-			if m.namedSpeakers&(1<<i) == 0 {
-				continue
-			}
-			for _, v := range q.variants {
-				if v.full && len(ix.speaker[v.term]) > 0 {
-					lists[n] = ix.speaker[v.term]
+			named := m.namedSpeakers&(1<<i) != 0
+			for j, v := range q.variants {
+				if named && v.full && len(m.fields[k+j].speaker) > 0 {
+					lists[n] = m.fields[k+j].speaker
 					n++
 					break
 				}
 			}
+			k += len(q.variants)
 		}
 		m.namedWords = mostShared(lists[:n])
 	}
@@ -250,6 +256,7 @@ func (m *matcher) release() {
 	for i := range m.qs {
 		clear(m.firstMention[i])
 	}
+	clear(m.fields) // they point into the index, which may be swapped out
 	m.ix, m.qs, m.filter, m.deny = nil, nil, nil, nil
 	matchers.Put(m)
 }
@@ -570,6 +577,10 @@ func (m *matcher) levelsAt(doc uint32, out *[maxTerms]float32) {
 	}
 }
 
+// variantFields are the talks whose titles and speakers, and the sections
+// whose headings, hold a variant of a word of the question.
+type variantFields struct{ title, speaker, section []uint32 }
+
 // termVariant is a variant of word word of a question.
 type termVariant struct {
 	term   uint32
@@ -577,10 +588,28 @@ type termVariant struct {
 	weight float64
 }
 
+// searchedVariants is how many variants of a question's words per term of
+// a field make fieldHits search for the field's terms among them.
+const searchedVariants = 8
+
 // fieldHits sets the weight of the best variant of each word among a
 // field's sorted terms, 0 for words it lacks.
 func (m *matcher) fieldHits(terms []uint32, out *[maxTerms]float64) {
 	vs := m.byTerm
+	if len(vs) > searchedVariants*len(terms) {
+		// A long question and a short field (a title, a name): each of
+		// the field's terms is searched for among the variants rather
+		// than the variants walked.
+		for _, t := range terms {
+			j, _ := slices.BinarySearchFunc(vs, t, func(v termVariant, t uint32) int { return cmp.Compare(v.term, t) })
+			for ; j < len(vs) && vs[j].term == t; j++ {
+				w := vs[j].word
+				out[w] = max(out[w], vs[j].weight)
+			}
+			vs = vs[j:]
+		}
+		return
+	}
 	for i, j := 0, 0; i < len(terms) && j < len(vs); {
 		switch t := vs[j].term; {
 		case terms[i] < t:
@@ -675,12 +704,10 @@ const (
 func (m *matcher) forceFieldTalks() {
 	ix := m.ix
 	var lists [][]uint32
-	for _, q := range m.qs {
-		for _, v := range q.variants {
-			for _, field := range []map[uint32][]uint32{ix.title, ix.speaker} {
-				if talks := field[v.term]; len(talks) > 0 {
-					lists = append(lists, talks)
-				}
+	for _, f := range m.fields {
+		for _, talks := range [2][]uint32{f.title, f.speaker} {
+			if len(talks) > 0 {
+				lists = append(lists, talks)
 			}
 		}
 	}
@@ -746,29 +773,27 @@ func (m *matcher) forceFieldTalks() {
 func (m *matcher) forceSections() {
 	ix := m.ix
 	n := 0
-	for _, q := range m.qs {
-		for _, v := range q.variants {
-			for _, sec := range ix.section[v.term] {
-				if n == maxForcedSections {
-					return
-				}
-				if !m.allowed(ix.sections[sec].talk) {
-					continue
-				}
-				n++
-				var heading [maxTerms]float64
-				m.fieldHits(ix.sectionTerms[sec], &heading)
-				var levels [maxTerms]float32
-				for i := range m.qs {
-					levels[i] = float32(sectionLevel * heading[i])
-				}
-				m.fieldSections[sec] = m.fieldLevels(levels)
-				docs := ix.sectionDocs[sec]
-				for k, d := range docs {
-					c := m.get(d)
-					c.forced = true
-					c.lead = c.lead || k == 0
-				}
+	for _, f := range m.fields {
+		for _, sec := range f.section {
+			if n == maxForcedSections {
+				return
+			}
+			if !m.allowed(ix.sections[sec].talk) {
+				continue
+			}
+			n++
+			var heading [maxTerms]float64
+			m.fieldHits(ix.sectionTerms[sec], &heading)
+			var levels [maxTerms]float32
+			for i := range m.qs {
+				levels[i] = float32(sectionLevel * heading[i])
+			}
+			m.fieldSections[sec] = m.fieldLevels(levels)
+			docs := ix.sectionDocs[sec]
+			for k, d := range docs {
+				c := m.get(d)
+				c.forced = true
+				c.lead = c.lead || k == 0
 			}
 		}
 	}

@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"cmp"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -95,5 +97,39 @@ func TestFilteredCommonWordReadsItsChampions(t *testing.T) {
 	}
 	if len(s.cands) == 0 {
 		t.Errorf("%q at %s found nothing", word, ev.name)
+	}
+}
+
+// TestFieldHits: a field's terms found among a question's variants give
+// each word its best variant's weight, whether the variants are walked or
+// the terms searched for (many variants, few terms), against comparing
+// every pair.
+func TestFieldHits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for round := range 3000 {
+		var vs []termVariant
+		for range rng.IntN(120) {
+			vs = append(vs, termVariant{term: uint32(rng.IntN(60)), word: uint8(rng.IntN(maxTerms)), weight: float64(rng.IntN(8)) / 8})
+		}
+		slices.SortFunc(vs, func(a, b termVariant) int { return cmp.Compare(a.term, b.term) })
+		var terms []uint32
+		for range rng.IntN(12) {
+			terms = append(terms, uint32(rng.IntN(60)))
+		}
+		slices.Sort(terms)
+		terms = slices.Compact(terms)
+		var want [maxTerms]float64
+		for _, term := range terms {
+			for _, v := range vs {
+				if v.term == term {
+					want[v.word] = max(want[v.word], v.weight)
+				}
+			}
+		}
+		var got [maxTerms]float64
+		(&matcher{byTerm: vs}).fieldHits(terms, &got)
+		if got != want {
+			t.Fatalf("round %d: %d variants, terms %v: got %v, want %v", round, len(vs), terms, got, want)
+		}
 	}
 }
