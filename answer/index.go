@@ -53,6 +53,8 @@ type Index struct {
 	nameIdx                        sync.Once  // builds the three below on first use
 	titleIdx, speakerIdx, eventIdx *nameIndex // for finding names as typed
 
+	termCache termCache // the query terms of recent words
+
 	briefOnce sync.Once // makes brief on first use
 	brief     string    // what the notes hold, in a sentence (notesInBrief)
 

@@ -129,7 +129,7 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 	for _, c := range compounds(fold(stripMarkup(question))) {
 		if _, ok := ix.terms[c]; ok && !seen[c] && len(qs) < maxCandidateTerms/4 {
 			seen[c] = true
-			qs = append(qs, ix.queryTerm(c, false, verbose))
+			qs = append(qs, ix.cachedQueryTerm(c, false, verbose))
 		}
 	}
 	for _, context := range []bool{false, true} {
@@ -141,7 +141,7 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 				continue
 			}
 			seen[w.text] = true
-			q := ix.queryTerm(w.text, w.context && !ix.namesSpeaker(w.text), verbose)
+			q := ix.cachedQueryTerm(w.text, w.context && !ix.namesSpeaker(w.text), verbose)
 			q.naming = w.naming
 			if why := slip(q); why != "" {
 				dropped[w.text] = why
@@ -162,7 +162,7 @@ func (ix *Index) queryTerms(question string, a analysis, skip map[int]bool) ([]q
 				for _, p := range parts {
 					if !seen[p] && !isStop(p) && len(qs) < maxCandidateTerms {
 						seen[p] = true
-						if q := ix.queryTerm(p, w.context, verbose); slip(q) == "" {
+						if q := ix.cachedQueryTerm(p, w.context, verbose); slip(q) == "" {
 							q.naming = w.naming
 							qs = append(qs, q)
 						}
