@@ -255,7 +255,7 @@ func (ix *Index) listTalks(command, query string, talks []uint32, opts Options) 
 func openingBullets(t *corpus.Talk, n int) []int {
 	var out []int
 	for i := 0; i < t.NumBullets() && len(out) < n; i++ {
-		if b := t.Bullet(i); b.Parent < 0 && (len(b.Section) == 0 || !isMetaSection(b.Section[len(b.Section)-1])) {
+		if b := t.Place(i); b.Parent < 0 && (len(b.Section) == 0 || !isMetaSection(b.Section[len(b.Section)-1])) {
 			out = append(out, i)
 		}
 	}

@@ -317,8 +317,8 @@ func (ix *Index) slotList(r Reply, talks []uint32, opts Options) Reply {
 // when and where, and the abstract's first line.
 func (ix *Index) slotResult(t *corpus.Talk) TalkResult {
 	r := ix.talkHeader(t)
-	for i := range t.NumBullets() {
-		if b := t.Bullet(i); b.File == t.Slot.File && len(r.Snippets) < 2 {
+	for i := 0; i < t.NumBullets() && len(r.Snippets) < 2; i++ {
+		if t.Place(i).File == t.Slot.File {
 			r.Snippets = append(r.Snippets, ix.snippet(t, uint32(i), 0))
 		}
 	}

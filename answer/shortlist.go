@@ -179,7 +179,7 @@ func (ix *Index) parentDoc(doc uint32) (uint32, bool) {
 		return 0, false
 	case parentFar:
 		d := ix.doc(doc)
-		return ix.talkStart[d.talk] + uint32(ix.corpus.Talks[d.talk].Bullet(int(d.bullet)).Parent), true
+		return ix.talkStart[d.talk] + uint32(ix.corpus.Talks[d.talk].Place(int(d.bullet)).Parent), true
 	default:
 		return doc - uint32(up), true
 	}
