@@ -36,10 +36,17 @@ func dropContractions(s string) string {
 // replaceMatches replaces the matches of at in s, leftmost first and not
 // overlapping, as regexp's ReplaceAllStringFunc does: at says whether a
 // match starts at byte i, where it ends and the length of what it keeps.
+// Every match is a run of wordish runes and an apostrophe: only the run
+// before each apostrophe is tried.
 func replaceMatches(s string, at func(s string, i int) (end, kept int, ok bool), replace func(m string, kept int) string) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i < len(s); {
+		p := nextApostrophe(s, i)
+		if p < 0 {
+			break
+		}
+		i = max(i, runStart(s, p))
 		if end, kept, ok := at(s, i); ok {
 			b.WriteString(s[last:i])
 			b.WriteString(replace(s[i:end], kept))
@@ -54,6 +61,35 @@ func replaceMatches(s string, at func(s string, i int) (end, kept int, ok bool),
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// nextApostrophe returns the byte offset of the first apostrophe of s at
+// or after i, straight or typographic, or -1.
+func nextApostrophe(s string, i int) int {
+	for j := i; j < len(s); j++ {
+		if s[j] == '\'' || strings.HasPrefix(s[j:], "’") {
+			return j
+		}
+	}
+	return -1
+}
+
+// runStart returns where the run of wordish runes (possessiveAt's: ASCII
+// letters, digits, dots, the Kelvin sign and the long s) that ends at p
+// starts.
+func runStart(s string, p int) int {
+	for p > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:p])
+		if !isWordish(r) {
+			break
+		}
+		p -= size
+	}
+	return p
+}
+
+func isWordish(r rune) bool {
+	return 'a' <= r|0x20 && r|0x20 <= 'z' && r < utf8.RuneSelf || '0' <= r && r <= '9' || r == '.' || r == '\u212A' || r == '\u017F'
 }
 
 var (
@@ -97,7 +133,7 @@ func possessiveAt(s string, i int) (end, kept int, ok bool) {
 	j := i
 	for j < len(s) {
 		r, size := utf8.DecodeRuneInString(s[j:])
-		if !('a' <= r|0x20 && r|0x20 <= 'z' && r < utf8.RuneSelf || '0' <= r && r <= '9' || r == '.' || r == '\u212A' || r == '\u017F') {
+		if !isWordish(r) {
 			break
 		}
 		j += size
