@@ -2,9 +2,10 @@ package answer
 
 import "math/bits"
 
-// docTable finds a question's candidates by document: an open-addressing
-// hash table of plain integers, which a question fills with a few hundred
-// to a few thousand entries and empties when it is done. It does what a
+// docTable finds a question's candidates by document, and the levels of
+// the talks and sections found by their fields: an open-addressing hash
+// table of plain integers, which a question fills with a few hundred to a
+// few thousand entries and empties when it is done. It does what a
 // map[uint32]int32 does in fewer instructions.
 type docTable struct {
 	keys  []uint32 // document plus one; 0 is free (documents are fewer than 2^32-1)
@@ -54,6 +55,20 @@ func (t *docTable) put(doc uint32, v int32) {
 	}
 	t.keys[i], t.vals[i] = doc+1, v
 	t.n++
+}
+
+// set sets the value of doc, which may have one.
+func (t *docTable) set(doc uint32, v int32) {
+	if t.n > 0 {
+		mask := uint32(len(t.keys) - 1)
+		for i := t.slot(doc); t.keys[i] != 0; i = (i + 1) & mask {
+			if t.keys[i] == doc+1 {
+				t.vals[i] = v
+				return
+			}
+		}
+	}
+	t.put(doc, v)
 }
 
 func (t *docTable) grow() {

@@ -94,3 +94,30 @@ func TestDocTableInActsAsMap(t *testing.T) {
 		}
 	}
 }
+
+// TestDocTableSet: set overwrites a value a key has and adds one it lacks,
+// as assigning to a map does.
+func TestDocTableSet(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	var tb docTable
+	for round := range 4 {
+		want := map[uint32]int32{}
+		for i := range 2000 * (round + 1) {
+			key := rng.Uint32N(uint32(300 * (round + 1))) // many set again
+			if i%5 == 0 {
+				key = ^uint32(0) - 1 - rng.Uint32N(4) // the largest
+			}
+			want[key] = int32(i)
+			tb.set(key, int32(i))
+		}
+		if tb.n != len(want) {
+			t.Fatalf("round %d: %d entries; want %d", round, tb.n, len(want))
+		}
+		for key, w := range want {
+			if got, ok := tb.get(key); !ok || got != w {
+				t.Fatalf("round %d: get(%d) = %d, %v; want %d", round, key, got, ok, w)
+			}
+		}
+		tb.reset()
+	}
+}

@@ -120,7 +120,7 @@ type matcher struct {
 
 	// The talks found by title or speaker and the sections found by
 	// heading: the level their fields give each word, in levels.
-	fieldTalks, fieldSections map[uint32]int32
+	fieldTalks, fieldSections docTable
 	levels                    [][maxTerms]float32
 
 	partial      [maxTerms]bool              // word i was read through its champions
@@ -163,7 +163,7 @@ type matcher struct {
 // matchers are reused: a question's candidates and maps are most of what
 // answering it allocates.
 var matchers = sync.Pool{New: func() any {
-	return &matcher{probeWords: new([maxCommon]uint16), inTalk: map[uint32]uint16{}, fieldTalks: map[uint32]int32{}, fieldSections: map[uint32]int32{}}
+	return &matcher{probeWords: new([maxCommon]uint16), inTalk: map[uint32]uint16{}}
 }}
 
 // maxPooledCandidates bounds the matchers kept for reuse: one that read a
@@ -242,8 +242,8 @@ func (m *matcher) release() {
 		return
 	}
 	m.byDoc.reset()
-	clear(m.fieldTalks)
-	clear(m.fieldSections)
+	m.fieldTalks.reset()
+	m.fieldSections.reset()
 	m.levels = m.levels[:0]
 	clear(m.inTalk)
 	for _, t := range m.touched {
@@ -749,7 +749,7 @@ func (m *matcher) forceFieldTalks() {
 			levels[i] = float32(max(titleLevel*title[i], speakerLevel*speakers[i]))
 		}
 		found[k].weight = w
-		m.fieldTalks[t] = m.fieldLevels(levels)
+		m.fieldTalks.put(t, m.fieldLevels(levels))
 	}
 	slices.SortFunc(found, func(a, b talkWeight) int {
 		if c := cmp.Compare(b.weight, a.weight); c != 0 {
@@ -788,7 +788,7 @@ func (m *matcher) forceSections() {
 			for i := range m.qs {
 				levels[i] = float32(sectionLevel * heading[i])
 			}
-			m.fieldSections[sec] = m.fieldLevels(levels)
+			m.fieldSections.set(sec, m.fieldLevels(levels))
 			docs := ix.sectionDocs[sec]
 			for k, d := range docs {
 				c := m.get(d)

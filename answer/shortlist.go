@@ -57,7 +57,7 @@ func (m *matcher) shortlist(total float64) []*candidate {
 // word's weight, times the share of the question's weight held so.
 func (m *matcher) quickScore(c *candidate, total float64) float64 {
 	levels := c.level
-	for _, k := range [2]int32{m.fieldIn(m.fieldTalks, c.talk), m.fieldIn(m.fieldSections, c.section)} {
+	for _, k := range [2]int32{fieldIn(&m.fieldTalks, c.talk), fieldIn(&m.fieldSections, c.section)} {
 		if k >= 0 {
 			for i := range m.qs {
 				levels[i] = max(levels[i], m.levels[k][i])
@@ -77,11 +77,11 @@ func (m *matcher) quickScore(c *candidate, total float64) float64 {
 
 // fieldIn returns where the levels of a talk or section found by its
 // fields are kept, or -1.
-func (m *matcher) fieldIn(found map[uint32]int32, id uint32) int32 {
-	if len(found) == 0 {
+func fieldIn(found *docTable, id uint32) int32 {
+	if id == noSection { // no key of a table
 		return -1
 	}
-	if k, ok := found[id]; ok {
+	if k, ok := found.get(id); ok {
 		return k
 	}
 	return -1
