@@ -2,6 +2,7 @@ package answer
 
 import (
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -12,10 +13,11 @@ import (
 // 100,000 bullets, and depends on the word and the index alone: an index
 // keeps the words it read last, and reading them again takes 10 us.
 
-// termCacheSize bounds each of the cache's two generations; words longer
-// than termCacheWordLen are read afresh each time.
+// termCacheSize bounds each of the cache's two generations (a term takes
+// about 350 bytes: 1.4 MiB at most); words longer than termCacheWordLen
+// are read afresh each time.
 const (
-	termCacheSize    = 4096
+	termCacheSize    = 2048
 	termCacheWordLen = 40
 )
 
@@ -73,6 +75,9 @@ func (ix *Index) cachedQueryTerm(w string, context, verbose bool) queryTerm {
 		return q
 	}
 	q := ix.queryTerm(w, context, verbose)
+	// The word is a piece of the question: kept, it would keep all of it.
+	k.word = strings.Clone(w)
+	q.word = k.word
 	q.variants, q.slipOf = slices.Clip(q.variants), slices.Clip(q.slipOf)
 	ix.termCache.put(k, q)
 	return q

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/talkbot/talkbot/corpus"
 	"github.com/talkbot/talkbot/corpus/embedded"
@@ -97,5 +98,22 @@ func TestTermCacheBounded(t *testing.T) {
 	ix.cachedQueryTerm(long, false, false)
 	if _, ok := ix.termCache.get(termKey{word: long}); ok {
 		t.Errorf("a word of %d bytes was cached", len(long))
+	}
+}
+
+// TestTermCacheKeepsNoQuestion: a word kept is a copy, not a piece of the
+// question it came from, which it would keep from being freed.
+func TestTermCacheKeepsNoQuestion(t *testing.T) {
+	ix := New(NewIndex(defaultEngine(t).Index().corpus)).Index()
+	question := "what did beazley say about threads in a very long question"
+	word := question[len("what did "):len("what did beazley")]
+	got := ix.cachedQueryTerm(word, false, false)
+	for k, q := range ix.termCache.cur {
+		if k.word == word && (unsafe.StringData(k.word) == unsafe.StringData(word) || unsafe.StringData(q.word) == unsafe.StringData(word)) {
+			t.Errorf("the cache keeps %q as a piece of the question", word)
+		}
+	}
+	if got.word != word {
+		t.Errorf("cached term of %q is of %q", word, got.word)
 	}
 }
