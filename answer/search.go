@@ -528,10 +528,7 @@ func (m *matcher) talkWords(talk uint32) uint16 {
 	for _, p := range m.probes {
 		all |= 1 << p.word
 	}
-	first, end := ix.talkStart[talk], uint32(len(ix.docs))
-	if int(talk)+1 < len(ix.talkStart) {
-		end = ix.talkStart[talk+1]
-	}
+	first, end := ix.firstDoc(talk), ix.endDoc(talk)
 	var w uint16
 	if first < end {
 		for _, e := range ix.fwd[ix.docs[first].fwd:ix.fwdStart(end)] {
@@ -759,8 +756,8 @@ func (m *matcher) forceFieldTalks() {
 	})
 	for _, f := range found[:min(len(found), maxForcedTalks)] {
 		t := f.talk
-		first := ix.firstDoc(t)
-		for k := uint32(0); k < 3 && int(k) < ix.corpus.Talks[t].NumBullets(); k++ {
+		first, end := ix.firstDoc(t), ix.endDoc(t) // not the talk's record, far out of the cache
+		for k := uint32(0); k < 3 && first+k < end; k++ {
 			c := m.get(first + k)
 			c.forced = true
 			c.lead = c.lead || k == 0
@@ -772,6 +769,7 @@ func (m *matcher) forceFieldTalks() {
 // word of the question candidates.
 func (m *matcher) forceSections() {
 	ix := m.ix
+	m.touchSections()
 	n := 0
 	for _, f := range m.fields {
 		for _, sec := range f.section {
@@ -797,6 +795,26 @@ func (m *matcher) forceSections() {
 			}
 		}
 	}
+}
+
+// touchSections reads the talk, the first heading term and the first line
+// of the sections forceSections may force, in a tight loop first: they lie
+// far apart, and loads that depend on nothing else overlap their misses.
+func (m *matcher) touchSections() {
+	ix := m.ix
+	var touched uint32
+	n := 0
+	for _, f := range m.fields {
+		for _, sec := range f.section {
+			if n == maxForcedSections {
+				m.loadSink |= uint16(touched)
+				return
+			}
+			n++
+			touched |= ix.sections[sec].talk | firstTerm(ix.sectionTerms[sec]) | firstTerm(ix.sectionDocs[sec])
+		}
+	}
+	m.loadSink |= uint16(touched)
 }
 
 // mostShared returns the most of the sorted lists that hold one element,

@@ -133,3 +133,22 @@ func TestFieldHits(t *testing.T) {
 		}
 	}
 }
+
+// TestTalkDocs: a talk's documents are its bullets, one each, in order:
+// the index counts a talk's lines without reading the talk.
+func TestTalkDocs(t *testing.T) {
+	dir, _ := syntheticNotes(t, 5, 3_000)
+	for _, ix := range []*Index{defaultEngine(t).Index(), NewIndex(loadNotes(t, dir))} {
+		for talk, tk := range ix.corpus.Talks {
+			first, end := ix.firstDoc(uint32(talk)), ix.endDoc(uint32(talk))
+			if int(end-first) != tk.NumBullets() {
+				t.Fatalf("talk %d %q: documents %d-%d for %d bullets", talk, tk.Title, first, end, tk.NumBullets())
+			}
+			for d := first; d < end; d++ {
+				if got := ix.doc(d); got.talk != uint32(talk) || got.bullet != d-first {
+					t.Fatalf("document %d is %+v; want talk %d bullet %d", d, got, talk, d-first)
+				}
+			}
+		}
+	}
+}

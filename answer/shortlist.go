@@ -152,6 +152,14 @@ func (ix *Index) firstDoc(talk uint32) uint32 {
 	return ix.talkStart[talk]
 }
 
+// endDoc returns the document after a talk's last bullet.
+func (ix *Index) endDoc(talk uint32) uint32 {
+	if int(talk)+1 < len(ix.talkStart) {
+		return ix.talkStart[talk+1]
+	}
+	return uint32(len(ix.docs))
+}
+
 // related returns the parent, the grandparent and the neighbours of a
 // bullet in its talk: the lines above it in its outline, and the lines
 // before and after it in the same file.
