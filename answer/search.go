@@ -769,7 +769,6 @@ func (m *matcher) forceFieldTalks() {
 // word of the question candidates.
 func (m *matcher) forceSections() {
 	ix := m.ix
-	m.touchSections()
 	n := 0
 	for _, f := range m.fields {
 		for _, sec := range f.section {
@@ -795,26 +794,6 @@ func (m *matcher) forceSections() {
 			}
 		}
 	}
-}
-
-// touchSections reads the talk, the first heading term and the first line
-// of the sections forceSections may force, in a tight loop first: they lie
-// far apart, and loads that depend on nothing else overlap their misses.
-func (m *matcher) touchSections() {
-	ix := m.ix
-	var touched uint32
-	n := 0
-	for _, f := range m.fields {
-		for _, sec := range f.section {
-			if n == maxForcedSections {
-				m.loadSink |= uint16(touched)
-				return
-			}
-			n++
-			touched |= ix.sections[sec].talk | firstTerm(ix.sectionTerms[sec]) | firstTerm(ix.sectionDocs[sec])
-		}
-	}
-	m.loadSink |= uint16(touched)
 }
 
 // mostShared returns the most of the sorted lists that hold one element,
