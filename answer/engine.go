@@ -233,14 +233,8 @@ func (e *Engine) ask(ctx context.Context, ix *Index, question string, opts Optio
 	}
 	start := min(opts.offset, len(talks))
 	end := min(start+opts.limit(), len(talks))
-	var terms []uint32
-	for _, q := range qs {
-		for _, v := range q.variants {
-			terms = append(terms, v.term)
-		}
-	}
 	for _, t := range talks[start:end] {
-		reply.Talks = append(reply.Talks, ix.talkResult(t, ix.titleNames(t.talk, qs), an.kind, terms))
+		reply.Talks = append(reply.Talks, ix.talkResult(t, ix.titleNames(t.talk, qs), an.kind, qs))
 	}
 	reply.More = end < len(talks)
 	return reply

@@ -14,12 +14,12 @@ import (
 // by its first sub-bullet, which explains it; slots left over go to the
 // lines that follow short lines in their list. A long line is shown
 // around the terms asked about.
-func (ix *Index) talkResult(t rankedTalk, named bool, q questionKind, terms []uint32) TalkResult {
+func (ix *Index) talkResult(t rankedTalk, named bool, q questionKind, qs []queryTerm) TalkResult {
 	want := q.answer
 	talk := ix.corpus.Talks[t.talk]
 	r := ix.talkHeader(talk)
 	r.Score = t.score
-	lines := &talkLines{ix: ix, talk: talk, event: r.Event, terms: terms}
+	lines := &talkLines{ix: ix, talk: talk, event: r.Event, qs: qs}
 	shown := map[uint32]bool{}
 	add := func(bullet uint32, score float64) {
 		if !shown[bullet] && len(r.Snippets) < maxSnippets {
@@ -191,8 +191,8 @@ func (ix *Index) snippet(t *corpus.Talk, bullet uint32, score float64) Snippet {
 type talkLines struct {
 	ix    *Index
 	talk  *corpus.Talk
-	event string   // the talk's event, named as citations name it
-	terms []uint32 // the terms asked about, which a long line is shown around
+	event string      // the talk's event, named as citations name it
+	qs    []queryTerm // the words asked about, which a long line is shown around
 	at    []int
 	got   []corpus.Bullet
 }
@@ -214,7 +214,7 @@ func (l *talkLines) snippet(bullet uint32, score float64) Snippet {
 		parent = l.ix.window(l.bullet(b.Parent).Text, nil)
 	}
 	return Snippet{
-		Text:    l.ix.window(b.Text, l.terms),
+		Text:    l.ix.window(b.Text, l.qs),
 		Section: b.Section,
 		Parent:  parent,
 		Score:   score,

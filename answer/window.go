@@ -20,11 +20,17 @@ const (
 	maxWindowWords  = 256 // words asked about weighed as window starts
 )
 
-// window returns text, or a window of it holding the most of the terms
-// (none: its start).
-func (ix *Index) window(text string, terms []uint32) string {
+// window returns text, or a window of it holding the most of the terms of
+// the words asked about (none: its start).
+func (ix *Index) window(text string, qs []queryTerm) string {
 	if len(text) <= maxSnippetRunes || utf8.RuneCountInString(text) <= maxSnippetRunes {
 		return text
+	}
+	var terms []uint32
+	for _, q := range qs {
+		for _, v := range q.variants {
+			terms = append(terms, v.term)
+		}
 	}
 	type hit struct {
 		at   int // byte offset of the word

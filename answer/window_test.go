@@ -37,6 +37,18 @@ func windowEngine(t testing.TB, lines ...string) *Engine {
 	return New(NewIndex(c))
 }
 
+// askedAbout is the query terms of the words of the notes in asked, each
+// with its term alone.
+func askedAbout(ix *Index, asked string) []queryTerm {
+	var qs []queryTerm
+	for _, w := range strings.Fields(asked) {
+		if id, ok := ix.stemTerm(fold(w)); ok {
+			qs = append(qs, queryTerm{word: w, variants: []variant{{term: id}}})
+		}
+	}
+	return qs
+}
+
 // TestWindow: a line longer than maxSnippetRunes is shown as a window of
 // it around the words asked about, whole words, "…" where text is left
 // out; a shorter line is shown whole.
@@ -59,13 +71,7 @@ func TestWindow(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ix := windowEngine(t, tt.text).Index()
-			var terms []uint32
-			for _, w := range strings.Fields(tt.asked) {
-				if id, ok := ix.stemTerm(w); ok {
-					terms = append(terms, id)
-				}
-			}
-			got := ix.window(tt.text, terms)
+			got := ix.window(tt.text, askedAbout(ix, tt.asked))
 			if !strings.Contains(got, tt.want) {
 				t.Errorf("window lacks %q:\n%s", tt.want, got)
 			}
@@ -117,13 +123,7 @@ func FuzzWindow(f *testing.F) {
 		if !utf8.ValidString(text) || len(text) > 1<<16 {
 			return
 		}
-		var terms []uint32
-		for _, w := range strings.Fields(asked) {
-			if id, ok := ix.stemTerm(fold(w)); ok {
-				terms = append(terms, id)
-			}
-		}
-		got := ix.window(text, terms)
+		got := ix.window(text, askedAbout(ix, asked))
 		if !utf8.ValidString(got) {
 			t.Fatalf("invalid UTF-8: %q", got)
 		}
@@ -154,6 +154,6 @@ func BenchmarkWindowLongLine(b *testing.B) {
 		b.Fatal("the line was not indexed")
 	}
 	for b.Loop() {
-		ix.window(line, []uint32{id})
+		ix.window(line, []queryTerm{{variants: []variant{{term: id}}}})
 	}
 }
