@@ -9,9 +9,10 @@ import (
 // Question words are Zipfian: the same few hundred words ("talk", "async",
 // "thanks") make most of what people ask. Reading a word's variants (its
 // stem, typo corrections, abbreviations, derived forms) looks it up in
-// tables far out of the cache, 20 of a long chat question's 200 us at
-// 100,000 bullets, and depends on the word and the index alone: an index
-// keeps the words it read last, and reading them again takes 10 us.
+// tables far out of the cache (20 of a long chat question's 200 us at
+// 100,000 bullets), and depends on the word and the index alone: an index
+// keeps the terms of the words it read last (the chat question's terms
+// then take 10-12 us).
 
 // termCacheSize bounds each of the cache's two generations (a term takes
 // about 350 bytes: 1.4 MiB at most); words longer than termCacheWordLen
