@@ -59,12 +59,15 @@ func (ix *Index) rankTalks(s scored, r ranking) []rankedTalk {
 		placeBuf  [shortlistSize]int32
 		countBuf  [shortlistSize]int
 		answerBuf [shortlistSize]bool
+		bestBuf   [shortlistSize]*candidate
+		scoreBuf  [shortlistSize]float64
 	)
 	places := docTableIn(keyBuf[:], slotBuf[:])
 	place := placeBuf[:0]     // each candidate's talk in out, or -1
 	lineCount := countBuf[:0] // by talk in out: its lines kept
 	answers := answerBuf[:0]  // ... whether one of them answers
-	out := make([]rankedTalk, 0, min(len(s.cands), shortlistSize))
+	best := bestBuf[:0]       // ... its best line
+	scores := scoreBuf[:0]    // ... and its score
 	kept := 0
 	for _, c := range s.cands {
 		if c.score <= 0 || c.strict < lineShare*need {
@@ -73,13 +76,13 @@ func (ix *Index) rankTalks(s scored, r ranking) []rankedTalk {
 		}
 		i, ok := places.get(c.talk)
 		if !ok {
-			i = int32(len(out))
+			i = int32(len(best))
 			places.put(c.talk, i)
-			out = append(out, rankedTalk{talk: c.talk, best: c, score: c.score})
+			best, scores = append(best, c), append(scores, c.score)
 			lineCount = append(lineCount, 0)
 			answers = append(answers, false)
 		} else if n := lineCount[i]; n < len(further) && c.direct {
-			out[i].score += further[n] * c.score
+			scores[i] += further[n] * c.score
 		}
 		answers[i] = answers[i] || c.strict >= need
 		if lineCount[i] < maxTalkLines {
@@ -87,6 +90,12 @@ func (ix *Index) rankTalks(s scored, r ranking) []rankedTalk {
 			kept++
 		}
 		place = append(place, i)
+	}
+	// The talks are counted first: a question's shortlist holds up to
+	// shortlistSize of them, most far fewer.
+	out := make([]rankedTalk, len(best))
+	for i, c := range best {
+		out[i] = rankedTalk{talk: c.talk, best: c, score: scores[i]}
 	}
 	lines := make([]*candidate, kept)
 	for i, n := range lineCount {
