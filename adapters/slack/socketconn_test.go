@@ -135,7 +135,10 @@ func testSocketModeReconnects(t *testing.T, drop bool) {
 		case ch := <-f.postedCh:
 			got[ch]++
 		case <-deadline:
-			t.Fatalf("answers %v; want C1 and C2 (connections opened: %d)", got, f.opened)
+			f.mu.Lock()
+			opened := f.opened
+			f.mu.Unlock()
+			t.Fatalf("answers %v; want C1 and C2 (connections opened: %d)", got, opened)
 		}
 	}
 	time.Sleep(300 * time.Millisecond) // room for a wrong second answer
