@@ -6,16 +6,14 @@ import "slices"
 // where words of the question stand next to each other ("worse is
 // better"), and lowers that of lines that hold nothing else.
 func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]string, cs []*candidate) {
-	// The words of the question by term, for compounds, and by the words
-	// of the notes that hold them: a line is read without looking each
-	// of its words up in the vocabulary, which lies far out of the cache.
-	var termOf map[uint32]int
+	// The words of the question by the words of the notes that hold them:
+	// a line is read without looking each of its words up in the
+	// vocabulary, which lies far out of the cache.
 	var wordOf map[string]int
 	wordsOf := func() {
-		termOf, wordOf = map[uint32]int{}, map[string]int{}
+		wordOf = map[string]int{}
 		for i, q := range qs {
 			for _, v := range q.variants {
-				termOf[v.term] = i
 				for _, w := range ix.vocab.wordsOfStem(v.term) {
 					wordOf[ix.vocab.words[w]] = i
 				}
@@ -57,7 +55,7 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]str
 				wordsOf()
 			}
 			var n int
-			n, extra, ws = ix.nearPairs(text, wordOf, termOf, ws)
+			n, extra, ws = ix.nearPairs(text, wordOf, qs, ws)
 			n = min(n, len(qs)-1)
 			c.score *= 1 + proximityBonus*float64(n)/float64(len(qs)-1)
 		}
@@ -83,10 +81,9 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]str
 // nearPairs reads a line's words as the index does (stop words dropped,
 // compounds last): it counts the words of the question, found by wordOf
 // (a word of the notes -> the word of the question its stem is a term
-// of) and, for compounds, termOf (term -> word of the question), that
-// stand within two words of another word of it, and the line's other
-// words. ws is a buffer for the line's words, returned for reuse.
-func (ix *Index) nearPairs(text string, wordOf map[string]int, termOf map[uint32]int, ws []string) (near, extra int, _ []string) {
+// of) and, for compounds, by their terms among qs' variants, that stand
+// within two words of another word of it, and the line's other words. ws is a buffer for the line's words, returned for reuse.
+func (ix *Index) nearPairs(text string, wordOf map[string]int, qs []queryTerm, ws []string) (near, extra int, _ []string) {
 	folded := fold(text)
 	if isASCII(folded) {
 		ws = appendASCIIWords(ws[:0], folded)
@@ -116,10 +113,21 @@ func (ix *Index) nearPairs(text string, wordOf map[string]int, termOf map[uint32
 	}
 	for _, c := range compounds(folded) {
 		t, ok := ix.terms[c]
-		i, asked := termOf[t]
+		i, asked := wordOfTerm(qs, t)
 		step(i, ok && asked, -1)
 	}
 	return near, extra, ws
+}
+
+// wordOfTerm returns the last word of the question with a variant of term
+// t: compounds, rare in lines, are looked up so.
+func wordOfTerm(qs []queryTerm, t uint32) (int, bool) {
+	for i := len(qs) - 1; i >= 0; i-- {
+		if slices.ContainsFunc(qs[i].variants, func(v variant) bool { return v.term == t }) {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // holdsPhrase reports whether text holds one of the phrases, word for word
