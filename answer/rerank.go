@@ -82,7 +82,8 @@ func (ix *Index) rewardProximity(qs []queryTerm, want answerType, quotes [][]str
 // compounds last): it counts the words of the question, found by wordOf
 // (a word of the notes -> the word of the question its stem is a term
 // of) and, for compounds, by their terms among qs' variants, that stand
-// within two words of another word of it, and the line's other words. ws is a buffer for the line's words, returned for reuse.
+// within two words of another word of it, and the line's other words. ws
+// is a buffer for the line's words, returned for reuse.
 func (ix *Index) nearPairs(text string, wordOf map[string]int, qs []queryTerm, ws []string) (near, extra int, _ []string) {
 	folded := fold(text)
 	if isASCII(folded) {

@@ -109,12 +109,7 @@ func (ix *Index) namedTime(ws []string, now time.Time) timeWindow {
 			}
 			// No day of the schedules is a Saturday: none of their talks
 			// is on it, which is not today's.
-			skip := maps.Clone(partSkip)
-			if skip == nil {
-				skip = map[int]bool{}
-			}
-			skip[i] = true
-			return timeWindow{kind: onDay, talks: map[uint32]bool{}, skip: skip, day: p.missingDay(ix, wd)}
+			return timeWindow{kind: onDay, talks: map[uint32]bool{}, skip: withWord(partSkip, i), day: p.missingDay(ix, wd)}
 		}
 		switch {
 		case nowWords[w] && ix.conferenceRuns(now):
@@ -168,6 +163,19 @@ func (ix *Index) dayWindow(date time.Time, at int, part dayPart, partSkip map[in
 		}
 		talks[t] = true
 	}
+	day := date.Format(dayFormat)
+	if part != wholeDay {
+		day += fmt.Sprintf(", %02d:00–%02d:00", part.from, part.to)
+	}
+	return timeWindow{kind: onDay, talks: talks, skip: withWord(partSkip, at), day: day}
+}
+
+// dayFormat names a day of a schedule: "Mon 14 Dec".
+const dayFormat = "Mon 2 Jan"
+
+// withWord returns the positions of the words that name a time: those of
+// a part of the day and the word at (none when negative).
+func withWord(partSkip map[int]bool, at int) map[int]bool {
 	skip := maps.Clone(partSkip)
 	if skip == nil {
 		skip = map[int]bool{}
@@ -175,11 +183,7 @@ func (ix *Index) dayWindow(date time.Time, at int, part dayPart, partSkip map[in
 	if at >= 0 {
 		skip[at] = true
 	}
-	day := date.Format("Mon 2 Jan")
-	if part != wholeDay {
-		day += fmt.Sprintf(", %02d:00–%02d:00", part.from, part.to)
-	}
-	return timeWindow{kind: onDay, talks: talks, skip: skip, day: day}
+	return skip
 }
 
 // conferenceDay returns the day of the schedules with that weekday: the
@@ -211,7 +215,7 @@ const maxDaysListed = 7
 func (p *programme) missingDay(ix *Index, wd time.Weekday) string {
 	var days []string
 	for _, t := range p.talks {
-		d := ix.corpus.Talks[t].Slot.Start.Format("Mon 2 Jan")
+		d := ix.corpus.Talks[t].Slot.Start.Format(dayFormat)
 		if !slices.Contains(days, d) {
 			if len(days) == maxDaysListed {
 				return "a " + wd.String()

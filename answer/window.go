@@ -39,7 +39,7 @@ func (ix *Index) window(text string, qs []queryTerm) string {
 	var hits []hit
 	if len(terms) > 0 {
 		forWords(text, func(at int, w string) bool {
-			if t, ok := ix.noteTerm(fold(w)); ok && slices.Contains(terms, t) {
+			if t, ok, _ := ix.vocab.stemOf(fold(w)); ok && slices.Contains(terms, t) {
 				hits = append(hits, hit{at, t})
 			}
 			return len(hits) < maxWindowWords
@@ -83,17 +83,6 @@ func (ix *Index) window(text string, qs []queryTerm) string {
 		out += "…"
 	}
 	return out
-}
-
-// noteTerm returns the term a word of the notes is indexed under: a
-// lookup, which stemTerm falls back from to stemming a word the notes
-// lack (a line of 64 KB took 8 ms so).
-func (ix *Index) noteTerm(w string) (uint32, bool) {
-	v := ix.vocab
-	if id, ok := v.ids[w]; ok && int(id) < len(v.stem) && v.stem[id] != noStem {
-		return v.stem[id], true
-	}
-	return 0, false
 }
 
 // forWords calls fn with the byte offset of each run of letters and digits
