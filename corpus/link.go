@@ -269,6 +269,8 @@ func merge(a, b *Talk) {
 			}
 		}
 	}
+	a.expand() // talks read after the dictionary was made come coded
+	b.expand()
 	off := len(a.bullets)
 	for _, bl := range b.bullets {
 		if bl.Parent >= 0 {

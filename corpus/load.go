@@ -105,14 +105,21 @@ func LoadWith(fsys fs.FS, opts Options) (*Corpus, error) {
 	results := make([]parsed, len(notes))
 	var wg sync.WaitGroup
 	next := atomic.Int64{}
+	sampler := newDictSampler(len(notes))
 	for range min(runtime.GOMAXPROCS(0), len(notes)) {
 		wg.Go(func() {
+			var buf []byte
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(notes) {
 					return
 				}
 				ds, err := l.readNotes(notes[i])
+				if d := sampler.add(i, ds); d != nil {
+					for _, dr := range ds {
+						buf = dr.talk.compact(d, buf[:0])
+					}
+				}
 				results[i] = parsed{drafts: ds, err: err, schedule: scheduleExts[strings.ToLower(path.Ext(notes[i]))]}
 				if err == nil && strings.EqualFold(path.Ext(notes[i]), ".txt") {
 					results[i].programme = l.isProgrammeFile(notes[i])
@@ -173,7 +180,7 @@ func LoadWith(fsys fs.FS, opts Options) (*Corpus, error) {
 		c.Problems = append(c.Problems, w)
 	}
 	c.Talks = linkTalks(drafts)
-	compact(c.Talks)
+	compact(c.Talks, sampler.dict.Load())
 	for i, t := range c.Talks {
 		t.ID = i
 	}

@@ -256,17 +256,21 @@ func (d *pieceDict) appendDecoded(dst, code []byte) []byte {
 // cost less than building the dictionary takes.
 const compactFrom = 20_000
 
-// compact codes the bullets of every talk, in parallel, and drops their
-// strings, when there are enough of them to matter.
-func compact(talks []*Talk) {
-	n := 0
-	for _, t := range talks {
-		n += len(t.bullets)
+// compact codes the bullets of every talk not coded yet, in parallel, and
+// drops their strings: with d, the dictionary made while the files were
+// read (dictSampler); without, when there are enough of them to matter,
+// with one made of the talks now.
+func compact(talks []*Talk, d *pieceDict) {
+	if d == nil {
+		n := 0
+		for _, t := range talks {
+			n += t.NumBullets()
+		}
+		if n < compactFrom {
+			return
+		}
+		d = newPieceDict(talks)
 	}
-	if n < compactFrom {
-		return
-	}
-	d := newPieceDict(talks)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(1, len(talks))) {
@@ -277,11 +281,76 @@ func compact(talks []*Talk) {
 				if i >= len(talks) {
 					return
 				}
-				buf = talks[i].compact(d, buf[:0])
+				if t := talks[i]; t.notes.lines == nil {
+					buf = t.compact(d, buf[:0])
+				}
 			}
 		})
 	}
 	wg.Wait()
+}
+
+// dictSampler makes the dictionary while the files are still being read,
+// of the first sampleBullets bullets in file order (whichever worker reads
+// which file), so that the talks of the files read after it are coded at
+// once: a large corpus is never held whole as strings, which would double
+// the memory loading takes. (The files read while it is being made are
+// coded with the sample's, once every file is read.)
+type dictSampler struct {
+	mu      sync.Mutex
+	drafts  [][]draft // file -> its drafts, from when it is read until sampled
+	read    []bool    // file -> whether it is read
+	sampled int       // files [0, sampled) are in the sample
+	talks   []*Talk   // the sample's talks, in file order
+	bullets int       // ... and their bullets
+	full    bool      // the sample is complete: no file joins it
+	dict    atomic.Pointer[pieceDict]
+}
+
+func newDictSampler(files int) *dictSampler {
+	return &dictSampler{drafts: make([][]draft, files), read: make([]bool, files)}
+}
+
+// add records the drafts read from file i and returns the dictionary, nil
+// until it is made. The call that completes the sample makes it.
+func (s *dictSampler) add(i int, ds []draft) *pieceDict {
+	s.mu.Lock()
+	if s.full {
+		s.mu.Unlock()
+		return s.dict.Load()
+	}
+	s.read[i], s.drafts[i] = true, ds
+	for s.sampled < len(s.read) && s.read[s.sampled] && s.bullets < sampleBullets {
+		for _, d := range s.drafts[s.sampled] {
+			s.talks = append(s.talks, d.talk)
+			s.bullets += d.talk.NumBullets()
+		}
+		s.drafts[s.sampled] = nil
+		s.sampled++
+	}
+	if s.bullets < sampleBullets {
+		s.mu.Unlock()
+		return nil
+	}
+	// The sample's talks are read by this call alone: no other worker
+	// codes them (their calls found no dictionary) until compact, once
+	// every file is read.
+	s.full = true
+	talks := s.talks
+	s.talks, s.drafts = nil, nil
+	s.mu.Unlock()
+	d := newPieceDict(talks)
+	s.dict.Store(d)
+	return d
+}
+
+// expand turns a coded talk's notes back into strings, to be added to.
+func (t *Talk) expand() {
+	if t.notes.lines == nil {
+		return
+	}
+	t.bullets = t.AllBullets()
+	t.notes = notes{}
 }
 
 // compact moves the talk's bullets into notes, using buf as scratch.
