@@ -373,7 +373,7 @@ func (b *builder) write(first int, ch *chunk) {
 			}
 			toks := ch.toks[tok:li.toks]
 			tok = li.toks
-			ix.docs = append(ix.docs, docInfo{talk: tid, section: sec, length: uint16(min(len(toks), math.MaxUint16)), parent: li.parent, flags: li.flags})
+			ix.docs = append(ix.docs, newDocInfo(tid, sec, len(toks), li.parent, li.flags))
 			b.tokens += len(toks)
 			// A posting's frequency is stored doubled, its low bit set when
 			// the term stands only inside links.

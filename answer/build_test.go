@@ -1,11 +1,16 @@
 package answer
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
+
+	"github.com/talkbot/talkbot/corpus"
 )
 
 // TestIndexSameOnAnyCores builds the index of a corpus of several chunks
@@ -132,5 +137,52 @@ func TestTalkRuns(t *testing.T) {
 	}
 	if runs := ix.talkRuns(2); !slices.Equal(runs, []docRange{{0, 30}, {30, 31}}) {
 		t.Errorf("talkRuns(2) = %v; want a split where the first talk at or after the middle document starts", runs)
+	}
+}
+
+// TestParentsNearAndFar: a line's parent is found the same, whether it is
+// a few lines up, kept in the line's record, or thousands up, found in the
+// corpus; and the line's flags, which share the parent's 16 bits, are its
+// own.
+func TestParentsNearAndFar(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Many Children\n\n## Author\n\nSam Lee\n\n## Notes\n\n* the parent line\n")
+	const children = parentFar + 200
+	for i := range children {
+		fmt.Fprintf(&b, "    * child %d\n", i)
+		if i%1000 == 0 {
+			fmt.Fprintf(&b, "        * grandchild %d\n", i)
+		}
+	}
+	c, err := corpus.Load(fstest.MapFS{"devconf-2024/many.md": {Data: []byte(b.String())}, "devconf-2024/other.md": {Data: []byte("# Other\n\n* one\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := NewIndex(c)
+	far := 0
+	for talk, tk := range c.Talks {
+		start := ix.firstDoc(uint32(talk))
+		for i := range tk.NumBullets() {
+			doc := start + uint32(i)
+			want := tk.Place(i).Parent
+			got, ok := ix.parentDoc(doc)
+			if ok != (want >= 0) || ok && got != start+uint32(want) {
+				t.Fatalf("%q line %d: parent %d, %v; want line %d", tk.Title, i, got-start, ok, want)
+			}
+			if ix.docs[doc].parent() == parentFar {
+				far++
+			}
+			speaker := ix.docs[doc].flags()&flagSpeakerLine != 0
+			if text := tk.Bullet(i).Text; speaker != (text == "Sam Lee") {
+				t.Errorf("%q: flagged as introducing the speaker: %v", text, speaker)
+			}
+			prev, next := ix.docs[doc].flags()&flagPrevSameFile != 0, ix.docs[doc].flags()&flagNextSameFile != 0
+			if prev != (i > 0) || next != (i+1 < tk.NumBullets()) {
+				t.Errorf("%q line %d: same file before %v, after %v", tk.Title, i, prev, next)
+			}
+		}
+	}
+	if far < 100 {
+		t.Fatalf("%d lines with a far parent: the test needs more", far)
 	}
 }

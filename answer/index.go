@@ -77,19 +77,35 @@ const (
 	flagNextSameFile
 )
 
-// parentFar marks a parent too far back to count in a uint16.
-const parentFar = math.MaxUint16
+// A line's parent and flags share 16 bits: how many lines back its parent
+// is in the low parentBits (parentFar when further back, found then in the
+// corpus), the flags above.
+const (
+	parentBits = 13
+	parentFar  = 1<<parentBits - 1
+)
 
-// docInfo is what the index keeps of a bullet, together: a candidate line
-// costs one cache miss, not one an array.
+// docInfo is what the index keeps of a bullet, together, in 16 bytes: a
+// candidate line costs one cache miss, not one an array, and never two.
 type docInfo struct {
 	talk    uint32
 	section uint32 // section id, noSection when none
 	fwd     uint32 // start of its entries in fwd; they end where the next doc's start
 	length  uint16 // tokens in the bullet text
-	parent  uint16 // how many lines back its parent is; 0 for none, parentFar when further
-	flags   uint8  // flagSpeakerLine, flagPrevSameFile, flagNextSameFile
+	up      uint16 // parent and flags (see parentBits)
 }
+
+func newDocInfo(talk, section uint32, length int, parent uint16, flags uint8) docInfo {
+	return docInfo{talk: talk, section: section, length: uint16(min(length, math.MaxUint16)), up: min(parent, parentFar) | uint16(flags)<<parentBits}
+}
+
+// parent is how many lines back the line's parent is: 0 for none,
+// parentFar when further.
+func (d *docInfo) parent() uint16 { return d.up & parentFar }
+
+// flags are the line's flagSpeakerLine, flagPrevSameFile and
+// flagNextSameFile.
+func (d *docInfo) flags() uint8 { return uint8(d.up >> parentBits) }
 
 type docRef struct {
 	talk   uint32

@@ -55,7 +55,7 @@ func (m *matcher) score(c *candidate, total float64, withTalk bool) {
 		if total > 0 && !q.context {
 			c.titled += q.weight * titleHit / total
 		}
-		if speakerHit > 0 && ix.docs[doc].flags&flagSpeakerLine != 0 {
+		if speakerHit > 0 && ix.docs[doc].flags()&flagSpeakerLine != 0 {
 			// The speaker's name under "Author" says nothing the talk
 			// does not: "Avery Pennarun (@apenwarr)".
 			direct = 0

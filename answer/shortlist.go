@@ -171,10 +171,10 @@ func (ix *Index) related(doc uint32, buf *[4]uint32) []uint32 {
 			out = append(out, upper)
 		}
 	}
-	if ix.docs[doc].flags&flagPrevSameFile != 0 {
+	if ix.docs[doc].flags()&flagPrevSameFile != 0 {
 		out = append(out, doc-1)
 	}
-	if ix.docs[doc].flags&flagNextSameFile != 0 {
+	if ix.docs[doc].flags()&flagNextSameFile != 0 {
 		out = append(out, doc+1)
 	}
 	return out
@@ -182,7 +182,7 @@ func (ix *Index) related(doc uint32, buf *[4]uint32) []uint32 {
 
 // parentDoc returns the document of a bullet's parent, if it has one.
 func (ix *Index) parentDoc(doc uint32) (uint32, bool) {
-	switch up := ix.docs[doc].parent; up {
+	switch up := ix.docs[doc].parent(); up {
 	case 0:
 		return 0, false
 	case parentFar:

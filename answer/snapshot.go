@@ -27,8 +27,8 @@ func (ix *Index) WriteSnapshot(w *snapshot.Writer) {
 		w.Uint(uint64(d.section))
 		w.Uint(uint64(d.fwd))
 		w.Uint(uint64(d.length))
-		w.Uint(uint64(d.parent))
-		w.Uint(uint64(d.flags))
+		w.Uint(uint64(d.parent()))
+		w.Uint(uint64(d.flags()))
 	}
 	w.Float(ix.avgLen)
 
@@ -128,8 +128,9 @@ func ReadSnapshot(data []byte) (*Index, error) {
 
 	ix.docs = make([]docInfo, r.Len())
 	for i := range ix.docs {
-		d := docInfo{talk: uint32(r.Below(len(c.Talks))), section: r.Uint32(), fwd: r.Uint32(),
-			length: uint16(r.Below(1 << 16)), parent: uint16(r.Below(1 << 16)), flags: uint8(r.Below(1 << 8))}
+		talk, section, fwd := uint32(r.Below(len(c.Talks))), r.Uint32(), r.Uint32()
+		d := newDocInfo(talk, section, r.Below(1<<16), uint16(r.Below(parentFar+1)), uint8(r.Below(1<<(16-parentBits))))
+		d.fwd = fwd
 		ix.docs[i] = d
 	}
 	ix.avgLen = r.Float()
