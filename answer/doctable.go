@@ -17,10 +17,13 @@ type docTable struct {
 // docTableMin is the fewest slots a table has.
 const docTableMin = 1 << 10
 
-// docTableIn returns an empty table in keys and vals, of a power of two
-// length, its first slots: arrays on the caller's stack spare a small
-// table its allocation. It grows into memory of its own.
+// docTableIn returns an empty table whose first slots are keys and vals
+// (as many as the largest power of two they hold, at least one): arrays on
+// the caller's stack spare a small table its allocation. It grows into
+// memory of its own.
 func docTableIn(keys []uint32, vals []int32) docTable {
+	n := 1 << (bits.Len(uint(len(keys))) - 1) // probing wraps with a mask
+	keys, vals = keys[:n], vals[:n]
 	clear(keys)
 	return docTable{keys: keys, vals: vals, shift: uint8(32 - bits.TrailingZeros(uint(len(keys))))}
 }

@@ -63,33 +63,39 @@ func TestDocTableActsAsMap(t *testing.T) {
 
 // TestDocTableInActsAsMap: a table in a caller's arrays, as rankTalks
 // keeps on its stack, gives each key its value, for a shortlist's talks
-// and for more, when it grows into memory of its own.
+// and for more, when it grows into memory of its own; in arrays of any
+// length.
 func TestDocTableInActsAsMap(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	for _, lines := range []int{0, 1, 7, shortlistSize, shortlistSize + 1, 5000} {
-		var keyBuf [2 * shortlistSize]uint32
-		var placeBuf [2 * shortlistSize]int32
-		keyBuf[3] = 99 // left over from an earlier question
-		tb := docTableIn(keyBuf[:], placeBuf[:])
-		want := map[uint32]int32{}
-		for i := range lines {
-			talk := rng.Uint32N(uint32(lines/2 + 1))
-			if i%3 == 0 {
-				talk = ^uint32(0) - 1 - uint32(i) // the largest
+	for _, size := range []int{2 * shortlistSize, 1, 3, 192, 300} { // a length not a power of two must not lose slots
+		for _, lines := range []int{0, 1, 7, shortlistSize, shortlistSize + 1, 5000} {
+			keyBuf := make([]uint32, size)
+			placeBuf := make([]int32, size)
+			keyBuf[size/2] = 99 // left over from an earlier question
+			tb := docTableIn(keyBuf, placeBuf)
+			if n := len(tb.keys); n&(n-1) != 0 || n > size || 2*n <= size {
+				t.Fatalf("a table in %d slots uses %d", size, n)
 			}
-			got, ok := tb.get(talk)
-			w, wok := want[talk]
-			if got != w || ok != wok {
-				t.Fatalf("%d lines: get(%d) = %d, %v; want %d, %v", lines, talk, got, ok, w, wok)
+			want := map[uint32]int32{}
+			for i := range lines {
+				talk := rng.Uint32N(uint32(lines/2 + 1))
+				if i%3 == 0 {
+					talk = ^uint32(0) - 1 - uint32(i) // the largest
+				}
+				got, ok := tb.get(talk)
+				w, wok := want[talk]
+				if got != w || ok != wok {
+					t.Fatalf("%d lines: get(%d) = %d, %v; want %d, %v", lines, talk, got, ok, w, wok)
+				}
+				if !ok {
+					want[talk] = int32(len(want))
+					tb.put(talk, want[talk])
+				}
 			}
-			if !ok {
-				want[talk] = int32(len(want))
-				tb.put(talk, want[talk])
-			}
-		}
-		for talk, w := range want {
-			if got, ok := tb.get(talk); !ok || got != w {
-				t.Fatalf("%d lines: get(%d) = %d, %v; want %d", lines, talk, got, ok, w)
+			for talk, w := range want {
+				if got, ok := tb.get(talk); !ok || got != w {
+					t.Fatalf("%d lines: get(%d) = %d, %v; want %d", lines, talk, got, ok, w)
+				}
 			}
 		}
 	}
