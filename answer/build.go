@@ -169,7 +169,7 @@ type lineInfo struct {
 	section []string
 	toks    uint32 // end of the line's tokens in chunk.toks
 	flags   uint8
-	parent  uint16
+	parent  int // lines back to the parent, 0 for none
 }
 
 // tokensPerLine is about how many tokens a note line has, to size a
@@ -305,9 +305,9 @@ func (r *lineReader) read(talks []*corpus.Talk, reader int) *chunk {
 			if bi+1 < n && t.Place(bi+1).File == b.File {
 				flags |= flagNextSameFile
 			}
-			var up uint16
+			up := 0
 			if b.Parent >= 0 {
-				up = uint16(min(bi-b.Parent, parentFar))
+				up = bi - b.Parent
 			}
 			ch.toks = r.appendTokens(ch.toks, text)
 			ch.lines = append(ch.lines, lineInfo{section: b.Section, toks: uint32(len(ch.toks)), flags: flags, parent: up})

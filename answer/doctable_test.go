@@ -36,11 +36,7 @@ func TestDocTableActsAsMap(t *testing.T) {
 				t.Fatalf("round %d: get(%d) = %d, %v; want %d, %v", round, probe, got, ok, w, wok)
 			}
 		}
-		for doc, w := range want {
-			if got, ok := tb.get(doc); !ok || got != w {
-				t.Fatalf("round %d: get(%d) = %d, %v; want %d", round, doc, got, ok, w)
-			}
-		}
+		holdsAll(t, &tb, want, "round", round)
 		tb.reset()
 		for doc := range want {
 			if _, ok := tb.get(doc); ok {
@@ -92,11 +88,7 @@ func TestDocTableInActsAsMap(t *testing.T) {
 					tb.put(talk, want[talk])
 				}
 			}
-			for talk, w := range want {
-				if got, ok := tb.get(talk); !ok || got != w {
-					t.Fatalf("%d lines: get(%d) = %d, %v; want %d", lines, talk, got, ok, w)
-				}
-			}
+			holdsAll(t, &tb, want, "lines", lines)
 		}
 	}
 }
@@ -119,11 +111,18 @@ func TestDocTableSet(t *testing.T) {
 		if tb.n != len(want) {
 			t.Fatalf("round %d: %d entries; want %d", round, tb.n, len(want))
 		}
-		for key, w := range want {
-			if got, ok := tb.get(key); !ok || got != w {
-				t.Fatalf("round %d: get(%d) = %d, %v; want %d", round, key, got, ok, w)
-			}
-		}
+		holdsAll(t, &tb, want, "round", round)
 		tb.reset()
+	}
+}
+
+// holdsAll fails the test unless the table gives every key of want its
+// value; what and n say which case it is.
+func holdsAll(t *testing.T, tb *docTable, want map[uint32]int32, what string, n int) {
+	t.Helper()
+	for key, w := range want {
+		if got, ok := tb.get(key); !ok || got != w {
+			t.Fatalf("%s %d: get(%d) = %d, %v; want %d", what, n, key, got, ok, w)
+		}
 	}
 }

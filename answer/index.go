@@ -95,8 +95,10 @@ type docInfo struct {
 	up      uint16 // parent and flags (see parentBits)
 }
 
-func newDocInfo(talk, section uint32, length int, parent uint16, flags uint8) docInfo {
-	return docInfo{talk: talk, section: section, length: uint16(min(length, math.MaxUint16)), up: min(parent, parentFar) | uint16(flags)<<parentBits}
+// newDocInfo makes a line's record; parent is how many lines back its
+// parent is, 0 for none, kept as parentFar when further.
+func newDocInfo(talk, section uint32, length, parent int, flags uint8) docInfo {
+	return docInfo{talk: talk, section: section, length: uint16(min(length, math.MaxUint16)), up: uint16(min(parent, parentFar)) | uint16(flags)<<parentBits}
 }
 
 // parent is how many lines back the line's parent is: 0 for none,

@@ -129,7 +129,7 @@ func ReadSnapshot(data []byte) (*Index, error) {
 	ix.docs = make([]docInfo, r.Len())
 	for i := range ix.docs {
 		talk, section, fwd := uint32(r.Below(len(c.Talks))), r.Uint32(), r.Uint32()
-		d := newDocInfo(talk, section, r.Below(1<<16), uint16(r.Below(parentFar+1)), uint8(r.Below(1<<(16-parentBits))))
+		d := newDocInfo(talk, section, r.Below(1<<16), r.Below(parentFar+1), uint8(r.Below(1<<(16-parentBits))))
 		d.fwd = fwd
 		ix.docs[i] = d
 	}
