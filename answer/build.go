@@ -127,6 +127,11 @@ type lineReader struct {
 	buf   []byte              // scratch: a line lower-cased
 	word  []byte              // scratch: a word without its apostrophe
 	text  []byte              // scratch: a line as the notes write it
+	ids   []int32             // scratch: the numbers of the line's pieces
+
+	// What each piece of the notes' dictionary adds to a line's tokens.
+	dict corpus.Dictionary
+	memo []pieceToken
 }
 
 type readWord struct {
@@ -293,7 +298,8 @@ func (r *lineReader) read(talks []*corpus.Talk, reader int) *chunk {
 			// The line's text is read in place: nothing read from it is
 			// kept without a copy (words and terms are cloned when first
 			// seen), and the buffer is written again only for the next line.
-			r.text = t.AppendText(r.text[:0], bi)
+			var dict corpus.Dictionary
+			r.text, r.ids, dict = t.AppendTextPieces(r.text[:0], r.ids[:0], bi)
 			text := unsafe.String(unsafe.SliceData(r.text), len(r.text))
 			var flags uint8
 			if len(b.Section) > 0 && corpus.IsSpeakerHeading(b.Section[len(b.Section)-1]) || corpus.IntroducesSpeakers(text) {
@@ -309,7 +315,10 @@ func (r *lineReader) read(talks []*corpus.Talk, reader int) *chunk {
 			if b.Parent >= 0 {
 				up = bi - b.Parent
 			}
-			ch.toks = r.appendTokens(ch.toks, text)
+			var ok bool
+			if ch.toks, ok = r.appendPieceTokens(ch.toks, dict); !ok {
+				ch.toks = r.appendTokens(ch.toks, text)
+			}
 			ch.lines = append(ch.lines, lineInfo{section: b.Section, toks: uint32(len(ch.toks)), flags: flags, parent: up})
 		}
 	}

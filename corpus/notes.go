@@ -79,6 +79,40 @@ func (t *Talk) AppendText(dst []byte, i int) []byte {
 	return n.dict.appendDecoded(dst, code)
 }
 
+// Dictionary numbers the commonest pieces of a corpus's notes, which the
+// talks' texts are coded with: a piece is a run of letters and digits with
+// the run of other characters after it ("gil, ", "the "). Its zero value
+// is no dictionary. Dictionaries compare equal when they are the same.
+type Dictionary struct{ d *pieceDict }
+
+// Len returns how many pieces the dictionary numbers.
+func (d Dictionary) Len() int {
+	if d.d == nil {
+		return 0
+	}
+	return len(d.d.ends)
+}
+
+// Piece returns piece number i.
+func (d Dictionary) Piece(i int) string { return d.d.piece(i) }
+
+// AppendTextPieces is AppendText that also appends to ids the number of
+// each piece of the text in the dictionary it returns, in order, -1 for a
+// piece not in it; when the talk's text is kept as written, it appends no
+// numbers and returns no dictionary.
+func (t *Talk) AppendTextPieces(dst []byte, ids []int32, i int) ([]byte, []int32, Dictionary) {
+	n := &t.notes
+	if n.lines == nil || n.dict == nil {
+		return t.AppendText(dst, i), ids, Dictionary{}
+	}
+	start := uint32(0)
+	if i > 0 {
+		start = n.lines[i-1].end
+	}
+	dst, ids = n.dict.appendDecodedPieces(dst, ids, n.text[start:n.lines[i].end], true)
+	return dst, ids, Dictionary{n.dict}
+}
+
 // Place returns where the talk's i-th bullet stands in its notes (file,
 // line, section, parent) without its text, which costs decoding.
 func (t *Talk) Place(i int) Bullet {
@@ -237,19 +271,33 @@ func (d *pieceDict) decode(code []byte) string {
 
 // appendDecoded appends the text a code stands for to dst.
 func (d *pieceDict) appendDecoded(dst, code []byte) []byte {
+	dst, _ = d.appendDecodedPieces(dst, nil, code, false)
+	return dst
+}
+
+// appendDecodedPieces appends the text a code stands for to dst and, when
+// numbered, the number of each of its pieces to ids, -1 for one written
+// out.
+func (d *pieceDict) appendDecodedPieces(dst []byte, ids []int32, code []byte, numbered bool) ([]byte, []int32) {
 	for len(code) > 0 {
 		v, n := binary.Uvarint(code)
 		code = code[n:]
 		if v > 0 {
 			dst = append(dst, d.piece(int(v-1))...)
+			if numbered {
+				ids = append(ids, int32(v-1))
+			}
 			continue
 		}
 		l, m := binary.Uvarint(code)
 		code = code[m:]
 		dst = append(dst, code[:l]...)
 		code = code[l:]
+		if numbered {
+			ids = append(ids, -1)
+		}
 	}
-	return dst
+	return dst, ids
 }
 
 // compactFrom is the fewest bullets worth coding: below it the strings
