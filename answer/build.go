@@ -227,14 +227,7 @@ func (r *lineReader) appendSegment(dst []readToken, s string, inURL bool) []read
 		return r.appendCompounds(dst, folded, inURL)
 	}
 	// Most lines are ASCII: they are lower-cased and split in place.
-	r.buf = r.buf[:0]
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		r.buf = append(r.buf, c)
-	}
+	r.buf = appendLowerASCII(r.buf[:0], s)
 	for i := 0; i < len(r.buf); {
 		start, end, apostrophe := nextASCIIWord(r.buf, i)
 		if start == end {
@@ -255,6 +248,18 @@ func (r *lineReader) appendSegment(dst []readToken, s string, inURL bool) []read
 	}
 	if bytes.ContainsAny(r.buf, "-_") {
 		dst = r.appendCompounds(dst, string(r.buf), inURL)
+	}
+	return dst
+}
+
+// appendLowerASCII appends s to dst with its ASCII capitals lower-cased.
+func appendLowerASCII(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
 	}
 	return dst
 }

@@ -81,14 +81,7 @@ func (r *lineReader) readPiece(p string) pieceToken {
 	if end == 0 {
 		return pieceToken{kind: pieceNone}
 	}
-	r.word = r.word[:0]
-	for i := 0; i < len(word); i++ {
-		c := word[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		r.word = append(r.word, c)
-	}
+	r.word = appendLowerASCII(r.word[:0], word)
 	var buf [1]readToken
 	if toks := r.appendWord(buf[:0], r.word, false); len(toks) == 1 {
 		return pieceToken{kind: pieceWord, pair: toks[0].pair}
