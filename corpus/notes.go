@@ -48,12 +48,8 @@ func (t *Talk) Bullet(i int) Bullet {
 	}
 	n := &t.notes
 	l := n.lines[i]
-	start := uint32(0)
-	if i > 0 {
-		start = n.lines[i-1].end
-	}
 	return Bullet{
-		Text:    n.dict.decode(n.text[start:l.end]),
+		Text:    n.dict.decode(n.code(i)),
 		File:    n.files[l.file],
 		Line:    int(l.line),
 		Section: n.paths[l.path],
@@ -68,11 +64,7 @@ func (t *Talk) AppendText(dst []byte, i int) []byte {
 		return append(dst, t.bullets[i].Text...)
 	}
 	n := &t.notes
-	start := uint32(0)
-	if i > 0 {
-		start = n.lines[i-1].end
-	}
-	code := n.text[start:n.lines[i].end]
+	code := n.code(i)
 	if n.dict == nil {
 		return append(dst, code...)
 	}
@@ -105,12 +97,17 @@ func (t *Talk) AppendTextPieces(dst []byte, ids []int32, i int) ([]byte, []int32
 	if n.lines == nil || n.dict == nil {
 		return t.AppendText(dst, i), ids, Dictionary{}
 	}
+	dst, ids = n.dict.appendDecodedPieces(dst, ids, n.code(i), true)
+	return dst, ids, Dictionary{n.dict}
+}
+
+// code returns the coded text of the i-th line.
+func (n *notes) code(i int) []byte {
 	start := uint32(0)
 	if i > 0 {
 		start = n.lines[i-1].end
 	}
-	dst, ids = n.dict.appendDecodedPieces(dst, ids, n.text[start:n.lines[i].end], true)
-	return dst, ids, Dictionary{n.dict}
+	return n.text[start:n.lines[i].end]
 }
 
 // Place returns where the talk's i-th bullet stands in its notes (file,
